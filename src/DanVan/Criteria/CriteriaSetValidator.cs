@@ -1,0 +1,202 @@
+namespace DanVan.Criteria;
+
+/// <summary>A rule broken by a criteria set, at a JSON path.</summary>
+public sealed record ValidationError(string Path, string Message);
+
+/// <summary>Checks a criteria set's internal consistency; every error names its JSON path.</summary>
+public static class CriteriaSetValidator
+{
+    /// <summary>Returns every error found; empty when the set is valid.</summary>
+    public static IReadOnlyList<ValidationError> Validate(CriteriaSet set)
+    {
+        var errors = new List<ValidationError>();
+        void Error(string path, string message) => errors.Add(new(path, message));
+
+        if (set.FormatVersion != 1) Error("$.formatVersion", $"unsupported format version {set.FormatVersion}; expected 1");
+        if (string.IsNullOrWhiteSpace(set.Id)) Error("$.id", "the set needs an id");
+        if (set.Version < 1) Error("$.version", "version must be 1 or more");
+        if (string.IsNullOrWhiteSpace(set.Decision.Number)) Error("$.decision.number", "the decision needs a number");
+        if (set.Criteria.Count == 0) Error("$.criteria", "the set has no criteria");
+
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        CheckList(set.Criteria, "$.criteria", ScoredBy.Unit, ids, Error);
+        CheckList(set.Bonus, "$.bonus", ScoredBy.Unit, ids, Error);
+        CheckList(set.Deductions, "$.deductions", ScoredBy.Unit, ids, Error);
+
+        var topSum = set.Criteria.Sum(c => c.MaxPoints);
+        if (set.MaxPoints <= 0) Error("$.maxPoints", "maxPoints must be greater than 0");
+        else if (set.Criteria.Count > 0 && topSum != set.MaxPoints)
+            Error("$.maxPoints", $"the criteria's maxima add up to {topSum}, not {set.MaxPoints}");
+        if (set.BonusCap is < 0) Error("$.bonusCap", "bonusCap must not be negative");
+        if (set.DeductionCap is < 0) Error("$.deductionCap", "deductionCap must not be negative");
+
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < set.Flags.Count; i++)
+            if (!flags.Add(set.Flags[i].Code)) Error($"$.flags[{i}].code", $"duplicate flag code '{set.Flags[i].Code}'");
+
+        CheckBands(set, Error);
+        CheckRules(set, ids, flags, Error);
+        return errors;
+    }
+
+    private static void CheckList(IReadOnlyList<Criterion> list, string path, ScoredBy inherited,
+        Dictionary<string, string> ids, Action<string, string> error)
+    {
+        for (var i = 0; i < list.Count; i++)
+            CheckCriterion(list[i], $"{path}[{i}]", inherited, ids, error);
+    }
+
+    private static void CheckCriterion(Criterion c, string path, ScoredBy inherited,
+        Dictionary<string, string> ids, Action<string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(c.Id)) error($"{path}.id", "the criterion needs an id");
+        else if (!ids.TryAdd(c.Id, path)) error($"{path}.id", $"duplicate id '{c.Id}' (first at {ids[c.Id]})");
+        if (string.IsNullOrWhiteSpace(c.Name)) error($"{path}.name", "the criterion needs a name");
+        if (c.MaxPoints <= 0) error($"{path}.maxPoints", $"maxPoints must be greater than 0 (found {c.MaxPoints})");
+
+        if (c.IsLeaf)
+        {
+            if (c.Method is null) error($"{path}.method", "a criterion without children needs a scoring method");
+            else CheckMethod(c.Method, c.MaxPoints, $"{path}.method", error);
+            return;
+        }
+
+        if (c.Method is not null) error($"{path}.method", "a criterion with children is scored by them; remove its method");
+        var sum = c.Children.Sum(x => x.MaxPoints);
+        if (sum != c.MaxPoints)
+            error($"{path}.children", $"the children's maxima add up to {sum}, not the parent's {c.MaxPoints}");
+        CheckList(c.Children, $"{path}.children", c.ScoredBy == ScoredBy.Superior ? ScoredBy.Superior : inherited, ids, error);
+    }
+
+    private static void CheckMethod(ScoringMethod m, decimal max, string path, Action<string, string> error)
+    {
+        switch (m.Type)
+        {
+            case ScoringMethodType.Points:
+                if (m.Step is { } step && (step <= 0 || max % step != 0))
+                    error($"{path}.step", $"step must be greater than 0 and divide the maximum {max} (found {step})");
+                break;
+            case ScoringMethodType.Levels:
+                if (m.Levels.Count == 0) error($"{path}.levels", "a levels method needs at least one level");
+                var codes = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < m.Levels.Count; i++)
+                {
+                    var level = m.Levels[i];
+                    if (!codes.Add(level.Code)) error($"{path}.levels[{i}].code", $"duplicate level code '{level.Code}'");
+                    if (level.Points < 0 || level.Points > max)
+                        error($"{path}.levels[{i}].points", $"level points must be within [0, {max}] (found {level.Points})");
+                }
+                break;
+            case ScoringMethodType.Checklist:
+                if (m.Items.Count == 0) error($"{path}.items", "a checklist needs at least one item");
+                var itemIds = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < m.Items.Count; i++)
+                {
+                    if (!itemIds.Add(m.Items[i].Id)) error($"{path}.items[{i}].id", $"duplicate item id '{m.Items[i].Id}'");
+                    if (m.Items[i].Points <= 0) error($"{path}.items[{i}].points", "item points must be greater than 0");
+                }
+                var total = m.Items.Sum(x => x.Points);
+                if (m.Items.Count > 0 && total != max)
+                    error($"{path}.items", $"the items add up to {total}, not the criterion's maximum {max}");
+                break;
+            case ScoringMethodType.Ratio:
+                if (m.Target is <= 0) error($"{path}.target", "target must be greater than 0");
+                break;
+            case ScoringMethodType.Count:
+                if (m.PointsEach is not > 0) error($"{path}.pointsEach", "a count method needs pointsEach greater than 0");
+                break;
+            default:
+                error($"{path}.type", $"unknown scoring method '{m.Type}'");
+                break;
+        }
+
+        if (m.Decimals is < 0 or > 4) error($"{path}.decimals", "decimals must be within 0–4");
+    }
+
+    private static void CheckBands(CriteriaSet set, Action<string, string> error)
+    {
+        var bands = set.Classification.Bands;
+        if (bands.Count == 0)
+        {
+            error("$.classification.bands", "at least one band is needed");
+            return;
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var path = $"$.classification.bands[{i}]";
+            var band = bands[i];
+            if (!codes.Add(band.Code)) error($"{path}.code", $"duplicate band code '{band.Code}'");
+            if (band.Code == ClassificationRule.NotEligible) error($"{path}.code", $"'{ClassificationRule.NotEligible}' is reserved");
+            if (band.Min < 0 || band.Min > set.MaxPoints)
+                error($"{path}.min", $"min must be within [0, {set.MaxPoints}] (found {band.Min})");
+            if (i == 0)
+            {
+                if (band.Below is { } top && top <= set.MaxPoints)
+                    error($"{path}.below", $"the top band must reach the maximum {set.MaxPoints}; 'below' {top} leaves a gap");
+                continue;
+            }
+
+            var above = bands[i - 1];
+            if (band.Min >= above.Min)
+                error($"{path}.min", $"bands must be sorted from highest to lowest: {band.Min} is not below {above.Min} of '{above.Code}'");
+            else if (band.Below is { } below && below > above.Min)
+                error($"{path}.below", $"band overlaps '{above.Code}': it runs below {below}, but '{above.Code}' starts at {above.Min}");
+            else if (band.Below is { } gapBelow && gapBelow < above.Min)
+                error($"{path}.below", $"gap between {gapBelow} and {above.Min} ('{above.Code}')");
+        }
+
+        if (bands[^1].Min != 0)
+            error($"$.classification.bands[{bands.Count - 1}].min", $"the lowest band must start at 0 (found {bands[^1].Min}); totals below it would have no class");
+    }
+
+    private static void CheckRules(CriteriaSet set, Dictionary<string, string> ids, HashSet<string> flags,
+        Action<string, string> error)
+    {
+        var bandCodes = set.Classification.Bands.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < set.Classification.Rules.Count; i++)
+        {
+            var rule = set.Classification.Rules[i];
+            var path = $"$.classification.rules[{i}]";
+
+            if (rule.CapAt is { } cap && !bandCodes.Contains(cap)) error($"{path}.capAt", $"no band '{cap}'");
+            if (rule.SetTo is { } to && !bandCodes.Contains(to) && to != ClassificationRule.NotEligible)
+                error($"{path}.setTo", $"no band '{to}'");
+            if (rule.SetTo == ClassificationRule.NotEligible && set.Classification.NotEligibleLabel is null)
+                error($"{path}.setTo", "setTo 'not-eligible' needs classification.notEligibleLabel");
+
+            var needsAction = rule.Type is not (RuleType.MaxStepsAbovePrevious or RuleType.BandShareCap);
+            if (needsAction && (rule.CapAt is null) == (rule.SetTo is null))
+                error(path, "give exactly one of capAt or setTo");
+
+            switch (rule.Type)
+            {
+                case RuleType.CriterionBelowShare:
+                    if (rule.Share is not (> 0 and <= 1)) error($"{path}.share", "share must be within (0, 1]");
+                    if (rule.MinCount is < 1) error($"{path}.minCount", "minCount must be 1 or more");
+                    for (var j = 0; j < rule.Criteria.Count; j++)
+                        if (!ids.ContainsKey(rule.Criteria[j]))
+                            error($"{path}.criteria[{j}]", $"no criterion '{rule.Criteria[j]}' in this set");
+                    break;
+                case RuleType.Flag:
+                    if (rule.Flag is null || !flags.Contains(rule.Flag))
+                        error($"{path}.flag", $"no flag '{rule.Flag}' in $.flags");
+                    break;
+                case RuleType.MaxStepsAbovePrevious:
+                    if (rule.Steps is not >= 0) error($"{path}.steps", "steps must be 0 or more");
+                    break;
+                case RuleType.BandShareCap:
+                    if (rule.Band is null || !bandCodes.Contains(rule.Band)) error($"{path}.band", $"no band '{rule.Band}'");
+                    else if (rule.Band == set.Classification.Bands[^1].Code) error($"{path}.band", "the lowest band cannot be capped");
+                    if (rule.Share is not (>= 0 and <= 1)) error($"{path}.share", "share must be within [0, 1]");
+                    break;
+                case RuleType.NotSubmitted:
+                    break;
+                default:
+                    error($"{path}.type", $"unknown rule type '{rule.Type}'");
+                    break;
+            }
+        }
+    }
+}
