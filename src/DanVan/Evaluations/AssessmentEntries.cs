@@ -1,0 +1,142 @@
+using System.Globalization;
+using DanVan.Criteria;
+using DanVan.Data;
+using DanVan.Evaluations.Scoring;
+
+namespace DanVan.Evaluations;
+
+/// <summary>A value for one criterion in one layer, as a page, the API, or a score file gives it.</summary>
+public sealed record EntryInput
+{
+    /// <summary>The criterion.</summary>
+    public required string CriterionId { get; init; }
+
+    /// <summary>The layer.</summary>
+    public ScoreLayer Layer { get; init; } = ScoreLayer.Self;
+
+    /// <summary>Points method value.</summary>
+    public decimal? Points { get; init; }
+
+    /// <summary>Levels method value.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>Checklist method value.</summary>
+    public IReadOnlyList<string>? Checked { get; init; }
+
+    /// <summary>Ratio method: achieved.</summary>
+    public decimal? Achieved { get; init; }
+
+    /// <summary>Ratio method: target.</summary>
+    public decimal? Target { get; init; }
+
+    /// <summary>Count method value.</summary>
+    public int? Count { get; init; }
+
+    /// <summary>Does not apply to the unit.</summary>
+    public bool NotApplicable { get; init; }
+
+    /// <summary>The unit's explanation, or the reviewer's reason (mandatory for appraisal and inspection).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>As the scoring engine checks it.</summary>
+    public ScoreEntry ToScoreEntry() => new()
+    {
+        CriterionId = CriterionId, Layer = Layer, Points = Points, Level = Level, Checked = Checked,
+        Achieved = Achieved, Target = Target, Count = Count, NotApplicable = NotApplicable,
+    };
+}
+
+/// <summary>Writing entries of an assessment: the state and value checks, and the audit line.</summary>
+public static class AssessmentEntries
+{
+    /// <summary>Sets (adds or replaces) one entry on a tracked assessment whose entries are loaded, and appends the audit line.</summary>
+    /// <remarks>The caller saves; several entries can be set and saved in one transaction.</remarks>
+    /// <exception cref="RefusedInputException">The value or the assessment's state does not allow it.</exception>
+    public static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at)
+    {
+        var where = $"criterion {input.CriterionId}";
+        var criterion = set.FindCriterion(input.CriterionId)
+            ?? throw new RefusedInputException(where, $"criterion '{input.CriterionId}' is not in the criteria set '{set.Name}'");
+
+        switch (input.Layer)
+        {
+            case ScoreLayer.Self when !assessment.IsEditableByUnit:
+                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; the unit can no longer change it");
+            case ScoreLayer.Appraisal or ScoreLayer.Inspection when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised):
+                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; only a submitted assessment can be adjusted");
+            case ScoreLayer.Appraisal or ScoreLayer.Inspection when string.IsNullOrWhiteSpace(input.Note):
+                throw new RefusedInputException(where, "an adjustment needs a reason");
+        }
+
+        if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), IsSuperiorScored(set, criterion.Id)) is { } refusal)
+            throw new RefusedInputException(where, refusal);
+
+        var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
+        var old = entry is null ? null : Describe(entry.ToScoreEntry());
+        if (entry is null)
+        {
+            entry = new AssessmentEntry { CriterionId = input.CriterionId, Layer = input.Layer };
+            assessment.Entries.Add(entry);
+        }
+
+        entry.Points = input.Points;
+        entry.Level = input.Level;
+        entry.Checked = input.Checked is null ? null : string.Join(',', input.Checked);
+        entry.Achieved = input.Achieved;
+        entry.Target = input.Target;
+        entry.Count = input.Count;
+        entry.NotApplicable = input.NotApplicable;
+        entry.Note = input.Note?.Trim().Normalize();
+        entry.EnteredBy = user;
+        entry.EnteredAt = at;
+
+        if (input.Layer == ScoreLayer.Self && assessment.Status == AssessmentStatus.NotStarted) assessment.StartDraft();
+
+        var now = Describe(entry.ToScoreEntry());
+        if (old != now)
+        {
+            db.Audit.Add(new AuditEntry
+            {
+                At = at,
+                User = user,
+                Action = $"entry.{input.Layer.ToString().ToLowerInvariant()}",
+                AssessmentId = assessment.Id == 0 ? null : assessment.Id,
+                CriterionId = input.CriterionId,
+                OldValue = old,
+                NewValue = now,
+                Reason = input.Layer == ScoreLayer.Self ? null : entry.Note,
+            });
+        }
+
+        return entry;
+    }
+
+    /// <summary>True when the criterion or one of its ancestors is scored by the level above.</summary>
+    public static bool IsSuperiorScored(CriteriaSet set, string criterionId)
+    {
+        static bool Walk(IEnumerable<Criterion> list, string id, bool superior)
+        {
+            foreach (var c in list)
+            {
+                var s = superior || c.ScoredBy == ScoredBy.Superior;
+                if (c.Id == id) return s;
+                if (Walk(c.Children, id, s)) return true;
+            }
+            return false;
+        }
+        return Walk(set.Criteria.Concat(set.Bonus).Concat(set.Deductions), criterionId, false);
+    }
+
+    /// <summary>A short Vietnamese description of an entry's value for the audit trail.</summary>
+    public static string Describe(ScoreEntry e)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        if (e.NotApplicable) return "không áp dụng";
+        if (e.Points is { } p) return $"{p.ToString("0.##", vi)} điểm";
+        if (e.Level is { } l) return $"mức {l}";
+        if (e.Checked is { } c) return $"đạt: {string.Join(", ", c)}";
+        if (e.Achieved is { } a) return $"đạt {a.ToString("0.##", vi)}" + (e.Target is { } t ? $"/{t.ToString("0.##", vi)}" : "");
+        if (e.Count is { } n) return $"{n} lần";
+        return "(trống)";
+    }
+}
