@@ -37,7 +37,7 @@ status=0
 dotnet test DanVan.slnx 2>&1 | tee "$run/test.log" || status=$?
 
 # One plain closing line for CI: "Tests: N passed, N failed, N skipped".
-summary=$(grep -A5 "Test run summary" "$run/test.log" | tail -5 || true)
+summary=$(sed -n "/Test run summary/,\$p" "$run/test.log" || true)
 passed=$(echo "$summary" | awk '/succeeded:/ {print $2}' | tail -1)
 failed=$(echo "$summary" | awk '/failed:/ {print $2}' | tail -1)
 skipped=$(echo "$summary" | awk '/skipped:/ {print $2}' | tail -1)

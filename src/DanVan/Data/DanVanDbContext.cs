@@ -2,14 +2,18 @@ using DanVan.Accounts;
 using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Data;
 
 /// <summary>The database of DanVan; one schema for SQLite and PostgreSQL, each with its own migrations.</summary>
-public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data protection keys, shared by every web instance (stateless scale-out).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Units.</summary>
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
 
@@ -36,6 +40,12 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>Audit trail, append only.</summary>
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>Evidence files and document references.</summary>
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    /// <summary>Personal access tokens.</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>Roles within scopes.</summary>
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
@@ -132,6 +142,18 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         {
             e.HasIndex(x => x.AssessmentId);
             e.HasIndex(x => x.At);
+        });
+        builder.Entity<Evidence>(e =>
+        {
+            e.HasIndex(x => new { x.AssessmentId, x.CriterionId });
+            e.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId);
+            e.Property(x => x.StoredName).HasMaxLength(64);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+        builder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId);
         });
         builder.Entity<RoleAssignment>(e =>
         {

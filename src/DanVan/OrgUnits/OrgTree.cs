@@ -14,6 +14,9 @@ public sealed class OrgTree
         _children = list.ToLookup(u => u.ParentId);
     }
 
+    /// <summary>Every unit.</summary>
+    public IEnumerable<OrgUnit> All => _byId.Values;
+
     /// <summary>The unit with this id.</summary>
     public OrgUnit this[int id] => _byId[id];
 

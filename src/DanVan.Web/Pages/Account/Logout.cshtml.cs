@@ -1,0 +1,17 @@
+using DanVan.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Web.Pages.Account;
+
+/// <summary>Signs out (POST only, with the anti-forgery token).</summary>
+public sealed class Logout(SignInManager<AppUser> signIn) : PageModel
+{
+    /// <summary>Signs out and returns to the login page.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/Login");
+    }
+}

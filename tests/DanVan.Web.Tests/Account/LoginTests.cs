@@ -1,0 +1,28 @@
+using System.Net;
+using DanVan.Data;
+
+namespace DanVan.Web.Tests.Account;
+
+public abstract class LoginTests(DatabaseProvider provider) : IDisposable
+{
+    private readonly WebAppFactory _app = new(provider);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Should_send_an_anonymous_visitor_to_the_Vietnamese_login_page()
+    {
+        var client = _app.CreateClient();
+        var response = await client.GetAsync("/");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/Account/Login");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Tên đăng nhập");
+        html.ShouldContain("Mật khẩu");
+        html.ShouldContain("__RequestVerificationToken");
+    }
+}
+
+public sealed class SqliteLoginTests() : LoginTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLoginTests() : LoginTests(DatabaseProvider.Postgres);
