@@ -62,8 +62,10 @@ public static class AssessmentEntries
         {
             case ScoreLayer.Self when !assessment.IsEditableByUnit:
                 throw new RefusedInputException(where, $"the assessment is {assessment.Status}; the unit can no longer change it");
-            case ScoreLayer.Appraisal or ScoreLayer.Inspection when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised):
-                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; only a submitted assessment can be adjusted");
+            case ScoreLayer.Appraisal when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised):
+                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; only a submitted assessment can be appraised");
+            case ScoreLayer.Inspection when assessment.Status == AssessmentStatus.Approved:
+                throw new RefusedInputException(where, "the result is published; reopen it before recording inspection findings");
             case ScoreLayer.Appraisal or ScoreLayer.Inspection when string.IsNullOrWhiteSpace(input.Note):
                 throw new RefusedInputException(where, "an adjustment needs a reason");
         }

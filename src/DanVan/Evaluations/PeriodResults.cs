@@ -61,7 +61,9 @@ public static class PeriodResultsQuery
                     PreviousBand = previous.GetValueOrDefault(a.UnitId),
                 };
                 var self = ScoringEngine.Compute(set, input with { UpToLayer = ScoreLayer.Self });
-                var reviewed = a.Status is AssessmentStatus.Appraised or AssessmentStatus.Approved;
+                // An inspection team may classify a unit that never submitted; that counts as reviewed too.
+                var reviewed = a.Status is AssessmentStatus.Appraised or AssessmentStatus.Approved
+                    || a.Entries.Any(e => e.Layer == ScoreLayer.Inspection);
                 var final = reviewed ? ScoringEngine.Compute(set, input) : null;
                 return (a, set, self, final);
             }).ToList();
