@@ -1,0 +1,573 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+
+namespace DanVan.Reports;
+
+/// <summary>Writes an <see cref="OfficialDocument"/> as DOCX in the presentation of Nghị định 30/2020/NĐ-CP.</summary>
+/// <remarks>
+/// A4; margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 for the body; the
+/// issuing body and the national motto as a borderless two-column header; page numbers centred at
+/// the top from page 2; "Nơi nhận" bottom left and the signer bottom right.
+/// </remarks>
+public static class DocxWriter
+{
+    private const string Font = "Times New Roman";
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int MarginTop = 1134;
+    private const int MarginBottom = 1134;
+    private const int MarginLeft = 1701;
+    private const int MarginRight = 851;
+    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    private const int HeaderLeftWidth = 3855;
+    private const int ClosingLeftWidth = 4300;
+    private const int FirstLineIndent = 720;
+    private const string MottoLine1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    private const string MottoLine2 = "Độc lập - Tự do - Hạnh phúc";
+
+    /// <summary>Writes the document to a stream.</summary>
+    public static void Write(OfficialDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        package.PackageProperties.Title = Text($"{document.DocumentType} {document.Summary}".Replace('\n', ' '));
+        package.PackageProperties.Creator = "DanVan";
+        package.PackageProperties.Language = "vi-VN";
+
+        var main = package.AddMainDocumentPart();
+        AddStyles(main);
+        AddSettings(main);
+        var firstHeader = main.AddNewPart<HeaderPart>();
+        firstHeader.Header = new Header(new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = "Header" } }));
+        var pageHeader = main.AddNewPart<HeaderPart>();
+        pageHeader.Header = new Header(PageNumberParagraph());
+
+        var body = new Body();
+        body.Append(HeaderTable(document));
+        body.Append(TitleParagraphs(document));
+        var figures = 0;
+        foreach (var block in document.Body)
+        {
+            foreach (var element in BlockElements(block, main, ref figures))
+                body.Append(element);
+        }
+        // The last paragraph travels with the signature, so the signature never stands alone on a page.
+        if (body.LastChild is Paragraph last)
+            (last.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+        var gap = Spacer(240);
+        gap.ParagraphProperties!.KeepNext = new KeepNext();
+        body.Append(gap);
+        body.Append(ClosingTable(document));
+        body.Append(Spacer(20));
+        body.Append(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin
+            {
+                Top = MarginTop,
+                Bottom = MarginBottom,
+                Left = MarginLeft,
+                Right = MarginRight,
+                Header = 567,
+                Footer = 567,
+                Gutter = 0,
+            },
+            new TitlePage()));
+        main.Document = new Document(body);
+    }
+
+    /// <summary>The document as DOCX bytes.</summary>
+    public static byte[] ToBytes(OfficialDocument document)
+    {
+        using var ms = new MemoryStream();
+        Write(document, ms);
+        return ms.ToArray();
+    }
+
+    private static string Text(string s) => VietnameseFormat.Nfc(s);
+
+    private static string Upper(string s) => Text(s).ToUpperInvariant();
+
+    private static IEnumerable<string> Lines(string s) => Text(s).Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim());
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<StyleDefinitionsPart>();
+        var fonts = new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font };
+        part.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle
+                {
+                    RunFonts = fonts,
+                    FontSize = new FontSize { Val = "28" },
+                    FontSizeComplexScript = new FontSizeComplexScript { Val = "28" },
+                    Languages = new Languages { Val = "vi-VN", EastAsia = "vi-VN", Bidi = "ar-SA" },
+                }),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                })),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "Normal",
+                Default = true,
+            },
+            new Style(
+                new StyleName { Val = "Body Text" },
+                new BasedOn { Val = "Normal" },
+                new PrimaryStyle(),
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "120", After = "0", Line = "276", LineRule = LineSpacingRuleValues.Auto },
+                    Indentation = new Indentation { FirstLine = FirstLineIndent.ToString(CultureInfo.InvariantCulture) },
+                    Justification = new Justification { Val = JustificationValues.Both },
+                })
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "BodyText",
+            },
+            HeadingStyle(1, italic: false),
+            HeadingStyle(2, italic: false),
+            HeadingStyle(3, italic: true),
+            new Style(
+                new StyleName { Val = "Table Text" },
+                new BasedOn { Val = "Normal" },
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "40", After = "40", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                },
+                new StyleRunProperties(new FontSize { Val = "26" }, new FontSizeComplexScript { Val = "26" }))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "TableText",
+            },
+            new Style(new StyleName { Val = "header" }, new BasedOn { Val = "Normal" },
+                new StyleParagraphProperties { Justification = new Justification { Val = JustificationValues.Center } },
+                new StyleRunProperties(new FontSize { Val = "26" }, new FontSizeComplexScript { Val = "26" }))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "Header",
+            },
+            new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 }, new SemiHidden(), new UnhideWhenUsed(),
+                new StyleTableProperties(
+                    new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
+                    new TableCellMarginDefault(
+                        new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                        new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
+                        new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                        new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })))
+            {
+                Type = StyleValues.Table,
+                StyleId = "TableNormal",
+                Default = true,
+            });
+    }
+
+    private static Style HeadingStyle(int level, bool italic)
+    {
+        var run = new StyleRunProperties(new Bold(), new BoldComplexScript());
+        if (italic) run.Append(new Italic(), new ItalicComplexScript());
+        return new Style(
+            new StyleName { Val = $"heading {level}" },
+            new BasedOn { Val = "BodyText" },
+            new NextParagraphStyle { Val = "BodyText" },
+            new PrimaryStyle(),
+            new StyleParagraphProperties
+            {
+                KeepNext = new KeepNext(),
+                KeepLines = new KeepLines(),
+                OutlineLevel = new OutlineLevel { Val = level - 1 },
+            },
+            run)
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = $"Heading{level}",
+        };
+    }
+
+    private static void AddSettings(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<DocumentSettingsPart>();
+        part.Settings = new Settings(
+            new DefaultTabStop { Val = FirstLineIndent },
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+            new Compatibility(new CompatibilitySetting
+            {
+                Name = CompatSettingNameValues.CompatibilityMode,
+                Uri = "http://schemas.microsoft.com/office/word",
+                Val = "15",
+            }),
+            new ThemeFontLanguages { Val = "vi-VN" });
+    }
+
+    private static Paragraph PageNumberParagraph() => new(
+        new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = "Header" } },
+        new SimpleField(new Run(new Text("2"))) { Instruction = " PAGE " });
+
+    private static Table HeaderTable(OfficialDocument document)
+    {
+        var issuer = document.Issuer;
+        var left = new List<OpenXmlElement>();
+        if (!string.IsNullOrWhiteSpace(issuer.Parent))
+            left.AddRange(Lines(issuer.Parent).Select(l => Line(Upper(l), 26, JustificationValues.Center)));
+        var nameLines = Lines(issuer.Name).Select(Upper).ToList();
+        left.AddRange(nameLines.Select(l => Line(l, 26, JustificationValues.Center, bold: true)));
+        var nameWidth = nameLines.Max(l => TimesBold.WidthPt(l, 13));
+        left.Add(Rule(HeaderLeftWidth, Math.Min(nameWidth, HeaderLeftWidth / 20.0) * 0.4));
+
+        var right = new List<OpenXmlElement>
+        {
+            Line(MottoLine1, 24, JustificationValues.Center, bold: true),
+            Line(MottoLine2, 26, JustificationValues.Center, bold: true),
+            Rule(TextWidth - HeaderLeftWidth, TimesBold.WidthPt(MottoLine2, 13) * 0.97),
+        };
+
+        var number = Line($"Số: {Text(document.Number.TrimEnd())}", 26, JustificationValues.Center);
+        var placeDate = Line(VietnameseFormat.PlaceDate(document.Place, document.Date), 28, JustificationValues.Center, italic: true);
+        number.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "80" };
+        placeDate.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "80" };
+
+        return LayoutTable(
+            [HeaderLeftWidth, TextWidth - HeaderLeftWidth],
+            [[left, right], [[number], [placeDate]]]);
+    }
+
+    private static IEnumerable<OpenXmlElement> TitleParagraphs(OfficialDocument document)
+    {
+        var type = Line(Upper(document.DocumentType), 28, JustificationValues.Center, bold: true);
+        type.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "360" };
+        type.ParagraphProperties.KeepNext = new KeepNext();
+        yield return type;
+        var lines = Lines(document.Summary).Where(l => l.Length > 0).ToList();
+        foreach (var line in lines)
+        {
+            var p = Line(line, 28, JustificationValues.Center, bold: true);
+            p.ParagraphProperties!.KeepNext = new KeepNext();
+            yield return p;
+        }
+        if (lines.Count > 0)
+        {
+            var longest = Math.Min(lines.Max(l => TimesBold.WidthPt(l, 14)), TextWidth / 20.0);
+            var rule = Rule(TextWidth, longest * 0.4);
+            yield return rule;
+        }
+        yield return Spacer(120);
+    }
+
+    private static IEnumerable<OpenXmlElement> BlockElements(DocumentBlock block, MainDocumentPart main, ref int figures)
+    {
+        switch (block)
+        {
+            case HeadingBlock h:
+                if (h.Level is < 1 or > 3)
+                    throw new ArgumentException($"Heading level {h.Level} is not 1, 2 or 3.", nameof(block));
+                return [StyledParagraph($"Heading{h.Level}", [new TextRun(h.Text)])];
+            case ParagraphBlock p:
+                return [StyledParagraph("BodyText", p.Runs)];
+            case ListItemBlock li:
+                var marker = li.Marker == ListMarker.Plus ? "+ " : "- ";
+                var item = StyledParagraph("BodyText", [new TextRun(marker), .. li.Runs]);
+                if (li.Marker == ListMarker.Plus)
+                    item.ParagraphProperties!.Indentation = new Indentation { FirstLine = (FirstLineIndent + 284).ToString(CultureInfo.InvariantCulture) };
+                return [item];
+            case TableBlock t:
+                return TableElements(t);
+            case FigureBlock f:
+                figures++;
+                return FigureElements(f, main, figures);
+            default:
+                throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(block));
+        }
+    }
+
+    private static Paragraph StyledParagraph(string style, IEnumerable<TextRun> runs)
+    {
+        var p = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = style } });
+        foreach (var run in runs)
+            p.Append(TextRunElement(run.Text, run.Bold, run.Italic, null));
+        return p;
+    }
+
+    private static Run TextRunElement(string text, bool bold, bool italic, int? halfPoints)
+    {
+        var props = new RunProperties();
+        if (bold)
+        {
+            props.Bold = new Bold();
+            props.BoldComplexScript = new BoldComplexScript();
+        }
+        if (italic)
+        {
+            props.Italic = new Italic();
+            props.ItalicComplexScript = new ItalicComplexScript();
+        }
+        if (halfPoints is { } hp)
+        {
+            props.FontSize = new FontSize { Val = hp.ToString(CultureInfo.InvariantCulture) };
+            props.FontSizeComplexScript = new FontSizeComplexScript { Val = hp.ToString(CultureInfo.InvariantCulture) };
+        }
+        var run = new Run();
+        if (props.HasChildren) run.Append(props);
+        run.Append(new Text(Text(text)) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    private static Paragraph Line(string text, int halfPoints, JustificationValues jc, bool bold = false, bool italic = false, string style = "Normal") =>
+        new(
+            new ParagraphProperties
+            {
+                ParagraphStyleId = new ParagraphStyleId { Val = style },
+                Justification = new Justification { Val = jc },
+            },
+            TextRunElement(text, bold, italic, halfPoints));
+
+    /// <summary>A centred horizontal rule of the given length in points, drawn as the top border of a hairline paragraph.</summary>
+    private static Paragraph Rule(int cellWidth, double lengthPt)
+    {
+        var lengthTwips = (int)Math.Round(lengthPt * 20);
+        var indent = Math.Max(0, (cellWidth - lengthTwips) / 2).ToString(CultureInfo.InvariantCulture);
+        return new Paragraph(
+            new ParagraphProperties
+            {
+                KeepNext = new KeepNext(),
+                ParagraphBorders = new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" }),
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "60", After = "0", Line = "40", LineRule = LineSpacingRuleValues.Exact },
+                Indentation = new Indentation { Left = indent, Right = indent, FirstLine = "0" },
+                ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "4" }),
+            });
+    }
+
+    private static Paragraph Spacer(int twips) => new(
+        new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = twips.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact },
+            ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "4" }),
+        });
+
+    /// <summary>A borderless table of fixed widths whose cells hold the given elements; rows do not break across pages.</summary>
+    private static Table LayoutTable(int[] widths, IReadOnlyList<IReadOnlyList<IReadOnlyList<OpenXmlElement>>> rows)
+    {
+        var table = new Table(
+            new TableProperties
+            {
+                TableWidth = new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                TableBorders = new TableBorders(
+                    new TopBorder { Val = BorderValues.None },
+                    new LeftBorder { Val = BorderValues.None },
+                    new BottomBorder { Val = BorderValues.None },
+                    new RightBorder { Val = BorderValues.None },
+                    new InsideHorizontalBorder { Val = BorderValues.None },
+                    new InsideVerticalBorder { Val = BorderValues.None }),
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+                TableCellMarginDefault = new TableCellMarginDefault(
+                    new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
+                    new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa }),
+                TableLook = new TableLook { Val = "0000", FirstRow = false, NoHorizontalBand = true, NoVerticalBand = true },
+            },
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        foreach (var row in rows)
+        {
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            for (var c = 0; c < widths.Length; c++)
+            {
+                var tc = new TableCell(new TableCellProperties(
+                    new TableCellWidth { Width = widths[c].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+                var content = c < row.Count ? row[c] : [];
+                if (content.Count == 0) tc.Append(new Paragraph());
+                foreach (var element in content) tc.Append(element);
+                tr.Append(tc);
+            }
+            table.Append(tr);
+        }
+        return table;
+    }
+
+    private static IEnumerable<OpenXmlElement> TableElements(TableBlock block)
+    {
+        var table = block.Table;
+        table.Validate();
+        if (!string.IsNullOrWhiteSpace(block.Caption))
+        {
+            var caption = Line(block.Caption, 26, JustificationValues.Center, bold: true);
+            caption.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "120", After = "60" };
+            caption.ParagraphProperties.KeepNext = new KeepNext();
+            yield return caption;
+        }
+        else
+        {
+            yield return Spacer(120);
+        }
+
+        var widths = ColumnWidths(table);
+        var grid = new Table(
+            new TableProperties
+            {
+                TableWidth = new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                TableBorders = new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+                    new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+                    new RightBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
+                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" }),
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+                TableCellMarginDefault = new TableCellMarginDefault(
+                    new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
+                    new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa }),
+                TableLook = new TableLook { Val = "0020", FirstRow = true, NoVerticalBand = true },
+            },
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+
+        var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        for (var c = 0; c < table.Columns.Count; c++)
+            header.Append(GridCell(widths[c], table.Columns[c].Header, JustificationValues.Center, bold: true));
+        grid.Append(header);
+        foreach (var row in table.Rows)
+        {
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var column = table.Columns[c];
+                var jc = column.Kind == ColumnKind.Text && row[c] is string ? JustificationValues.Left : JustificationValues.Right;
+                tr.Append(GridCell(widths[c], ReportTable.Display(row[c], column), jc, bold: false));
+            }
+            grid.Append(tr);
+        }
+        yield return grid;
+        yield return Spacer(120);
+    }
+
+    private static TableCell GridCell(int width, string text, JustificationValues jc, bool bold) =>
+        new(
+            new TableCellProperties(
+                new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
+            new Paragraph(
+                new ParagraphProperties
+                {
+                    ParagraphStyleId = new ParagraphStyleId { Val = "TableText" },
+                    Justification = new Justification { Val = jc },
+                },
+                TextRunElement(text, bold, false, null)));
+
+    /// <summary>Column widths in twips from the longest content of each column, filling the text width.</summary>
+    private static int[] ColumnWidths(ReportTable table)
+    {
+        var weights = new double[table.Columns.Count];
+        for (var c = 0; c < weights.Length; c++)
+        {
+            var column = table.Columns[c];
+            var headerWord = Text(column.Header).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(1).Max();
+            var headerHalf = (Text(column.Header).Length + 1) / 2;
+            var cells = table.Rows.Select(r => ReportTable.Display(r[c], column).Length).DefaultIfEmpty(0).Max();
+            var chars = Math.Max(Math.Max(headerWord, headerHalf), cells);
+            weights[c] = Math.Clamp(chars, 4, column.Kind == ColumnKind.Text ? 45 : 14) + 2;
+        }
+        var total = weights.Sum();
+        var widths = weights.Select(w => (int)(TextWidth * w / total)).ToArray();
+        widths[^1] += TextWidth - widths.Sum();
+        return widths;
+    }
+
+    private static IEnumerable<OpenXmlElement> FigureElements(FigureBlock figure, MainDocumentPart main, int index)
+    {
+        var (pixelWidth, pixelHeight) = PngSize(figure.Png);
+        var imagePart = main.AddImagePart(ImagePartType.Png);
+        using (var ms = new MemoryStream(figure.Png))
+            imagePart.FeedData(ms);
+        var relId = main.GetIdOfPart(imagePart);
+        var widthMm = Math.Min(figure.WidthMm, TextWidth / 56.6929);
+        var cx = (long)(widthMm * 36000);
+        var cy = (long)(cx * (double)pixelHeight / pixelWidth);
+        var name = $"Hình {index}";
+
+        var drawing = new Drawing(
+            new DW.Inline(
+                new DW.Extent { Cx = cx, Cy = cy },
+                new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+                new DW.DocProperties { Id = (uint)index, Name = name, Description = figure.Caption ?? name },
+                new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+                new A.Graphic(
+                    new A.GraphicData(
+                        new PIC.Picture(
+                            new PIC.NonVisualPictureProperties(
+                                new PIC.NonVisualDrawingProperties { Id = 0U, Name = $"chart{index}.png" },
+                                new PIC.NonVisualPictureDrawingProperties()),
+                            new PIC.BlipFill(
+                                new A.Blip { Embed = relId },
+                                new A.Stretch(new A.FillRectangle())),
+                            new PIC.ShapeProperties(
+                                new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
+                                new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+                    { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+            {
+                DistanceFromTop = 0U,
+                DistanceFromBottom = 0U,
+                DistanceFromLeft = 0U,
+                DistanceFromRight = 0U,
+            });
+
+        yield return new Paragraph(
+            new ParagraphProperties
+            {
+                KeepNext = string.IsNullOrWhiteSpace(figure.Caption) ? null : new KeepNext(),
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "120", After = "60" },
+                Justification = new Justification { Val = JustificationValues.Center },
+            },
+            new Run(drawing));
+        if (!string.IsNullOrWhiteSpace(figure.Caption))
+        {
+            var caption = Line(figure.Caption, 26, JustificationValues.Center, italic: true);
+            caption.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { After = "120" };
+            yield return caption;
+        }
+    }
+
+    /// <summary>Width and height from a PNG's IHDR chunk.</summary>
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        if (png.Length < 24 || !png.AsSpan(0, 8).SequenceEqual(signature))
+            throw new ArgumentException("A figure must be a PNG image.", nameof(png));
+        var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+        var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4));
+        if (width <= 0 || height <= 0)
+            throw new ArgumentException("The PNG has no size.", nameof(png));
+        return (width, height);
+    }
+
+    private static Table ClosingTable(OfficialDocument document)
+    {
+        var left = new List<OpenXmlElement>();
+        var recipients = document.Recipients.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        if (recipients.Count > 0)
+        {
+            left.Add(Line("Nơi nhận:", 24, JustificationValues.Left, bold: true, italic: true));
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                var item = Text(recipients[i]).Trim().TrimStart('-', ' ').TrimEnd(';', '.', ' ');
+                var end = i == recipients.Count - 1 ? "." : ";";
+                left.Add(Line($"- {item}{end}", 22, JustificationValues.Left));
+            }
+        }
+
+        var signer = document.Signer;
+        var right = new List<OpenXmlElement>();
+        foreach (var line in signer.AuthorityLines.Where(l => !string.IsNullOrWhiteSpace(l)))
+            right.Add(Line(Upper(line), 28, JustificationValues.Center, bold: true));
+        right.Add(Line(Upper(signer.Position), 28, JustificationValues.Center, bold: true));
+        var name = Line(signer.Name, 28, JustificationValues.Center, bold: true);
+        name.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "1700" };
+        right.Add(name);
+
+        return LayoutTable([ClosingLeftWidth, TextWidth - ClosingLeftWidth], [[left, right]]);
+    }
+}
