@@ -27,7 +27,17 @@ public sealed record ReportPart(string GroupCode, string Noun, bool ShowTotal = 
 /// <param name="Parts">The groups reported together.</param>
 /// <param name="Style">How classes are presented.</param>
 /// <param name="CountNoun">Noun after counts in the Counts style, e.g. "cơ quan, đơn vị".</param>
-public sealed record ReportSection(string Title, IReadOnlyList<ReportPart> Parts, SectionStyle Style = SectionStyle.Auto, string CountNoun = "cơ quan, đơn vị");
+/// <param name="RestNoun">Noun for "Các huyện còn lại (...)".</param>
+/// <param name="OwnLevel">The level of the section's units, e.g. "cấp huyện".</param>
+/// <param name="MemberLevel">The level of their members, e.g. "cấp xã".</param>
+public sealed record ReportSection(
+    string Title,
+    IReadOnlyList<ReportPart> Parts,
+    SectionStyle Style = SectionStyle.Auto,
+    string CountNoun = "cơ quan, đơn vị",
+    string RestNoun = "đơn vị",
+    string OwnLevel = "cấp huyện",
+    string MemberLevel = "cấp xã");
 
 /// <summary>What a consolidated report covers and how it presents it.</summary>
 public sealed record ReportOptions

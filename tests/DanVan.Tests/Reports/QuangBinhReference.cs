@@ -21,7 +21,7 @@ public static class QuangBinhReference
         Sections =
         [
             new("Cấp xã", [new("cap-xa", "xã")], SectionStyle.Percentages),
-            new("Cấp huyện", [new("cap-huyen", "UBND cấp huyện")], SectionStyle.Named),
+            new("Cấp huyện", [new("cap-huyen", "UBND cấp huyện")], SectionStyle.Named, RestNoun: "huyện"),
             new("Sở, ban, ngành cấp tỉnh", [new("so-ban-nganh", "cơ quan QLNN cấp tỉnh"), new("dvsn", "ĐVSN trực thuộc UBND tỉnh", ShowTotal: false)], SectionStyle.Counts),
         ],
     };

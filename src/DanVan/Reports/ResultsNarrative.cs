@@ -1,0 +1,110 @@
+using DanVan.OrgUnits;
+using static DanVan.Reports.VietnameseFormat;
+
+namespace DanVan.Reports;
+
+/// <summary>Writes the results of a report as the sentences of section II ("Kết quả đánh giá, phân loại").</summary>
+/// <remarks>Every number comes from the report; wording follows the province reports in shared/reference.</remarks>
+public static class ResultsNarrative
+{
+    private static readonly string[] NamePrefixes = ["thành phố ", "thị xã ", "thị trấn ", "huyện ", "phường ", "xã ", "TP ", "TX "];
+
+    /// <summary>The lines for one year: "- Cấp xã:", "+ Hoàn thành xuất sắc: 70/159, chiếm 44%", ...</summary>
+    public static IReadOnlyList<string> Lines(ConsolidatedReport report, OrgUnitKind scopeKind = OrgUnitKind.Province)
+    {
+        var lines = new List<string>();
+        foreach (var section in report.Sections)
+        {
+            switch (section.Style)
+            {
+                case SectionStyle.Percentages:
+                    lines.AddRange(PercentageLines(section));
+                    break;
+                case SectionStyle.Counts:
+                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));
+                    break;
+                default:
+                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {NamedClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));
+                    break;
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The unit's name without its kind ("huyện Lệ Thủy" → "Lệ Thủy"), as lists of the missing read.</summary>
+    public static string BareName(string name)
+    {
+        foreach (var prefix in NamePrefixes)
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return name[prefix.Length..];
+        return name;
+    }
+
+    private static IEnumerable<string> PercentageLines(SectionResult section)
+    {
+        var header = $"- {section.Section.Title}:";
+        if (section.Evaluated < section.Total) header += " " + Participation(section);
+        yield return header;
+        var shares = Percentages(section.Bands.Select(b => b.Count).ToList());
+        for (var i = 0; i < section.Bands.Count; i++)
+        {
+            var band = section.Bands[i];
+            yield return band.Count == 0
+                ? $"+ {band.Label}: Không"
+                : $"+ {band.Label}: {Ratio(band.Count, section.Classified)}, chiếm {shares[i].Text}%";
+        }
+    }
+
+    private static string Participation(SectionResult section)
+    {
+        if (section.Evaluated == 0) return "không có cơ quan, đơn vị nào tham gia đánh giá.";
+        var parts = section.Parts.Where(p => p.Evaluated > 0 || p.Part.ShowTotal)
+            .Select(p => p.Part.ShowTotal ? $"{Ratio(p.Evaluated, p.Total)} {p.Part.Noun}" : $"{Count2(p.Evaluated)} {p.Part.Noun}")
+            .ToList();
+        var verb = section.Style == SectionStyle.Counts ? "tham gia đánh giá" : "đánh giá";
+        return $"có {JoinList(parts)} {verb}.";
+    }
+
+    private static string CountsClause(SectionResult section) =>
+        JoinClauses(section.Bands.Where(b => b.Count > 0)
+            .Select(b => $"{Lower(b.Label)}: {Count2(b.Count)} {section.Section.CountNoun}"));
+
+    private static string NamedClause(SectionResult section) =>
+        string.Join("; ", section.Bands.Where(b => b.Count > 0).Select(b => $"{b.Label}: {Count2(b.Count)} ({Names(b.Units)})"));
+
+    private static string Names(IReadOnlyList<UnitMention> units)
+    {
+        var claimed = units.Where(u => u.SelfClaimed).Select(u => u.Name).ToList();
+        var reviewed = units.Where(u => !u.SelfClaimed).Select(u => u.Name).ToList();
+        var parts = new List<string>();
+        if (claimed.Count > 0) parts.Add(JoinList(claimed) + " tự nhận");
+        if (reviewed.Count > 0) parts.Add(JoinList(reviewed));
+        return string.Join("; ", parts);
+    }
+
+    private static string Missing(SectionResult section)
+    {
+        var missing = section.MissingWithMembers;
+        if (missing.Count == 0 || section.Evaluated == 0) return "";
+        var withMembers = missing.All(m => m.MembersEvaluated > 0);
+        var names = JoinList(missing.Select(m => BareName(m.Unit.Name)));
+        var subject = missing.Count == 1 ? names : $"Các {section.Section.RestNoun} còn lại ({names})";
+        return withMembers
+            ? $" {subject} chỉ đánh giá, phân loại ở {section.Section.MemberLevel}, không đánh giá phân loại ở {section.Section.OwnLevel}."
+            : $" {subject} không đánh giá phân loại.";
+    }
+
+    private static string Inspected(SectionResult section, int year, OrgUnitKind scopeKind)
+    {
+        var by = scopeKind == OrgUnitKind.Province ? "đoàn kiểm tra của tỉnh" : "đoàn kiểm tra";
+        return string.Concat(section.InspectedOnly.Select(i =>
+            $" Riêng {i.Unit.Name} năm {year}, {by} đã kiểm tra và xếp loại {Lower(i.BandLabel)}."));
+    }
+
+    private static string JoinClauses(IEnumerable<string> clauses)
+    {
+        var list = clauses.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join("; ", list.Take(list.Count - 1)) + " và " + list[^1];
+    }
+
+    private static string Lower(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using DanVan.Data;
+using DanVan.Reports;
+using DanVan.Tests.Data;
+
+namespace DanVan.Tests.Reports;
+
+/// <summary>Section II.2 of reference report 000, generated from evaluation data.</summary>
+public sealed partial class ResultsNarrativeTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private (int Period2017, int Period2018, int ProvinceId) _seed;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = _db.NewContext();
+        _seed = await QuangBinhReference.SeedAsync(db);
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task<IReadOnlyList<string>> LinesAsync(int periodId)
+    {
+        await using var db = _db.NewContext();
+        return ResultsNarrative.Lines(ReportBuilder.Build(await ReportQuery.LoadAsync(db, periodId), QuangBinhReference.Options));
+    }
+
+    [Fact]
+    public async Task Should_write_2017_as_the_reference_does()
+    {
+        var lines = await LinesAsync(_seed.Period2017);
+        lines.ShouldBe(
+        [
+            "- Cấp xã:",
+            "+ Hoàn thành xuất sắc: 70/159, chiếm 44%",
+            "+ Hoàn thành tốt: 62/159, chiếm 39%",
+            "+ Hoàn thành: 27/159, chiếm 17%",
+            "+ Không hoàn thành: Không",
+            "- Cấp huyện: có 04/08 UBND cấp huyện đánh giá. Kết quả phân loại: Hoàn thành xuất sắc: 03 (TP Đồng Hới, huyện Tuyên Hóa và huyện Quảng Trạch tự nhận); Hoàn thành tốt: 01 (huyện Lệ Thủy). Các huyện còn lại (Minh Hóa, Bố Trạch, Quảng Ninh và Ba Đồn) chỉ đánh giá, phân loại ở cấp xã, không đánh giá phân loại ở cấp huyện.",
+            "- Sở, ban, ngành cấp tỉnh: có 09/22 cơ quan QLNN cấp tỉnh và 02 ĐVSN trực thuộc UBND tỉnh tham gia đánh giá. Kết quả phân loại: hoàn thành xuất sắc: 08 cơ quan, đơn vị; hoàn thành tốt: 01 cơ quan, đơn vị và hoàn thành: 02 cơ quan, đơn vị.",
+        ]);
+    }
+
+    [Fact]
+    public async Task Should_write_2018_as_the_reference_does()
+    {
+        var lines = await LinesAsync(_seed.Period2018);
+        lines.ShouldBe(
+        [
+            "- Cấp xã:",
+            "+ Hoàn thành xuất sắc: 89/159, chiếm 56%",
+            "+ Hoàn thành tốt: 45/159, chiếm 28,3%",
+            "+ Hoàn thành: 25/159, chiếm 15,7%",
+            "+ Không hoàn thành: Không",
+            "- Cấp huyện: có 07/08 UBND cấp huyện đánh giá. Kết quả phân loại: Hoàn thành xuất sắc: 04 (TP Đồng Hới, huyện Quảng Trạch, huyện Lệ Thủy và thị xã Ba Đồn tự nhận); Hoàn thành tốt: 02 (huyện Tuyên Hóa và huyện Bố Trạch). Quảng Ninh chỉ đánh giá, phân loại ở cấp xã, không đánh giá phân loại ở cấp huyện. Riêng huyện Minh Hóa năm 2018, đoàn kiểm tra của tỉnh đã kiểm tra và xếp loại hoàn thành tốt.",
+            "- Sở, ban, ngành cấp tỉnh: có 19/22 cơ quan QLNN cấp tỉnh và 04 ĐVSN trực thuộc UBND tỉnh tham gia đánh giá. Kết quả phân loại: hoàn thành xuất sắc: 16 cơ quan, đơn vị và hoàn thành tốt: 07 cơ quan, đơn vị.",
+        ]);
+    }
+
+    [Fact]
+    public async Task Should_contain_every_figure_of_the_reference_section()
+    {
+        var text = string.Join("\n", (await LinesAsync(_seed.Period2017)).Concat(await LinesAsync(_seed.Period2018)));
+        var reference = File.ReadAllText(Path.Combine(Repo.Root, "..", "shared", "reference", "000_939ca0c7a1bd4c50.txt"));
+        var section = reference[reference.IndexOf("2.1. Năm 2017", StringComparison.Ordinal)..reference.IndexOf("3. Những hạn chế", StringComparison.Ordinal)];
+
+        var figures = Figure().Matches(section).Select(m => m.Value).ToList();
+        figures.Count.ShouldBeGreaterThan(20);
+        foreach (var figure in figures) text.ShouldContain(figure);
+
+        foreach (var name in new[] { "TP Đồng Hới", "huyện Quảng Trạch", "huyện Tuyên Hóa", "huyện Lệ Thủy", "huyện Bố Trạch", "Quảng Ninh", "Minh Hóa", "Ba Đồn" })
+            text.ShouldContain(name);
+    }
+
+    // "70/159", "chiếm 28,3%", "03 (", "08 cơ quan, đơn vị", "Không hoàn thành:" ... as the reference writes them.
+    [GeneratedRegex(@"\d+/\d+|chiếm \d+(,\d)?%|\b\d{2} \(|\b\d{2} cơ quan, đơn vị|(Hoàn thành xuất sắc|Hoàn thành tốt|Hoàn thành|Không hoàn thành):(?=\s)")]
+    private static partial Regex Figure();
+}
