@@ -21,7 +21,8 @@ public static class ResultsNarrative
                     lines.AddRange(PercentageLines(section));
                     break;
                 case SectionStyle.Counts:
-                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));
+                    // Large sections name nobody in the text; the appendix lists the units not evaluated.
+                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Inspected(section, report.Year, scopeKind));
                     break;
                 default:
                     lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {NamedClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));

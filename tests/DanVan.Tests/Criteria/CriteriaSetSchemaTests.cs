@@ -61,7 +61,7 @@ public sealed class CriteriaSetSchemaTests
         properties.Select(p => p.Key).Order(StringComparer.Ordinal)
             .ShouldBe(FormatProperties(type).Select(JsonName).Order(StringComparer.Ordinal), type.Name);
         (schema["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal)
-            .ShouldBe(FormatProperties(type).Where(p => p.IsDefined(typeof(RequiredMemberAttribute))).Select(JsonName).Order(StringComparer.Ordinal), type.Name);
+            .ShouldBe(FormatProperties(type).Where(p => p.GetCustomAttributes(inherit: false).Any(a => a.GetType().FullName == "System.Runtime.CompilerServices.RequiredMemberAttribute")).Select(JsonName).Order(StringComparer.Ordinal), type.Name);
         foreach (var p in FormatProperties(type))
             AllowsNull(properties[JsonName(p)]!).ShouldBe(nullability.Create(p).WriteState == NullabilityState.Nullable, $"{type.Name}.{p.Name}");
     }
