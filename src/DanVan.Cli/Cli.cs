@@ -36,8 +36,8 @@ public static class Cli
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) await error.WriteLineAsync($"error: {e.Message}");
-            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? [] : CommandPath(parse.CommandResult.Command));
-            await error.WriteLineAsync($"Run 'danvan {(command.Length > 0 ? command + " " : "")}--help' for usage.");
+            var command = string.Join(' ', CommandPath(parse.CommandResult.Command));
+            await error.WriteLineAsync($"Run '{command} --help' for usage.");
             return ExitCodes.Usage;
         }
 
@@ -46,10 +46,15 @@ public static class Cli
     }
 
     /// <summary>The command tree. Reports (report build) will join as Reports/ReportCommands.cs.</summary>
-    public static RootCommand Build()
+    public static Command Build()
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, demo data)");
+        // A plain command named "danvan" rather than RootCommand, whose name (and so the help's usage line) is the assembly's.
+        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, demo data)")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         globals.AddTo(root);
         root.Subcommands.Add(UnitsCommands.Build(globals));
         root.Subcommands.Add(CriteriaCommands.Build(globals));
@@ -60,10 +65,10 @@ public static class Cli
         return root;
     }
 
-    private static IEnumerable<string> CommandPath(Command command)
+    private static List<string> CommandPath(Command command)
     {
         var names = new List<string>();
-        for (Symbol? s = command; s is Command c && s is not RootCommand; s = c.Parents.FirstOrDefault())
+        for (Symbol? s = command; s is Command c; s = c.Parents.FirstOrDefault())
             names.Insert(0, c.Name);
         return names;
     }
