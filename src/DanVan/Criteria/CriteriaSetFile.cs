@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace DanVan.Criteria;
@@ -28,6 +29,7 @@ public static class CriteriaSetFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteRequired } },
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         WriteIndented = true,
@@ -61,6 +63,13 @@ public static class CriteriaSetFile
 
     /// <summary>Writes a set as indented JSON.</summary>
     public static string Serialize(CriteriaSet set) => JsonSerializer.Serialize(set, Options);
+
+    private static void WriteRequired(JsonTypeInfo info)
+    {
+        // WhenWritingDefault would drop "type": "points" and "min": 0, both required on reading: a stored set would not read back.
+        foreach (var property in info.Properties.Where(p => p.IsRequired))
+            property.ShouldSerialize = static (_, _) => true;
+    }
 
     private static string Describe(JsonException ex)
     {

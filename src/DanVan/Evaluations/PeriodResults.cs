@@ -80,6 +80,12 @@ public static class PeriodResultsQuery
         return new PeriodResults(period, groups, results);
     }
 
+    /// <summary>The unit's final band of the previous year in the same scope, for "at most N bands above last year" rules.</summary>
+    public static async Task<string?> PreviousBandAsync(DanVanDbContext db, EvaluationPeriod period, int unitId, CancellationToken ct = default) =>
+        await db.Assessments.AsNoTracking()
+            .Where(a => a.UnitId == unitId && a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null)
+            .Select(a => a.FinalBand).FirstOrDefaultAsync(ct);
+
     private static async Task<Dictionary<int, string>> PreviousBandsAsync(DanVanDbContext db, EvaluationPeriod period, CancellationToken ct)
     {
         var bands = await db.Assessments.AsNoTracking()
