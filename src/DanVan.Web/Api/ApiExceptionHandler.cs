@@ -12,7 +12,9 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed the request at the error page; the feature keeps the original path.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
 
         switch (exception)
         {
@@ -33,7 +35,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
                 await ApiProblems.Invalid(refused.Problems).ExecuteAsync(http);
                 return true;
             default:
-                log.LogError(exception, "API request {Method} {Path} failed", http.Request.Method, http.Request.Path);
+                log.LogError(exception, "API request {Method} {Path} failed", http.Request.Method, path);
                 await ApiProblems.WriteAsync(http, StatusCodes.Status500InternalServerError, "Server error",
                     "The server could not complete the request; nothing may have been saved. Try again, or tell the system administrator.", "server-error");
                 return true;

@@ -49,14 +49,19 @@ public static class EvaluationAccess
         return scope.CanRead(assessment.UnitId) ? (evidence, assessment) : null;
     }
 
-    /// <summary>True when the user may write entries of <paramref name="layer"/> for the unit.</summary>
-    public static bool MayEnter(UserScope scope, int unitId, ScoreLayer layer) => layer switch
+    /// <summary>True when the user may write entries of <paramref name="layer"/> on the assessment (its period loaded).</summary>
+    public static bool MayEnter(UserScope scope, Assessment assessment, ScoreLayer layer) => layer switch
     {
-        ScoreLayer.Self => scope.CanEnterFor(unitId),
-        ScoreLayer.Appraisal => scope.CanCoordinate(unitId),
-        ScoreLayer.Inspection => scope.CanInspect(unitId),
+        ScoreLayer.Self => scope.CanEnterFor(assessment.UnitId),
+        ScoreLayer.Appraisal => Coordinates(scope, assessment),
+        ScoreLayer.Inspection => scope.CanInspect(assessment.UnitId),
         _ => false,
     };
+
+    /// <summary>True when the user appraises, returns, approves and reopens the assessment (its period loaded):
+    /// a coordinator of the unit and of the period's scope unit, so a district does not decide in a provincial period.</summary>
+    public static bool Coordinates(UserScope scope, Assessment assessment) =>
+        scope.CanCoordinate(assessment.UnitId) && scope.CanCoordinate(assessment.Period!.ScopeUnitId);
 
     /// <summary>True when the user reviews the unit (coordinator, inspector, administrator).</summary>
     public static bool Reviews(UserScope scope, int unitId) => scope.CanCoordinate(unitId) || scope.CanInspect(unitId);
@@ -65,22 +70,23 @@ public static class EvaluationAccess
     public static bool SeesFinal(UserScope scope, Assessment assessment) =>
         assessment.Status == AssessmentStatus.Approved || Reviews(scope, assessment.UnitId);
 
-    /// <summary>What the user may do with the assessment now, by role and status.</summary>
+    /// <summary>What the user may do with the assessment (its period loaded) now, by role and status.</summary>
     public static AssessmentActions ActionsFor(UserScope scope, Assessment a)
     {
         var unit = a.UnitId;
+        var coordinates = Coordinates(scope, a);
         var reviewable = a.Status is AssessmentStatus.Submitted or AssessmentStatus.Appraised;
         return new AssessmentActions(
             EnterSelf: scope.CanEnterFor(unit) && a.IsEditableByUnit,
             Confirm: scope.Has(Role.UnitHead, unit) && a.IsEditableByUnit,
             Submit: scope.CanEnterFor(unit) && a.IsEditableByUnit && a.ConfirmedAt is not null,
             AddEvidence: scope.CanEnterFor(unit) && a.IsEditableByUnit,
-            Appraise: scope.CanCoordinate(unit) && reviewable,
+            Appraise: coordinates && reviewable,
             Inspect: scope.CanInspect(unit) && reviewable,
-            Return: scope.CanCoordinate(unit) && reviewable,
-            MarkAppraised: scope.CanCoordinate(unit) && reviewable,
-            Approve: scope.CanCoordinate(unit) && reviewable,
-            Reopen: scope.CanCoordinate(unit) && a.Status == AssessmentStatus.Approved);
+            Return: coordinates && reviewable,
+            MarkAppraised: coordinates && reviewable,
+            Approve: coordinates && reviewable,
+            Reopen: coordinates && a.Status == AssessmentStatus.Approved);
     }
 }
 

@@ -158,7 +158,7 @@ public static class Http
 
     /// <summary>The messages of a validation problem, by field or criterion.</summary>
     public static Dictionary<string, string[]> Errors(this JsonObject problem) =>
-        problem["errors"]!.AsObject().ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray());
+        problem["errors"].ShouldNotBeNull(problem.ToJsonString()).AsObject().ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray());
 
     public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PutAsJsonAsync(url, body, ApiScenario.Json);

@@ -77,10 +77,10 @@ public static class AssessmentsApi
     public static Task<ChangeResult> SetEntry(
         int id, string criterionId, EntryBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.MayEnter(scope, a.UnitId, body.Layer) ? null : body.Layer switch
+            (scope, a) => EvaluationAccess.MayEnter(scope, a, body.Layer) ? null : body.Layer switch
             {
                 ScoreLayer.Self => "Only the unit's own users enter its self-assessment.",
-                ScoreLayer.Appraisal => "Only a coordinator of the unit records appraisal adjustments.",
+                ScoreLayer.Appraisal => "Only a coordinator of the unit and of the period records appraisal adjustments.",
                 _ => "Only an inspector or coordinator of the unit records inspection findings.",
             },
             async (scope, a) =>
@@ -121,7 +121,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Return(
         int id, ReturnBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => scope.CanCoordinate(a.UnitId) ? null : "Only a coordinator of the unit returns a submission.",
+            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period returns a submission.",
             (scope, a) => string.IsNullOrWhiteSpace(body.Comment)
                 ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("comment", "say what the unit must revise"))
                 : Workflow(() => AssessmentWorkflow.Return(db, a, body.Comment.Trim().Normalize(), scope.UserName, Now(clock))), ct);
@@ -130,14 +130,14 @@ public static class AssessmentsApi
     public static Task<ChangeResult> MarkAppraised(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => scope.CanCoordinate(a.UnitId) ? null : "Only a coordinator of the unit appraises it.",
+            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period appraises it.",
             (scope, a) => Workflow(() => AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/approve.</summary>
     public static Task<ChangeResult> Approve(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => scope.CanCoordinate(a.UnitId) ? null : "Only a coordinator of the unit approves its result.",
+            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period approves its result.",
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -149,7 +149,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Reopen(
         int id, ReopenBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => scope.CanCoordinate(a.UnitId) ? null : "Only a coordinator of the unit reopens its result.",
+            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period reopens its result.",
             (scope, a) => string.IsNullOrWhiteSpace(body.Reason)
                 ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("reason", "say why the result is reopened"))
                 : Workflow(() => AssessmentWorkflow.Reopen(db, a, body.Reason.Trim().Normalize(), scope.UserName, Now(clock))), ct);
