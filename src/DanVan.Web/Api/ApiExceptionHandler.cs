@@ -42,7 +42,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
         }
     }
 
-    private static string JsonPath(string? path) => path switch
+    /// <summary>"$.points" → "points": the error key a client recognises.</summary>
+    internal static string JsonPath(string? path) => path switch
     {
         null or "" or "$" => "body",
         _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],

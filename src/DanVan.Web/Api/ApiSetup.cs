@@ -75,6 +75,7 @@ public static class ApiSetup
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(EvidenceApi.DescribeUpload);
+            o.AddOperationTransformer(AssessmentsApi.DescribeVersioning);
         });
         return builder;
     }

@@ -71,6 +71,13 @@ public abstract class ProblemTests(DatabaseProvider provider) : ApiTestBase(prov
     }
 
     [Fact]
+    public async Task Should_answer_an_unknown_API_path_with_problem_json()
+    {
+        await (await S.As(UnitA).GetAsync("/api/v1/khong-co")).ProblemAsync(404);
+        await (await S.As(UnitA).GetAsync("/api/v1/assessments/abc")).ProblemAsync(404);
+    }
+
+    [Fact]
     public async Task Should_refuse_an_upload_in_neither_form_nor_JSON()
     {
         var content = new ByteArrayContent("%PDF-1.4"u8.ToArray());

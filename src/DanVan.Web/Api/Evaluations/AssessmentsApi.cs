@@ -6,6 +6,8 @@ using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<DanVan.Web.Api.Evaluations.AssessmentDetails>,
@@ -186,6 +188,42 @@ public static class AssessmentsApi
                 .Select(x => new AuditLine(x.Id, x.At, x.User, x.Action, x.CriterionId, x.OldValue, x.NewValue, x.Reason)),
             ct);
         return TypedResults.Ok(list);
+    }
+
+    private static readonly HashSet<string> Changes =
+    [
+        "SetEntry", "ConfirmAssessment", "SubmitAssessment", "ReturnAssessment", "MarkAssessmentAppraised",
+        "ApproveAssessment", "ReopenAssessment", "SetAssessmentFlags",
+    ];
+
+    /// <summary>Documents the version handshake: ETag on answers, If-Match on changes.</summary>
+    internal static Task DescribeVersioning(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var id = operation.OperationId ?? "";
+        if (id != "GetAssessment" && !Changes.Contains(id)) return Task.CompletedTask;
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["ETag"] = new OpenApiHeader
+            {
+                Description = "The assessment's version, quoted (\"7\"); send it back as If-Match with the next change.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+
+        if (Changes.Contains(id))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "The ETag of the version the change is based on; or send 'version' in the body. Stale: 409; neither: 428.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        return Task.CompletedTask;
     }
 
     internal static NotFoundProblem AssessmentNotFound(int id) => new($"There is no assessment {id} that you may see.");

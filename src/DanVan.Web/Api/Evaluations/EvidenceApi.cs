@@ -147,7 +147,7 @@ public static class EvidenceApi
             }
             catch (JsonException ex)
             {
-                return ApiProblems.Invalid(ex.Path ?? "body", "the JSON cannot be read");
+                return ApiProblems.Invalid(ApiExceptionHandler.JsonPath(ex.Path), "the JSON cannot be read here; check the value's type");
             }
 
             var problems = new List<InputProblem>();
