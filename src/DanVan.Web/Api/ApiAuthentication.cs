@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DanVan.Web.Api;
@@ -65,7 +66,7 @@ internal sealed class ApiTokenHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var token = await ApiTokens.FindActiveAsync(db, plain, now, Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("the token is unknown, expired or revoked");
-        var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == token.UserId, Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("the token's owner no longer exists");
         if (user.LockoutEnd is { } end && end > clock.GetUtcNow()) return AuthenticateResult.Fail("the token's owner is locked out");
 

@@ -36,6 +36,7 @@ public static class ApiTokens
         if (problems.Count > 0) throw new RefusedInputException(problems);
 
         var (token, plain) = ApiToken.Create(userId, trimmed, now, TimeSpan.FromDays(days));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         db.Audit.Add(new AuditEntry
@@ -44,6 +45,7 @@ public static class ApiTokens
             NewValue = $"{token.Name} ({token.Prefix}…), hết hạn {token.ExpiresAt:dd/MM/yyyy}",
         });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (token, plain);
     }
 

@@ -69,6 +69,10 @@ public abstract class EvaluationCycleTests(DatabaseProvider provider) : ApiTestB
         a.IsLate.ShouldBeFalse();
         (await unit.SetEntryResponseAsync(id, "1.1", new EntryBody { Points = 30, Version = a.Version })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
+        var submitted = await (await coordinator.GetAsync($"/api/v1/periods/{S.PeriodId}/assessments?status=Submitted")).ReadAsync<PagedList<DanVan.Web.Api.Periods.AssessmentSummary>>();
+        submitted.Items.Select(x => x.Id).ShouldBe([id]);
+        submitted.Items.Single().SelfBand.ShouldBe("HT");
+
         // Appraisal: a reason is mandatory.
         a = await coordinator.GetAssessmentAsync(id);
         a.Actions.Appraise.ShouldBeTrue();

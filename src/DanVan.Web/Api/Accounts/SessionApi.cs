@@ -41,7 +41,7 @@ public static class SessionApi
         HttpContext http, ClaimsPrincipal user, DanVanDbContext db, CurrentUser me, IAntiforgery antiforgery, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
-        var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == scope.UserId, ct);
+        var fullName = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId).Select(u => u.FullName).SingleOrDefaultAsync(ct);
         var unitIds = scope.Roles.Where(r => r.ScopeUnitId is not null).Select(r => r.ScopeUnitId!.Value).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var roles = scope.Roles.OrderBy(r => r.Role).ThenBy(r => r.ScopeUnitId)
@@ -55,6 +55,6 @@ public static class SessionApi
             af = new AntiforgeryView(tokens.HeaderName ?? "RequestVerificationToken", tokens.RequestToken!);
         }
 
-        return TypedResults.Ok(new SessionView(scope.UserId, scope.UserName, account.FullName, isToken ? "token" : "cookie", roles, af));
+        return TypedResults.Ok(new SessionView(scope.UserId, scope.UserName, fullName, isToken ? "token" : "cookie", roles, af));
     }
 }
