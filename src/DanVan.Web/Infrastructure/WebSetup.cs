@@ -3,7 +3,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DanVan.Accounts;
 using DanVan.Data;
+using DanVan.Evaluations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -44,7 +47,16 @@ public static class WebSetup
             o.Cookie.Name = "danvan.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // A signed-in user without the right role gets a plain 403 (shown by the status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
+        builder.Services.AddScoped<ScopeCheck>();
 
         // Keys live in the database so any instance behind a load balancer can read any cookie.
         builder.Services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
@@ -56,9 +68,18 @@ public static class WebSetup
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddRazorPages(o =>
         {
+            // Everything needs a signed-in user; folders add the role they need; each page checks the scope of its object.
             o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Status");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Periods", Policies.Coordinator);
+            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Reader);
+            o.Conventions.AuthorizePage("/Evaluations/Queue", Policies.Reader);
         });
+        // Evidence is refused above 10 MB with a message; the form limit leaves room to read and refuse it.
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         return builder;
@@ -75,7 +96,7 @@ public static class WebSetup
             SupportedUICultures = [vi],
         });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -97,6 +118,8 @@ public static class WebSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
         await DanVanDatabase.MigrateAsync(db);
+        var demo = args.Contains("--demo", StringComparer.Ordinal) || app.Configuration.GetValue<bool>("Demo:Seed");
+        if (demo) await DemoSetup.SeedOnceAsync(scope.ServiceProvider, app.Logger);
     }
 }
 

@@ -73,6 +73,7 @@ public static class AssessmentEntries
 
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
         var old = entry is null ? null : Describe(entry.ToScoreEntry());
+        var oldNote = entry?.Note;
         if (entry is null)
         {
             entry = new AssessmentEntry { CriterionId = input.CriterionId, Layer = input.Layer };
@@ -107,8 +108,56 @@ public static class AssessmentEntries
                 Reason = input.Layer == ScoreLayer.Self ? null : entry.Note,
             });
         }
+        else if (!string.Equals(oldNote ?? "", entry.Note ?? "", StringComparison.Ordinal))
+        {
+            // The value stayed; the explanation (or the reviewer's reason) changed, which the trail records too.
+            db.Audit.Add(new AuditEntry
+            {
+                At = at,
+                User = user,
+                Action = $"entry.{input.Layer.ToString().ToLowerInvariant()}.note",
+                AssessmentId = assessment.Id == 0 ? null : assessment.Id,
+                CriterionId = input.CriterionId,
+                OldValue = oldNote,
+                NewValue = entry.Note,
+            });
+        }
 
         return entry;
+    }
+
+    /// <summary>Removes one layer's entry of a criterion (the unit clears a value, a reviewer withdraws an adjustment) and appends the audit line.</summary>
+    /// <remarks>The caller saves. Returns false when there was no such entry.</remarks>
+    /// <exception cref="RefusedInputException">The assessment's state does not allow it, or a reviewer gives no reason.</exception>
+    public static bool Remove(DanVanDbContext db, Assessment assessment, string criterionId, ScoreLayer layer, string? reason, string user, DateTime at)
+    {
+        var where = $"criterion {criterionId}";
+        var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == criterionId && e.Layer == layer);
+        if (entry is null) return false;
+        switch (layer)
+        {
+            case ScoreLayer.Self when !assessment.IsEditableByUnit:
+                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; the unit can no longer change it");
+            case ScoreLayer.Appraisal or ScoreLayer.Inspection when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised):
+                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; only a submitted assessment can be adjusted");
+            case ScoreLayer.Appraisal or ScoreLayer.Inspection when string.IsNullOrWhiteSpace(reason):
+                throw new RefusedInputException(where, "withdrawing an adjustment needs a reason");
+        }
+
+        assessment.Entries.Remove(entry);
+        db.Entries.Remove(entry);
+        db.Audit.Add(new AuditEntry
+        {
+            At = at,
+            User = user,
+            Action = $"entry.{layer.ToString().ToLowerInvariant()}",
+            AssessmentId = assessment.Id == 0 ? null : assessment.Id,
+            CriterionId = criterionId,
+            OldValue = Describe(entry.ToScoreEntry()),
+            NewValue = Describe(new ScoreEntry { CriterionId = criterionId }),
+            Reason = layer == ScoreLayer.Self ? null : reason?.Trim().Normalize(),
+        });
+        return true;
     }
 
     /// <summary>True when the criterion or one of its ancestors is scored by the level above.</summary>
