@@ -58,6 +58,8 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataFolder", _dataFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.UseSetting("Database:Provider", _provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:DanVan", Settings.ConnectionString);
         // Hashing at full strength costs ~50 ms per sign-in; tests sign in a lot.

@@ -41,6 +41,9 @@ public static class Labels
         _ => "",
     };
 
+    /// <summary>A resource text by key (for keys built from values, e.g. "CriteriaOutcome_Created").</summary>
+    public static string Resource(string key) => Get(key, key);
+
     private static string Get(string key, string fallback) =>
         UiText.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? fallback;
 }

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 namespace DanVan.Criteria;
 
 /// <summary>A criteria set (bộ tiêu chí) as issued by a decision; this type is the JSON file format.</summary>
-/// <remarks>Documented in docs/criteria-format.md; the JSON Schema is docs/criteria-set.schema.json.</remarks>
+/// <remarks>
+/// Documented in docs/criteria-format.md; the JSON Schema is docs/criteria-set.schema.json.
+/// Required values are always written, even when they equal their type's default (a band's "min": 0, a level's
+/// "points": 0, "type": "points"): the format omits defaults, and a required member left out could not be read back.
+/// </remarks>
 public sealed record CriteriaSet
 {
     /// <summary>Format version of the file; currently 1.</summary>
@@ -31,6 +35,7 @@ public sealed record CriteriaSet
     public SourceNotes? Source { get; init; }
 
     /// <summary>Nominal maximum of the scored criteria (e.g. 100); the sum of the top-level maxima.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required decimal MaxPoints { get; init; }
 
     /// <summary>The tree of criteria.</summary>
@@ -119,6 +124,7 @@ public sealed record Criterion
     public required string Name { get; init; }
 
     /// <summary>Maximum points.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required decimal MaxPoints { get; init; }
 
     /// <summary>Guidance for scoring, evidence expected.</summary>
@@ -169,6 +175,7 @@ public enum ScoringMethodType
 public sealed record ScoringMethod
 {
     /// <summary>The method.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required ScoringMethodType Type { get; init; }
 
     /// <summary>Points: the step entries must be a multiple of (default 0.25).</summary>
@@ -206,6 +213,7 @@ public sealed record Level
     public required string Label { get; init; }
 
     /// <summary>Points given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required decimal Points { get; init; }
 }
 
@@ -219,6 +227,7 @@ public sealed record ChecklistItem
     public required string Label { get; init; }
 
     /// <summary>Points when checked.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required decimal Points { get; init; }
 }
 
@@ -255,6 +264,7 @@ public sealed record Band
     public required string Label { get; init; }
 
     /// <summary>Minimum total, inclusive.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required decimal Min { get; init; }
 
     /// <summary>Optional exclusive upper bound ("dưới 90") as the decision writes it; checked against the band above.</summary>
@@ -285,6 +295,7 @@ public enum RuleType
 public sealed record ClassificationRule
 {
     /// <summary>The rule kind.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required RuleType Type { get; init; }
 
     /// <summary>Wording of the decision, shown when the rule applies.</summary>
