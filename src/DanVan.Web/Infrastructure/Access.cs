@@ -131,6 +131,7 @@ public sealed class ScopeCheck(DanVanDbContext db, CurrentUser current)
 /// <remarks>Written once for every page that takes an assessment, evidence or period id, so a changed id in a URL
 /// never reaches a handler.</remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+/// <remarks>A POST's need is <see cref="PostNeed"/> when given.</remarks>
 public sealed class ScopedAttribute(ScopeTarget target, Need need) : Attribute, IAsyncPageFilter
 {
     /// <summary>The object kind.</summary>
@@ -141,6 +142,11 @@ public sealed class ScopedAttribute(ScopeTarget target, Need need) : Attribute, 
 
     /// <summary>The route value holding the id.</summary>
     public string RouteKey { get; init; } = "id";
+
+    private readonly Need? _postNeed;
+
+    /// <summary>What POST handlers need, when more than reading (e.g. a page anyone in scope reads but only the unit changes).</summary>
+    public Need PostNeed { get => _postNeed ?? Need; init => _postNeed = value; }
 
     /// <inheritdoc />
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -156,7 +162,8 @@ public sealed class ScopedAttribute(ScopeTarget target, Need need) : Attribute, 
         }
 
         var check = context.HttpContext.RequestServices.GetRequiredService<ScopeCheck>();
-        switch (await check.CheckAsync(Target, id, Need, context.HttpContext.RequestAborted))
+        var need = HttpMethods.IsPost(context.HttpContext.Request.Method) ? PostNeed : Need;
+        switch (await check.CheckAsync(Target, id, need, context.HttpContext.RequestAborted))
         {
             case AccessOutcome.NotFound:
                 context.Result = new NotFoundResult();

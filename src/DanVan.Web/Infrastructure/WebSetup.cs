@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using DanVan.Web.Resources;
 using Microsoft.Extensions.WebEncoders;
 
 namespace DanVan.Web.Infrastructure;
@@ -80,9 +83,30 @@ public static class WebSetup
         });
         // Evidence is refused above 10 MB with a message; the form limit leaves room to read and refuse it.
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes);
+        builder.Services.Configure<MvcOptions>(o =>
+        {
+            // Every field error is written by a page in Vietnamese; nothing is required implicitly (with an English message).
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            VietnameseBindingMessages(o.ModelBindingMessageProvider);
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         return builder;
+    }
+
+    private static void VietnameseBindingMessages(DefaultModelBindingMessageProvider p)
+    {
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => string.Format(CultureInfo.CurrentCulture, UiText.BindValueInvalid, value, field));
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => string.Format(CultureInfo.CurrentCulture, UiText.BindValueInvalidNoField, value));
+        p.SetUnknownValueIsInvalidAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.BindUnknownInvalid, field));
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => UiText.BindUnknownInvalidNoField);
+        p.SetValueIsInvalidAccessor(value => string.Format(CultureInfo.CurrentCulture, UiText.BindValueInvalidNoField, value));
+        p.SetValueMustBeANumberAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.BindMustBeNumber, field));
+        p.SetNonPropertyValueMustBeANumberAccessor(() => UiText.BindMustBeNumberNoField);
+        p.SetValueMustNotBeNullAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.Required, field));
+        p.SetMissingBindRequiredValueAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.Required, field));
+        p.SetMissingKeyOrValueAccessor(() => UiText.BindUnknownInvalidNoField);
+        p.SetMissingRequestBodyRequiredValueAccessor(() => UiText.BindUnknownInvalidNoField);
     }
 
     /// <summary>The request pipeline.</summary>
