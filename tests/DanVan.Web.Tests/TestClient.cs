@@ -27,6 +27,14 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document, 
     public IReadOnlyList<string> Errors => Document.QuerySelectorAll(".field-error, .error-summary li, .field-validation-error")
         .Select(e => Collapse(e.TextContent)).Where(t => t.Length > 0).Distinct().ToList();
 
+    /// <summary>The name of a criterion's input in a sheet ("Points", "Level", "Note"...), found by the row's data-criterion.</summary>
+    public string Field(string criterion, string property) =>
+        Document.QuerySelector($"tr[data-criterion='{criterion}'] [name$='.{property}']")?.GetAttribute("name")
+        ?? throw new ShouldAssertException($"no field {property} for criterion {criterion} on {Url}");
+
+    /// <summary>The error shown next to a criterion's input.</summary>
+    public string ErrorFor(string criterion, string property) => ErrorFor(Field(criterion, property));
+
     /// <summary>The error shown next to the field named <paramref name="name"/>.</summary>
     public string ErrorFor(string name) =>
         Collapse(Document.QuerySelector($"[data-valmsg-for='{name}']")?.TextContent ?? "");

@@ -163,11 +163,39 @@ public sealed class TestWorld
         return w;
     }
 
+    /// <summary>Fills an assessment through the core (fast arrangement), has the head confirm it and the unit submit it.</summary>
+    public async Task SubmitAsync(WebAppFactory app, int assessmentId, bool submit = true, params EntryInput[] entries)
+    {
+        await using var db = app.NewDbContext();
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == assessmentId);
+        var set = (await db.CriteriaSets.SingleAsync(s => s.Id == a.CriteriaSetId)).Parse();
+        var at = DateTime.UtcNow;
+        foreach (var e in entries.Length > 0 ? entries : DefaultEntries()) AssessmentEntries.Set(db, a, set, e, "userA", at);
+        if (submit)
+        {
+            AssessmentWorkflow.Confirm(db, a, "headA", at);
+            AssessmentWorkflow.Submit(db, a, a.Period!, set, "userA", at);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A full self-assessment worth 85,5 (Hoàn thành tốt): 35,5 + 20 + 6 + 9 + 15, bonus 2, deduction 2.</summary>
+    public static EntryInput[] DefaultEntries() =>
+    [
+        new() { CriterionId = "1", Points = 35.5m, Note = "Ban hành Kế hoạch số 12/KH-SNV" },
+        new() { CriterionId = "2.1", Level = "A" },
+        new() { CriterionId = "2.2", Checked = ["a"] },
+        new() { CriterionId = "2.3", Achieved = 90 },
+        new() { CriterionId = "3", Points = 15 },
+        new() { CriterionId = "B1", Points = 2 },
+        new() { CriterionId = "T1", Count = 1 },
+    ];
+
     /// <summary>Opens the 2024 period for both groups.</summary>
     public async Task OpenPeriodAsync(WebAppFactory app, DateOnly deadline, bool acceptLate)
     {
         await using var db = app.NewDbContext();
-        var period = await Periods.OpenAsync(db, new OpenPeriodRequest(2024, "Đánh giá năm 2024", Province,
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(2024, "Đánh giá năm 2024", Province,
             deadline.AddDays(-30), deadline, acceptLate,
             [new PeriodGroupChoice(AgencyGroup, CriteriaSetId), new PeriodGroupChoice(CommuneGroup, CriteriaSetId)]), "test");
         PeriodId = period.Id;
