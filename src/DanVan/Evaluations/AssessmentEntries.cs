@@ -72,7 +72,10 @@ public static class AssessmentEntries
             throw new RefusedInputException(where, refusal);
 
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
-        var old = entry is null ? null : Describe(entry.ToScoreEntry());
+        // A first adjustment replaces the value of the layer below (the unit's own score), which the trail shows as "old".
+        var below = assessment.Entries.Where(e => e.CriterionId == input.CriterionId && e.Layer < input.Layer).MaxBy(e => e.Layer);
+        var created = entry is null;
+        var old = entry is not null ? Describe(entry.ToScoreEntry()) : below is not null ? Describe(below.ToScoreEntry()) : null;
         var oldNote = entry?.Note;
         if (entry is null)
         {
@@ -94,7 +97,7 @@ public static class AssessmentEntries
         if (input.Layer == ScoreLayer.Self && assessment.Status == AssessmentStatus.NotStarted) assessment.StartDraft();
 
         var now = Describe(entry.ToScoreEntry());
-        if (old != now)
+        if (created || old != now)
         {
             db.Audit.Add(new AuditEntry
             {
