@@ -28,6 +28,8 @@ public static class CriteriaSetFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // "decision": null or "criteria": null is refused at its path instead of failing later in the validator.
+        RespectNullableAnnotations = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         WriteIndented = true,

@@ -12,6 +12,10 @@ public static class CriteriaSetValidator
         var errors = new List<ValidationError>();
         void Error(string path, string message) => errors.Add(new(path, message));
 
+        // JSON may hold null inside an array ("levels": [null]); refuse it here so no check below meets a null.
+        NullElements(set, Error);
+        if (errors.Count > 0) return errors;
+
         if (set.FormatVersion != 1) Error("$.formatVersion", $"unsupported format version {set.FormatVersion}; expected 1");
         if (string.IsNullOrWhiteSpace(set.Id)) Error("$.id", "the set needs an id");
         if (set.Version < 1) Error("$.version", "version must be 1 or more");
@@ -39,11 +43,53 @@ public static class CriteriaSetValidator
         return errors;
     }
 
+    private static void NullElements(CriteriaSet set, Action<string, string> error)
+    {
+        void Each<T>(IReadOnlyList<T> list, string path, string what)
+        {
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] is null) error($"{path}[{i}]", $"null is not {what}");
+        }
+
+        void Tree(IReadOnlyList<Criterion> list, string path)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                var c = list[i];
+                if (c is null)
+                {
+                    error($"{path}[{i}]", "null is not a criterion");
+                    continue;
+                }
+                if (c.Method is { } m)
+                {
+                    Each(m.Levels, $"{path}[{i}].method.levels", "a level");
+                    Each(m.Items, $"{path}[{i}].method.items", "a checklist item");
+                }
+                Tree(c.Children, $"{path}[{i}].children");
+            }
+        }
+
+        Each(set.Replaces, "$.replaces", "a document reference");
+        Each(set.AppliesTo, "$.appliesTo", "a group code");
+        Each(set.Flags, "$.flags", "a flag");
+        Each(set.Classification.Bands, "$.classification.bands", "a band");
+        Each(set.Classification.Rules, "$.classification.rules", "a rule");
+        for (var i = 0; i < set.Classification.Rules.Count; i++)
+            if (set.Classification.Rules[i] is { } rule) Each(rule.Criteria, $"$.classification.rules[{i}].criteria", "a criterion id");
+        Tree(set.Criteria, "$.criteria");
+        Tree(set.Bonus, "$.bonus");
+        Tree(set.Deductions, "$.deductions");
+    }
+
     private static void CheckList(IReadOnlyList<Criterion> list, string path, ScoredBy inherited,
         Dictionary<string, string> ids, Action<string, string> error)
     {
         for (var i = 0; i < list.Count; i++)
-            CheckCriterion(list[i], $"{path}[{i}]", inherited, ids, error);
+        {
+            if (list[i] is null) error($"{path}[{i}]", "null is not a criterion");
+            else CheckCriterion(list[i], $"{path}[{i}]", inherited, ids, error);
+        }
     }
 
     private static void CheckCriterion(Criterion c, string path, ScoredBy inherited,
