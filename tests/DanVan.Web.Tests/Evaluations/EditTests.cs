@@ -173,6 +173,29 @@ public abstract class EditTests(DatabaseProvider provider) : IDisposable
         var folder = Path.Combine(_app.DataFolder, "evidence");
         (Directory.Exists(folder) ? Directory.GetFiles(folder) : []).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Should_remove_evidence_while_editable_and_refuse_changes_after_submission()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        var page = await userA.GetAsync($"/Evaluations/Evidence/{w.AssessmentA}");
+        var added = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.File", "ke-hoach.pdf", Samples.Pdf)]);
+        var removed = await userA.SubmitAsync(added, "#evidence tr[data-criterion='1'] form");
+        removed.Text("#notice").ShouldBe("Đã xóa tài liệu kiểm chứng.");
+        Directory.GetFiles(Path.Combine(_app.DataFolder, "evidence")).ShouldBeEmpty();
+        var audit = await userA.GetAsync($"/Evaluations/Audit/{w.AssessmentA}?criterion=1");
+        audit.Text("#audit tr[data-action='evidence.remove'] td.change").ShouldBe("ke-hoach.pdf → (trống)");
+
+        await w.SubmitAsync(_app, w.AssessmentA);
+        var after = await userA.GetAsync($"/Evaluations/Evidence/{w.AssessmentA}");
+        after.Document.QuerySelector("#evidence-form").ShouldBeNull();
+        var forged = await userA.PostAsync($"/Evaluations/Evidence/{w.AssessmentA}",
+            [("__RequestVerificationToken", TestClient.Token(audit)), ("Data.CriterionId", "1"), ("Data.DocumentRef", "Công văn số 5/CV")]);
+        forged.Errors.ShouldContain("Hồ sơ đã được nộp hoặc đang thẩm định nên đơn vị không sửa được nữa.");
+        await using var db = _app.NewDbContext();
+        (await db.Evidence.CountAsync()).ShouldBe(0);
+    }
 }
 
 public sealed class SqliteEditTests() : EditTests(DatabaseProvider.Sqlite);

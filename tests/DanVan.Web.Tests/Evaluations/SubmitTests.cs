@@ -86,6 +86,31 @@ public abstract class SubmitTests(DatabaseProvider provider) : IDisposable
         await using var db = _app.NewDbContext();
         (await db.Assessments.SingleAsync(x => x.Id == w.AssessmentA)).Status.ShouldBe(AssessmentStatus.Draft);
     }
+
+    [Fact]
+    public async Task Should_accept_a_revision_after_a_return_past_a_deadline_that_refuses_late_submissions()
+    {
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var w = await TestWorld.SeedAsync(_app, deadline: deadline, acceptLate: false);
+        await w.SubmitAsync(_app, w.AssessmentA, submit: false);
+        await using (var db = _app.NewDbContext())
+        {
+            var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == w.AssessmentA);
+            var onTime = deadline.AddDays(-1).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+            AssessmentWorkflow.Confirm(db, a, "headA", onTime);
+            AssessmentWorkflow.Submit(db, a, a.Period!, TestWorld.Set(), "userA", onTime, onTime);
+            AssessmentWorkflow.Return(db, a, "Bổ sung minh chứng", "coord", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var head = await TestClient.LoginAsync(_app, "headA");
+        var page = await head.GetAsync($"/Evaluations/Submit/{w.AssessmentA}");
+        page.Document.QuerySelector("#late-warning").ShouldBeNull();
+        var confirmed = await head.SubmitAsync(page, "#submit-form", submitSelector: "#confirm");
+        var resubmitted = await head.SubmitAsync(confirmed, "#submit-form", submitSelector: "#submit");
+        resubmitted.Text("#notice").ShouldBe("Đã nộp hồ sơ tự đánh giá.");
+        resubmitted.Text("#status").ShouldBe("Đã nộp");
+    }
 }
 
 public sealed class SqliteSubmitTests() : SubmitTests(DatabaseProvider.Sqlite);

@@ -99,7 +99,9 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
         IsHead = scope.Has(Role.UnitHead, sheet.UnitId);
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
-        WouldBeLate = Vi.Today() > sheet.Deadline;
+        // A revision after a return keeps the first submission's lateness; it is never refused for the deadline.
+        var resubmission = sheet.Status == AssessmentStatus.Returned && sheet.SubmittedAt is not null;
+        WouldBeLate = !resubmission && Vi.Today() > sheet.Deadline;
         if (HttpMethods.IsPost(Request.Method) && sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
         return true;
     }

@@ -68,6 +68,13 @@ public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, Current
     {
         var assignment = await db.RoleAssignments.SingleOrDefaultAsync(r => r.Id == assignmentId && r.UserId == id);
         if (assignment is null) return NotFound();
+        if (assignment.Role == Role.Administrator && assignment.ScopeUnitId is null
+            && await db.RoleAssignments.CountAsync(r => r.Role == Role.Administrator && r.ScopeUnitId == null) == 1)
+        {
+            await LoadAsync(id);
+            ModelState.AddModelError("", UiText.LastAdministrator);
+            return Page();
+        }
         db.RoleAssignments.Remove(assignment);
         await AuditAsync(id, "account.role-remove", Describe(assignment.Role, assignment.ScopeUnitId), null);
         await db.SaveChangesAsync();
