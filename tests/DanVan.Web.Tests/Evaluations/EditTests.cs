@@ -196,6 +196,19 @@ public abstract class EditTests(DatabaseProvider provider) : IDisposable
         await using var db = _app.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Should_refuse_entries_before_the_period_opens()
+    {
+        var w = await TestWorld.SeedAsync(_app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        var form = await userA.GetAsync($"/Evaluations/Edit/{w.AssessmentA}");
+        form.Text("#not-open").ShouldStartWith("Kỳ đánh giá bắt đầu từ ngày");
+        var refused = await userA.SubmitAsync(form, "#assessment-form", new() { [form.Field("1", "Points")] = "30" }, "#save-draft");
+        refused.Errors.ShouldContain(e => e.StartsWith("Kỳ đánh giá bắt đầu từ ngày"));
+        await using var db = _app.NewDbContext();
+        (await db.Entries.CountAsync()).ShouldBe(0);
+    }
 }
 
 public sealed class SqliteEditTests() : EditTests(DatabaseProvider.Sqlite);

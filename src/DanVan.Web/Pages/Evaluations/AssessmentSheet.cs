@@ -24,8 +24,14 @@ public sealed record AssessmentSheet
     /// <summary>Period name.</summary>
     public required string PeriodName { get; init; }
 
+    /// <summary>First day units can enter scores.</summary>
+    public required DateOnly OpensOn { get; init; }
+
     /// <summary>Deadline.</summary>
     public required DateOnly Deadline { get; init; }
+
+    /// <summary>True before the period's opening day (in Vietnam).</summary>
+    public bool NotOpenYet => Infrastructure.Vi.Today() < OpensOn;
 
     /// <summary>Late submissions accepted.</summary>
     public required bool AcceptLate { get; init; }
@@ -133,6 +139,7 @@ public sealed record AssessmentSheet
             Version = a.Version,
             PeriodId = a.PeriodId,
             PeriodName = a.Period?.Name ?? "",
+            OpensOn = a.Period?.OpensOn ?? default,
             Deadline = a.Period?.Deadline ?? default,
             AcceptLate = a.Period?.AcceptLate ?? true,
             UnitId = a.UnitId,

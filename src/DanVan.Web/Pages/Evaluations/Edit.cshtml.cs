@@ -62,6 +62,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
         if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
         else if (sheet.Status is not (AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned))
             ModelState.AddModelError("", UiText.AssessmentNotEditable);
+        else if (sheet.NotOpenYet) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(sheet.OpensOn)));
         var inputs = ReadFields(sheet, (field, message) => ModelState.AddModelError(field, message));
         if (!ModelState.IsValid) return Page();
 

@@ -67,6 +67,7 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
+        else if (Sheet.NotOpenYet) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(Sheet.OpensOn)));
         else if (Sheet.ConfirmedAt is null) ModelState.AddModelError("", UiText.NotConfirmedYet);
         else if (WouldBeLate && !Sheet.AcceptLate) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.LateRefusedMessage, Vi.Date(Sheet.Deadline)));
         if (!ModelState.IsValid) return Page();
