@@ -93,6 +93,7 @@ public sealed class TestWorld
         BonusCap = 5,
         Deductions = [new() { Id = "T1", Name = "Đơn thư vượt cấp", MaxPoints = 10, Method = new() { Type = ScoringMethodType.Count, PointsEach = 2 } }],
         DeductionCap = 10,
+        Flags = [new() { Code = "ky-luat", Label = "Tập thể lãnh đạo bị kỷ luật trong năm" }],
         Classification = new()
         {
             Bands =
@@ -102,7 +103,11 @@ public sealed class TestWorld
                 new() { Code = "HT", Label = "Hoàn thành", Min = 50 },
                 new() { Code = "KHT", Label = "Không hoàn thành", Min = 0 },
             ],
-            Rules = [new() { Type = RuleType.NotSubmitted, SetTo = "KHT" }],
+            Rules =
+            [
+                new() { Type = RuleType.NotSubmitted, SetTo = "KHT" },
+                new() { Type = RuleType.Flag, Flag = "ky-luat", SetTo = "KHT", Description = "Tập thể lãnh đạo bị kỷ luật thì xếp loại Không hoàn thành" },
+            ],
         },
     };
 

@@ -164,6 +164,22 @@ public abstract class AppraiseTests(DatabaseProvider provider) : IDisposable
         line.TextContent.ShouldContain("Đơn vị khiếu nại kết quả tiêu chí 3");
     }
 
+    [Fact]
+    public async Task Should_record_a_flag_with_a_reason_that_the_classification_rules_use()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        await w.SubmitAsync(_app, w.AssessmentA);
+        var coordinator = await TestClient.LoginAsync(_app, "coord");
+        var page = await coordinator.GetAsync($"/Evaluations/Flags/{w.AssessmentA}");
+        var noReason = await coordinator.SubmitAsync(page, "#flags-form", new() { ["Data.Codes"] = "ky-luat" });
+        noReason.ErrorFor("Data.Reason").ShouldBe("Vui lòng nhập lý do (căn cứ) của ghi nhận.");
+        var saved = await coordinator.SubmitAsync(page, "#flags-form", new() { ["Data.Codes"] = "ky-luat", ["Data.Reason"] = "Quyết định kỷ luật số 15/QĐ-UBND" });
+        saved.Text("#notice").ShouldStartWith("Đã lưu ghi nhận");
+        saved.Text("#current-total").ShouldBe("Kết quả sau thẩm định, kiểm tra (tạm tính): 85,5 điểm, xếp loại Không hoàn thành.");
+        var approve = await coordinator.GetAsync($"/Evaluations/Approve/{w.AssessmentA}");
+        approve.Text("#final-explanation").ShouldContain("Tập thể lãnh đạo bị kỷ luật thì xếp loại Không hoàn thành");
+    }
+
     private async Task<string> VersionAsync(int id)
     {
         await using var db = _app.NewDbContext();

@@ -39,7 +39,7 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
     {
         var (w, evidenceB) = await ArrangeAsync();
         var userA = await TestClient.LoginAsync(_app, "userA");
-        string[] pages = ["Edit", "View", "Evidence", "Submit", "Appraise", "Inspect", "Return", "Approve", "Reopen", "Audit"];
+        string[] pages = ["Edit", "View", "Evidence", "Submit", "Appraise", "Inspect", "Return", "Approve", "Reopen", "Flags", "Audit"];
         foreach (var page in pages)
         {
             (await userA.GetAsync($"/Evaluations/{page}/{w.AssessmentB}")).Status.ShouldBe(HttpStatusCode.NotFound, page);
@@ -80,6 +80,7 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
             ($"/Evaluations/Return/{w.AssessmentB}", [("Data.Comment", "x")]),
             ($"/Evaluations/Approve/{w.AssessmentB}", []),
             ($"/Evaluations/Reopen/{w.AssessmentB}", [("Data.Reason", "x")]),
+            ($"/Evaluations/Flags/{w.AssessmentB}", [("Data.Codes", "ky-luat"), ("Data.Reason", "x")]),
         ];
         foreach (var (url, fields) in posts)
         {
@@ -101,7 +102,7 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
     {
         var (w, _) = await ArrangeAsync();
         var userA = await TestClient.LoginAsync(_app, "userA");
-        foreach (var page in new[] { "Appraise", "Inspect", "Return", "Approve", "Reopen" })
+        foreach (var page in new[] { "Appraise", "Inspect", "Return", "Approve", "Reopen", "Flags" })
             (await userA.GetAsync($"/Evaluations/{page}/{w.AssessmentA}")).Status.ShouldBe(HttpStatusCode.Forbidden, page);
         string[] lists =
         [
