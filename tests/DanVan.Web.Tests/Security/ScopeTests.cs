@@ -18,7 +18,7 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
     /// <summary>Pages anyone signed in may open (they show only the user's own things).</summary>
     private static readonly HashSet<string> OwnPages =
     [
-        "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Error", "/Evaluations", "/Evaluations/Index",
+        "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
     ];
 
     private async Task<(TestWorld World, int EvidenceB)> ArrangeAsync()
