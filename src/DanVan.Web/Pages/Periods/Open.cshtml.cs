@@ -94,7 +94,8 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
             Deadline = today.AddDays(30),
         };
         await LoadChoicesAsync();
-        Data.ScopeUnitId = Scopes.Count == 1 ? int.Parse(Scopes[0].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        // The highest unit the user coordinates (tree order puts it first): the province for a provincial coordinator.
+        Data.ScopeUnitId = Scopes.Count > 0 ? int.Parse(Scopes[0].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>Opens the period, or shows the errors next to the fields; nothing is stored on error.</summary>
