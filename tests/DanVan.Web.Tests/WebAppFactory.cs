@@ -1,5 +1,8 @@
 using DanVan.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -28,6 +31,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>More configuration for the app (e.g. "Demo:Seed"); set before the first request.</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
     /// <summary>The data folder (SQLite file, evidence files).</summary>
     public string DataFolder => _dataFolder;
 
@@ -55,8 +61,13 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataFolder", _dataFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.UseSetting("Database:Provider", _provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:DanVan", Settings.ConnectionString);
+        // Hashing at full strength costs ~50 ms per sign-in; tests sign in a lot.
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DanVan.Evaluations;
+using DanVan.Web.Resources;
 
 namespace DanVan.Web.Infrastructure;
 
@@ -13,13 +14,14 @@ public sealed class EvidenceStore(DataFolder data)
     /// <returns>The evidence to add, or the Vietnamese reason it is refused (nothing is stored then).</returns>
     public async Task<(Evidence? Evidence, string? Error)> SaveAsync(IFormFile file, int assessmentId, string criterionId, string user, CancellationToken ct)
     {
-        if (file.Length == 0) return (null, "Tệp rỗng.");
-        if (file.Length > EvidenceFiles.MaxBytes) return (null, $"Tệp \"{file.FileName}\" vượt quá dung lượng cho phép 10 MB.");
+        var name = Path.GetFileName(file.FileName);
+        if (file.Length == 0) return (null, string.Format(Vi.Culture, UiText.EvidenceEmpty, name));
+        if (file.Length > EvidenceFiles.MaxBytes) return (null, string.Format(Vi.Culture, UiText.EvidenceTooLarge, name));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         var type = EvidenceFiles.Detect(bytes);
-        if (type is null) return (null, $"Tệp \"{file.FileName}\" không đúng định dạng cho phép (PDF, DOCX, XLSX, JPG, PNG).");
+        if (type is null) return (null, string.Format(Vi.Culture, UiText.EvidenceWrongType, name));
 
         Directory.CreateDirectory(Folder);
         var stored = $"{Guid.NewGuid():N}";
@@ -28,7 +30,7 @@ public sealed class EvidenceStore(DataFolder data)
         {
             AssessmentId = assessmentId,
             CriterionId = criterionId,
-            FileName = Path.GetFileName(file.FileName),
+            FileName = name.Normalize(),
             StoredName = stored,
             FileType = type,
             Size = bytes.Length,

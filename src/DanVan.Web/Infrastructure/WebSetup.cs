@@ -4,9 +4,15 @@ using System.Text.Unicode;
 using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Web.Api;
+using DanVan.Evaluations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using DanVan.Web.Resources;
 using Microsoft.Extensions.WebEncoders;
 
 namespace DanVan.Web.Infrastructure;
@@ -45,7 +51,16 @@ public static class WebSetup
             o.Cookie.Name = "danvan.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // A signed-in user without the right role gets a plain 403 (shown by the status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
+        builder.Services.AddScoped<ScopeCheck>();
 
         // Keys live in the database so any instance behind a load balancer can read any cookie.
         builder.Services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
@@ -57,13 +72,43 @@ public static class WebSetup
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddRazorPages(o =>
         {
+            // Everything needs a signed-in user; folders add the role they need; each page checks the scope of its object.
             o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Status");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Periods", Policies.Coordinator);
+            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Reader);
+            o.Conventions.AuthorizePage("/Evaluations/Queue", Policies.Reader);
+        });
+        // Evidence is refused above 10 MB with a message; the form limit leaves room to read and refuse it.
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes);
+        builder.Services.Configure<MvcOptions>(o =>
+        {
+            // Every field error is written by a page in Vietnamese; nothing is required implicitly (with an English message).
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            VietnameseBindingMessages(o.ModelBindingMessageProvider);
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.AddDanVanApi();
         return builder;
+    }
+
+    private static void VietnameseBindingMessages(DefaultModelBindingMessageProvider p)
+    {
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => string.Format(CultureInfo.CurrentCulture, UiText.BindValueInvalid, value, field));
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => string.Format(CultureInfo.CurrentCulture, UiText.BindValueInvalidNoField, value));
+        p.SetUnknownValueIsInvalidAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.BindUnknownInvalid, field));
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => UiText.BindUnknownInvalidNoField);
+        p.SetValueIsInvalidAccessor(value => string.Format(CultureInfo.CurrentCulture, UiText.BindValueInvalidNoField, value));
+        p.SetValueMustBeANumberAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.BindMustBeNumber, field));
+        p.SetNonPropertyValueMustBeANumberAccessor(() => UiText.BindMustBeNumberNoField);
+        p.SetValueMustNotBeNullAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.Required, field));
+        p.SetMissingBindRequiredValueAccessor(field => string.Format(CultureInfo.CurrentCulture, UiText.Required, field));
+        p.SetMissingKeyOrValueAccessor(() => UiText.BindUnknownInvalidNoField);
+        p.SetMissingRequestBodyRequiredValueAccessor(() => UiText.BindUnknownInvalidNoField);
     }
 
     /// <summary>The request pipeline.</summary>
@@ -77,7 +122,8 @@ public static class WebSetup
             SupportedUICultures = [vi],
         });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -94,12 +140,17 @@ public static class WebSetup
         return app;
     }
 
+    /// <summary>The command-line switch that creates the demo province and accounts.</summary>
+    public const string DemoSwitch = "--demo";
+
     /// <summary>Applies migrations; with --demo (or Demo:Seed=true) creates the demo province and accounts.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
         await DanVanDatabase.MigrateAsync(db);
+        var demo = args.Contains(DemoSwitch, StringComparer.Ordinal) || app.Configuration.GetValue<bool>("Demo:Seed");
+        if (demo) await DemoSetup.SeedOnceAsync(scope.ServiceProvider, app.Logger);
     }
 }
 

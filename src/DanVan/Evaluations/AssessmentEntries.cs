@@ -66,7 +66,11 @@ public static class AssessmentEntries
             throw new RefusedInputException(where, refusal);
 
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
-        var old = entry is null ? null : Describe(entry.ToScoreEntry());
+        // A first adjustment replaces the value of the layer below (the unit's own score), which the trail shows as "old".
+        var below = assessment.Entries.Where(e => e.CriterionId == input.CriterionId && e.Layer < input.Layer).MaxBy(e => e.Layer);
+        var created = entry is null;
+        var old = entry is not null ? Describe(entry.ToScoreEntry()) : below is not null ? Describe(below.ToScoreEntry()) : null;
+        var oldNote = entry?.Note;
         if (entry is null)
         {
             entry = new AssessmentEntry { CriterionId = input.CriterionId, Layer = input.Layer };
@@ -87,7 +91,7 @@ public static class AssessmentEntries
         if (input.Layer == ScoreLayer.Self && assessment.Status == AssessmentStatus.NotStarted) assessment.StartDraft();
 
         var now = Describe(entry.ToScoreEntry());
-        if (old != now)
+        if (created || old != now)
         {
             db.Audit.Add(new AuditEntry
             {
@@ -99,6 +103,20 @@ public static class AssessmentEntries
                 OldValue = old,
                 NewValue = now,
                 Reason = input.Layer == ScoreLayer.Self ? null : entry.Note,
+            });
+        }
+        else if (!string.Equals(oldNote ?? "", entry.Note ?? "", StringComparison.Ordinal))
+        {
+            // The value stayed; the explanation (or the reviewer's reason) changed, which the trail records too.
+            db.Audit.Add(new AuditEntry
+            {
+                At = at,
+                User = user,
+                Action = $"entry.{input.Layer.ToString().ToLowerInvariant()}.note",
+                AssessmentId = assessment.Id == 0 ? null : assessment.Id,
+                CriterionId = input.CriterionId,
+                OldValue = oldNote,
+                NewValue = entry.Note,
             });
         }
 
@@ -118,6 +136,34 @@ public static class AssessmentEntries
             "the result is published; reopen it before recording inspection findings",
         _ => null,
     };
+
+    /// <summary>Removes one layer's entry of a criterion (the unit clears a value, a reviewer withdraws an adjustment) and appends the audit line.</summary>
+    /// <remarks>The caller saves. Returns false when there was no such entry.</remarks>
+    /// <exception cref="RefusedInputException">The assessment's state does not allow it, or a reviewer gives no reason.</exception>
+    public static bool Remove(DanVanDbContext db, Assessment assessment, string criterionId, ScoreLayer layer, string? reason, string user, DateTime at)
+    {
+        var where = $"criterion {criterionId}";
+        var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == criterionId && e.Layer == layer);
+        if (entry is null) return false;
+        if (StateRefusal(assessment, layer) is { } state) throw new RefusedInputException(where, state);
+        if (layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(reason))
+            throw new RefusedInputException(where, "withdrawing an adjustment needs a reason");
+
+        assessment.Entries.Remove(entry);
+        db.Entries.Remove(entry);
+        db.Audit.Add(new AuditEntry
+        {
+            At = at,
+            User = user,
+            Action = $"entry.{layer.ToString().ToLowerInvariant()}",
+            AssessmentId = assessment.Id == 0 ? null : assessment.Id,
+            CriterionId = criterionId,
+            OldValue = Describe(entry.ToScoreEntry()),
+            NewValue = Describe(new ScoreEntry { CriterionId = criterionId }),
+            Reason = layer == ScoreLayer.Self ? null : reason?.Trim().Normalize(),
+        });
+        return true;
+    }
 
     /// <summary>True when the criterion or one of its ancestors is scored by the level above.</summary>
     public static bool IsSuperiorScored(CriteriaSet set, string criterionId)

@@ -94,10 +94,10 @@ public sealed class ApiScenario
         s.CriteriaSetId = stored.Id;
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var period = await Periods.OpenAsync(db, new OpenPeriodRequest(
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(
             today.Year, "Đánh giá công tác dân vận chính quyền (thử)", province.Id, today.AddDays(-10), today.AddDays(30), true,
             [new PeriodGroupChoice(agencies.Id, stored.Id)]), "seed");
-        var districtPeriod = await Periods.OpenAsync(db, new OpenPeriodRequest(
+        var districtPeriod = await DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(
             today.Year, "Đánh giá cấp xã huyện Một (thử)", district.Id, today.AddDays(-10), today.AddDays(30), true,
             [new PeriodGroupChoice(communes.Id, stored.Id)]), "seed");
         s.PeriodId = period.Id;

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Accounts;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Web.Pages.Admin.Accounts;
+
+/// <summary>The administrator sets a new password for an account (and unlocks it).</summary>
+public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+{
+    /// <summary>The form.</summary>
+    [BindProperty]
+    public Input Data { get; set; } = new();
+
+    /// <summary>The account's user name.</summary>
+    public string UserName { get; private set; } = "";
+
+    /// <summary>The form's fields.</summary>
+    public sealed class Input
+    {
+        /// <summary>New password.</summary>
+        [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.Required))]
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.NewPassword))]
+        [DataType(DataType.Password)]
+        public string NewPassword { get; set; } = "";
+    }
+
+    /// <summary>Shows the form.</summary>
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        UserName = user.UserName ?? "";
+        return Page();
+    }
+
+    /// <summary>Sets the password (checked against the policy), unlocks the account.</summary>
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        UserName = user.UserName ?? "";
+        if (!ModelState.IsValid) return Page();
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, Data.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError("Data.NewPassword", e.Description);
+            return Page();
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        var scope = await current.GetAsync();
+        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = "account.reset-password", Subject = $"AppUser:{id}" });
+        await db.SaveChangesAsync();
+        TempData.Notice(string.Format(Vi.Culture, UiText.PasswordReset, UserName));
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using DanVan.Criteria;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Web.Pages.Admin.CriteriaSets;
+
+/// <summary>Imports a criteria set file: check it (errors located by JSON path), preview the tree, then store and activate.</summary>
+/// <remarks>The previewed JSON travels in the form, so nothing is kept on the server between the two steps.</remarks>
+public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    private const long MaxBytes = 2 * 1024 * 1024;
+
+    /// <summary>The form.</summary>
+    [BindProperty]
+    public Input Data { get; set; } = new();
+
+    /// <summary>Errors of a refused file.</summary>
+    public IReadOnlyList<CriteriaSetError> Errors { get; private set; } = [];
+
+    /// <summary>The set previewed, when the file is valid.</summary>
+    public CriteriaSet? Preview { get; private set; }
+
+    /// <summary>The form's fields.</summary>
+    public sealed class Input
+    {
+        /// <summary>The uploaded file (first step).</summary>
+        public IFormFile? File { get; set; }
+
+        /// <summary>The previewed JSON (second step).</summary>
+        public string? Json { get; set; }
+
+        /// <summary>The file name, for located errors.</summary>
+        public string? FileName { get; set; }
+
+        /// <summary>Activate the stored version.</summary>
+        public bool Activate { get; set; } = true;
+    }
+
+    /// <summary>Shows the form.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Reads and checks the file; shows the tree or the located errors. Nothing is stored.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (Data.File is not { Length: > 0 } file)
+        {
+            ModelState.AddModelError("Data.File", UiText.CriteriaNeedsFile);
+            return Page();
+        }
+        if (file.Length > MaxBytes)
+        {
+            ModelState.AddModelError("Data.File", UiText.CriteriaTooLarge);
+            return Page();
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+        Data.Json = await reader.ReadToEndAsync();
+        Data.FileName = Path.GetFileName(file.FileName);
+        ModelState.Remove("Data.Json");
+        ModelState.Remove("Data.FileName");
+        Check();
+        return Page();
+    }
+
+    /// <summary>Stores the previewed set (a new version when the latest is used by a period) and activates it if asked.</summary>
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (string.IsNullOrEmpty(Data.Json))
+        {
+            ModelState.AddModelError("Data.File", UiText.CriteriaNeedsFile);
+            return Page();
+        }
+        if (!Check()) return Page();
+
+        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!);
+        stored.IsActive = Data.Activate;
+        var scope = await current.GetAsync();
+        db.Audit.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow, User = scope.UserName, Action = "criteria.import", Subject = $"CriteriaSet:{stored.Id}",
+            NewValue = $"{stored.Key} v{stored.Version}: {outcome}; {(stored.IsActive ? "active" : "inactive")}",
+        });
+        await db.SaveChangesAsync();
+        TempData.Notice(string.Format(Vi.Culture, Labels.Resource($"CriteriaOutcome_{outcome}"), stored.Version));
+        return RedirectToPage("Details", new { id = stored.Id });
+    }
+
+    private bool Check()
+    {
+        var result = CriteriaSetFile.Parse(Data.Json ?? "", Data.FileName ?? "criteria.json");
+        if (!result.IsValid)
+        {
+            Errors = result.Errors;
+            Preview = null;
+            return false;
+        }
+        Preview = result.Set;
+        return true;
+    }
+}

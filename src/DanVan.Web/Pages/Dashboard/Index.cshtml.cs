@@ -1,0 +1,86 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Dashboard;
+
+/// <summary>
+/// Participation in a period within the user's scope, computed at every request: per group n/N submitted, late,
+/// missing, returned; self-claimed versus appraised class counts; the units that have not started.
+/// </summary>
+public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    /// <summary>The periods the user can see.</summary>
+    public IReadOnlyList<PeriodOption> Periods { get; private set; } = [];
+
+    /// <summary>The period shown.</summary>
+    public PeriodOption? Period { get; private set; }
+
+    /// <summary>One line per group, then the whole.</summary>
+    public IReadOnlyList<GroupLine> Groups { get; private set; } = [];
+
+    /// <summary>The whole scope.</summary>
+    public GroupLine? Total { get; private set; }
+
+    /// <summary>Units that have not started, by group.</summary>
+    public IReadOnlyList<(string Group, string Unit, string Code)> NotStarted { get; private set; } = [];
+
+    /// <summary>When computed (UTC).</summary>
+    public DateTime ComputedAt { get; private set; }
+
+    /// <summary>True when the deadline has passed.</summary>
+    public bool PastDeadline { get; private set; }
+
+    /// <summary>A period to choose.</summary>
+    public sealed record PeriodOption(int Id, int Year, string Name, DateOnly Deadline);
+
+    /// <summary>Participation and classes of one group.</summary>
+    public sealed record GroupLine(string Code, string Name, int Units, int Submitted, int Late, int Missing, int Returned, int NotStarted, IReadOnlyList<BandCount> Bands);
+
+    /// <summary>How many units claimed a band, and how many were appraised in it.</summary>
+    public sealed record BandCount(string Code, string Label, int SelfClaimed, int Appraised);
+
+    /// <summary>Shows the dashboard.</summary>
+    public async Task<IActionResult> OnGetAsync(int? periodId)
+    {
+        var scope = await current.GetAsync();
+        var readable = scope.ReadableUnitIds();
+        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new { p.Id, p.Year, p.Name, p.Deadline, Units = p.Assessments.Select(a => a.UnitId).ToList() }).ToListAsync();
+        Periods = periods.Where(p => p.Units.Any(readable.Contains)).Select(p => new PeriodOption(p.Id, p.Year, p.Name, p.Deadline)).ToList();
+        if (periodId is { } pid && Periods.All(p => p.Id != pid)) return NotFound();
+        Period = periodId is { } chosen ? Periods.Single(p => p.Id == chosen) : Periods.Count > 0 ? Periods[0] : null;
+        ComputedAt = DateTime.UtcNow;
+        if (Period is null) return Page();
+        PastDeadline = Vi.Today() > Period.Deadline;
+
+        var results = await PeriodResultsQuery.ComputeAsync(db, Period.Id);
+        var mine = results.Units.Where(u => readable.Contains(u.Unit.Id)).ToList();
+        Groups = results.Groups
+            .Select(g => Line(g.Code, g.Name, mine.Where(u => u.Group.Id == g.Id).ToList()))
+            .Where(l => l.Units > 0)
+            .ToList();
+        Total = Line("", "", mine);
+        NotStarted = mine.Where(u => u.Status == AssessmentStatus.NotStarted)
+            .Select(u => (u.Group.Name, u.Unit.Name, u.Unit.Code)).ToList();
+        return Page();
+    }
+
+    private static GroupLine Line(string code, string name, IReadOnlyList<UnitResult> units)
+    {
+        var bands = units.Select(u => u.CriteriaSet).DistinctBy(s => s.Id + "/" + s.Version).FirstOrDefault()?.Classification.Bands ?? [];
+        return new GroupLine(code, name,
+            units.Count,
+            units.Count(u => u.Evaluated),
+            units.Count(u => u.Evaluated && u.IsLate),
+            units.Count(u => u.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft),
+            units.Count(u => u.Status == AssessmentStatus.Returned),
+            units.Count(u => u.Status == AssessmentStatus.NotStarted),
+            code.Length == 0 ? [] : bands.Select(b => new BandCount(b.Code, b.Label,
+                units.Count(u => u.Evaluated && u.Self.Band == b.Code),
+                units.Count(u => u.Final?.Band == b.Code))).ToList());
+    }
+}

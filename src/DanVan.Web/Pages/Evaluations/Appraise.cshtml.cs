@@ -1,0 +1,64 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Evaluations.Scoring;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Evaluations;
+
+/// <summary>The coordinator appraises a submission: self-scores with evidence, any criterion adjusted with a mandatory reason; then marks it appraised.</summary>
+[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+public sealed class Appraise(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    /// <summary>The form.</summary>
+    [BindProperty]
+    public AdjustmentInput Data { get; set; } = new();
+
+    /// <summary>The assessment.</summary>
+    public AssessmentSheet Sheet { get; private set; } = null!;
+
+    /// <summary>Shows the submission with the adjustment form.</summary>
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        Data = Adjustments.Form(sheet, ScoreLayer.Appraisal);
+        return Page();
+    }
+
+    /// <summary>Stores the adjustments (each with its reason); nothing is stored while one field is wrong.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        var scope = await current.GetAsync();
+        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Appraisal, ModelState, scope.UserName);
+        if (changed is null) return Page();
+        TempData.Notice(string.Format(Vi.Culture, UiText.AdjustmentsSaved, changed));
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Marks the appraisal done (status "appraised").</summary>
+    public async Task<IActionResult> OnPostDoneAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        else if (sheet.Status != AssessmentStatus.Submitted) ModelState.AddModelError("", UiText.NotReviewable);
+        if (!ModelState.IsValid) return Page();
+
+        var scope = await current.GetAsync();
+        var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        db.ExpectVersion(a, Data.Version);
+        AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, DateTime.UtcNow);
+        if (!await db.TrySaveAsync(ModelState)) return Page();
+        TempData.Notice(UiText.AppraisalDone);
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,76 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Evaluations.Scoring;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Evaluations;
+
+/// <summary>Approval computes the final total and class from every layer (never typed) and publishes them; the result is then read-only.</summary>
+[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+public sealed class Approve(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    /// <summary>The form: the version the page was built from.</summary>
+    [BindProperty]
+    public Input Data { get; set; } = new();
+
+    /// <summary>The assessment.</summary>
+    public AssessmentSheet Sheet { get; private set; } = null!;
+
+    /// <summary>The final result approval would publish.</summary>
+    public ScoreResult Final { get; private set; } = null!;
+
+    /// <summary>The form's fields.</summary>
+    public sealed class Input
+    {
+        /// <summary>The assessment's version when the page was built.</summary>
+        public int Version { get; set; }
+    }
+
+    /// <summary>Shows the final result that approval would publish, and how it is computed.</summary>
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Data.Version = Sheet.Version;
+        return Page();
+    }
+
+    /// <summary>Approves and publishes.</summary>
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        else if (Sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) ModelState.AddModelError("", UiText.NotReviewable);
+        if (!ModelState.IsValid) return Page();
+
+        var scope = await current.GetAsync();
+        var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == id);
+        db.ExpectVersion(a, Data.Version);
+        var final = AssessmentWorkflow.Approve(db, a, Sheet.Set, await PreviousBandAsync(a.UnitId), scope.UserName, DateTime.UtcNow);
+        if (!await db.TrySaveAsync(ModelState)) return Page();
+        TempData.Notice(string.Format(Vi.Culture, UiText.ApprovedNotice, Vi.Num(final.Total), final.BandLabel));
+        return RedirectToPage("View", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return false;
+        Sheet = sheet;
+        var a = await db.Assessments.AsNoTracking().Include(x => x.Entries).SingleAsync(x => x.Id == id);
+        Final = ScoringEngine.Compute(sheet.Set, new ScoringInput { Entries = a.ToScoreEntries(), Flags = a.FlagSet, PreviousBand = await PreviousBandAsync(a.UnitId) });
+        return true;
+    }
+
+    /// <summary>The unit's final class of the previous year in the same scope (rules may cap the class by it).</summary>
+    private async Task<string?> PreviousBandAsync(int unitId)
+    {
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == Sheet.PeriodId);
+        return await db.Assessments.AsNoTracking()
+            .Where(x => x.UnitId == unitId && x.FinalBand != null && x.Period!.Year == period.Year - 1 && x.Period.ScopeUnitId == period.ScopeUnitId)
+            .OrderByDescending(x => x.ApprovedAt).Select(x => x.FinalBand).FirstOrDefaultAsync();
+    }
+}

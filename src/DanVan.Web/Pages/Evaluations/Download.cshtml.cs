@@ -1,0 +1,31 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Evaluations;
+
+/// <summary>Downloads an evidence file; the filter checks the file's assessment is within the user's scope.</summary>
+[Scoped(ScopeTarget.Evidence, Need.Read)]
+public sealed class Download(DanVanDbContext db, EvidenceStore store) : PageModel
+{
+    /// <summary>The file, as an attachment, with the type found by its content.</summary>
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
+        if (evidence?.StoredName is null || evidence.FileType is not { } type) return NotFound();
+        Stream stream;
+        try
+        {
+            stream = store.Open(evidence);
+        }
+        catch (FileNotFoundException)
+        {
+            return NotFound();
+        }
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(stream, EvidenceFiles.ContentType(type), evidence.FileName ?? $"evidence-{id}");
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Evaluations;
+
+/// <summary>Reopens a published result for appraisal; the reason is mandatory and goes to the audit trail.</summary>
+[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+public sealed class Reopen(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    /// <summary>The form.</summary>
+    [BindProperty]
+    public Input Data { get; set; } = new();
+
+    /// <summary>The assessment.</summary>
+    public AssessmentSheet Sheet { get; private set; } = null!;
+
+    /// <summary>The form's fields.</summary>
+    public sealed class Input
+    {
+        /// <summary>The assessment's version when the page was built.</summary>
+        public int Version { get; set; }
+
+        /// <summary>Why the published result is reopened.</summary>
+        [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.ReopenReasonRequired))]
+        [StringLength(EntryFields.MaxNote, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.MaxLength))]
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Reason))]
+        public string? Reason { get; set; }
+    }
+
+    /// <summary>Shows the form.</summary>
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        Data.Version = sheet.Version;
+        return Page();
+    }
+
+    /// <summary>Reopens: the final result is withdrawn and the assessment is back in appraisal.</summary>
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        else if (sheet.Status != AssessmentStatus.Approved) ModelState.AddModelError("", UiText.NotApproved);
+        if (!ModelState.IsValid) return Page();
+
+        var scope = await current.GetAsync();
+        var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        db.ExpectVersion(a, Data.Version);
+        AssessmentWorkflow.Reopen(db, a, Data.Reason!.Trim().Normalize(), scope.UserName, DateTime.UtcNow);
+        if (!await db.TrySaveAsync(ModelState)) return Page();
+        TempData.Notice(UiText.ReopenedNotice);
+        return RedirectToPage("Appraise", new { id });
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Evaluations;
+
+/// <summary>The coordinator returns a whole submission with comments; the unit sees them, revises and resubmits.</summary>
+[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+public sealed class Return(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    /// <summary>The form.</summary>
+    [BindProperty]
+    public Input Data { get; set; } = new();
+
+    /// <summary>The assessment.</summary>
+    public AssessmentSheet Sheet { get; private set; } = null!;
+
+    /// <summary>The form's fields.</summary>
+    public sealed class Input
+    {
+        /// <summary>The assessment's version when the page was built.</summary>
+        public int Version { get; set; }
+
+        /// <summary>What the unit must revise.</summary>
+        [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.ReturnCommentRequired))]
+        [StringLength(EntryFields.MaxNote, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.MaxLength))]
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Comment))]
+        public string? Comment { get; set; }
+    }
+
+    /// <summary>Shows the form.</summary>
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        Data.Version = sheet.Version;
+        return Page();
+    }
+
+    /// <summary>Returns the submission; the confirmation must be given again before resubmitting.</summary>
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return NotFound();
+        Sheet = sheet;
+        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        else if (sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) ModelState.AddModelError("", UiText.NotReviewable);
+        if (!ModelState.IsValid) return Page();
+
+        var scope = await current.GetAsync();
+        var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        db.ExpectVersion(a, Data.Version);
+        AssessmentWorkflow.Return(db, a, Data.Comment!.Trim().Normalize(), scope.UserName, DateTime.UtcNow);
+        if (!await db.TrySaveAsync(ModelState)) return Page();
+        TempData.Notice(string.Format(Vi.Culture, UiText.ReturnedNotice, sheet.UnitName));
+        return RedirectToPage("Queue", new { periodId = sheet.PeriodId });
+    }
+}

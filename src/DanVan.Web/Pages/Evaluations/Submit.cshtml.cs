@@ -1,0 +1,109 @@
+using DanVan.Accounts;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Evaluations.Scoring;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Evaluations;
+
+/// <summary>The unit head confirms the self-assessment, then the unit submits it (late, or refused after the deadline, as the period says).</summary>
+[Scoped(ScopeTarget.Assessment, Need.Enter)]
+public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
+{
+    /// <summary>The form: the version the page was built from.</summary>
+    [BindProperty]
+    public Input Data { get; set; } = new();
+
+    /// <summary>The assessment.</summary>
+    public AssessmentSheet Sheet { get; private set; } = null!;
+
+    /// <summary>True when the user is the unit's head (who confirms).</summary>
+    public bool IsHead { get; private set; }
+
+    /// <summary>Leaves the unit scores, and how many have a value.</summary>
+    public (int Entered, int Total) Progress { get; private set; }
+
+    /// <summary>True when submitting now would be late.</summary>
+    public bool WouldBeLate { get; private set; }
+
+    /// <summary>The form's fields.</summary>
+    public sealed class Input
+    {
+        /// <summary>The assessment's version when the page was built.</summary>
+        public int Version { get; set; }
+    }
+
+    /// <summary>Shows the summary and the buttons the user may use.</summary>
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Data.Version = Sheet.Version;
+        return Page();
+    }
+
+    /// <summary>The unit head confirms (signs off) the self-assessment.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!IsHead) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
+        if (!ModelState.IsValid) return Page();
+
+        var scope = await current.GetAsync();
+        var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        db.ExpectVersion(a, Data.Version);
+        AssessmentWorkflow.Confirm(db, a, scope.UserName, DateTime.UtcNow);
+        if (!await db.TrySaveAsync(ModelState)) return Page();
+        TempData.Notice(UiText.Confirmed);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Submits: needs the head's confirmation; after the deadline it is marked late, or refused when the period refuses late submissions.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
+        else if (Sheet.NotOpenYet) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(Sheet.OpensOn)));
+        else if (Sheet.ConfirmedAt is null) ModelState.AddModelError("", UiText.NotConfirmedYet);
+        else if (WouldBeLate && !Sheet.AcceptLate) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.LateRefusedMessage, Vi.Date(Sheet.Deadline)));
+        if (!ModelState.IsValid) return Page();
+
+        var scope = await current.GetAsync();
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == id);
+        db.ExpectVersion(a, Data.Version);
+        try
+        {
+            AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, DateTime.UtcNow);
+        }
+        catch (RefusedInputException ex)
+        {
+            ModelState.AddModelError("", UiText.SubmitRefused + " " + string.Join("; ", ex.Problems.Select(p => p.Message)));
+            return Page();
+        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
+        TempData.Notice(a.IsLate ? UiText.SubmittedLateNotice : UiText.SubmittedNotice);
+        return RedirectToPage("View", new { id });
+    }
+
+    private bool Editable() => Sheet.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var sheet = await AssessmentSheet.LoadAsync(db, id);
+        if (sheet is null) return false;
+        Sheet = sheet;
+        var scope = await current.GetAsync();
+        IsHead = scope.Has(Role.UnitHead, sheet.UnitId);
+        var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
+        Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
+        // A revision after a return keeps the first submission's lateness; it is never refused for the deadline.
+        var resubmission = sheet.Status == AssessmentStatus.Returned && sheet.SubmittedAt is not null;
+        WouldBeLate = !resubmission && Vi.Today() > sheet.Deadline;
+        if (HttpMethods.IsPost(Request.Method) && sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        return true;
+    }
+}

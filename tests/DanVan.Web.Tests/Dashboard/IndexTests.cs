@@ -1,0 +1,82 @@
+using System.Net;
+using DanVan.Data;
+using DanVan.Evaluations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Tests.Dashboard;
+
+public abstract class IndexTests(DatabaseProvider provider) : IDisposable
+{
+    private readonly WebAppFactory _app = new(provider);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Should_count_submitted_late_missing_returned_and_classes_per_group()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        await w.SubmitAsync(_app, w.AssessmentA);
+        await w.SubmitAsync(_app, w.AssessmentB);
+        await using (var db = _app.NewDbContext())
+        {
+            var b = await db.Assessments.SingleAsync(a => a.Id == w.AssessmentB);
+            AssessmentWorkflow.Return(db, b, "Bổ sung minh chứng", "coord", DateTime.UtcNow);
+            var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == w.AssessmentA);
+            AssessmentEntries.Set(db, a, TestWorld.Set(), new EntryInput { CriterionId = "3", Layer = DanVan.Evaluations.Scoring.ScoreLayer.Appraisal, Points = 20, Note = "Đạt" }, "coord", DateTime.UtcNow);
+            AssessmentEntries.Set(db, a, TestWorld.Set(), new EntryInput { CriterionId = "2.2", Layer = DanVan.Evaluations.Scoring.ScoreLayer.Appraisal, Checked = ["a", "b"], Note = "Đạt" }, "coord", DateTime.UtcNow);
+            AssessmentWorkflow.Approve(db, a, TestWorld.Set(), null, "coord", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var coordinator = await TestClient.LoginAsync(_app, "coord");
+        var page = await coordinator.GetAsync($"/Dashboard?periodId={w.PeriodId}");
+        page.Text("#participation-total").ShouldBe("01/03 cơ quan, đơn vị đã nộp hồ sơ tự đánh giá.");
+        var agencies = page.Find("#participation tr[data-group='so-ban-nganh']");
+        agencies.QuerySelector(".submitted")!.TextContent.ShouldBe("01/02");
+        agencies.QuerySelector(".returned")!.TextContent.ShouldBe("1");
+        agencies.QuerySelector(".missing")!.TextContent.ShouldBe("0");
+        var communes = page.Find("#participation tr[data-group='cap-xa']");
+        communes.QuerySelector(".submitted")!.TextContent.ShouldBe("00/01");
+        communes.QuerySelector(".missing")!.TextContent.ShouldBe("1");
+        communes.QuerySelector(".not-started")!.TextContent.ShouldBe("1");
+
+        page.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .self").TextContent.ShouldBe("1");
+        page.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTXS'] .appraised").TextContent.ShouldBe("1");
+        page.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .appraised").TextContent.ShouldBe("0");
+        page.Text("#not-started").ShouldContain("UBND xã Kiến Giang");
+
+        // The district coordinator sees only the district's commune; a viewer of the province sees all.
+        var district = await TestClient.LoginAsync(_app, "dcoord");
+        var mine = await district.GetAsync($"/Dashboard?periodId={w.PeriodId}");
+        mine.Text("#participation-total").ShouldBe("00/01 cơ quan, đơn vị đã nộp hồ sơ tự đánh giá.");
+        mine.Document.QuerySelector("#participation tr[data-group='so-ban-nganh']").ShouldBeNull();
+        var viewer = await TestClient.LoginAsync(_app, "viewer");
+        (await viewer.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Text("#participation-total").ShouldStartWith("01/03");
+    }
+
+    [Fact]
+    public async Task Should_count_late_submissions()
+    {
+        var w = await TestWorld.SeedAsync(_app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
+        await w.SubmitAsync(_app, w.AssessmentA);
+        var coordinator = await TestClient.LoginAsync(_app, "coord");
+        var page = await coordinator.GetAsync("/Dashboard");
+        page.Find("#participation tr[data-group='so-ban-nganh'] .late").TextContent.ShouldBe("1");
+        page.AllText.ShouldContain("đã quá hạn nộp");
+        var queue = await coordinator.GetAsync($"/Evaluations/Queue?periodId={w.PeriodId}&status=late");
+        queue.Document.QuerySelectorAll("#queue tbody tr").Select(r => r.GetAttribute("data-assessment")).ShouldBe([w.AssessmentA.ToString()]);
+        queue.Find("#status-tabs a[data-filter='not-started'] .count").TextContent.ShouldBe("2");
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_dashboard_to_a_unit_user()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        (await userA.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class SqliteIndexTests() : IndexTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresIndexTests() : IndexTests(DatabaseProvider.Postgres);

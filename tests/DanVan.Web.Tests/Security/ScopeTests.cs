@@ -1,0 +1,175 @@
+using System.Net;
+using DanVan.Data;
+using DanVan.Evaluations;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.Web.Tests.Security;
+
+/// <summary>A unit user of agency A can never read or change agency B's data, by any page, handler, export or download URL.</summary>
+public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
+{
+    private readonly WebAppFactory _app = new(provider);
+
+    public void Dispose() => _app.Dispose();
+
+    /// <summary>Pages anyone signed in may open (they show only the user's own things).</summary>
+    private static readonly HashSet<string> OwnPages =
+    [
+        "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
+    ];
+
+    private async Task<(TestWorld World, int EvidenceB)> ArrangeAsync()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        await w.SubmitAsync(_app, w.AssessmentB, submit: false);
+        await using var db = _app.NewDbContext();
+        var evidence = new DanVan.Evaluations.Evidence { AssessmentId = w.AssessmentB, CriterionId = "1", FileName = "b.pdf", StoredName = "0123456789abcdef0123456789abcdef", FileType = EvidenceFileType.Pdf, Size = Samples.Pdf.Length, AddedBy = "userB" };
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync();
+        Directory.CreateDirectory(Path.Combine(_app.DataFolder, "evidence"));
+        await File.WriteAllBytesAsync(Path.Combine(_app.DataFolder, "evidence", evidence.StoredName), Samples.Pdf);
+        return (w, evidence.Id);
+    }
+
+    [Fact]
+    public async Task Should_answer_404_to_every_page_of_another_units_assessment_and_its_evidence()
+    {
+        var (w, evidenceB) = await ArrangeAsync();
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        string[] pages = ["Edit", "View", "Evidence", "Submit", "Appraise", "Inspect", "Return", "Approve", "Reopen", "Flags", "Audit"];
+        foreach (var page in pages)
+        {
+            (await userA.GetAsync($"/Evaluations/{page}/{w.AssessmentB}")).Status.ShouldBe(HttpStatusCode.NotFound, page);
+            (await userA.GetAsync($"/Evaluations/{page}/{w.AssessmentA}")).Status.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.Forbidden], page);
+        }
+        var download = await userA.Http.GetAsync($"/Evaluations/Download/{evidenceB}");
+        download.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldNotBe(Samples.Pdf);
+        (await userA.GetAsync("/Evaluations/Download/999999")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        // The unit user of B downloads it.
+        var userB = await TestClient.LoginAsync(_app, "userB");
+        (await (await userB.Http.GetAsync($"/Evaluations/Download/{evidenceB}")).Content.ReadAsByteArrayAsync()).ShouldBe(Samples.Pdf);
+    }
+
+    [Fact]
+    public async Task Should_refuse_every_post_handler_on_another_units_assessment_and_change_nothing()
+    {
+        var (w, evidenceB) = await ArrangeAsync();
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        var own = await userA.GetAsync($"/Evaluations/Edit/{w.AssessmentA}");
+        var token = TestClient.Token(own);
+        string version;
+        await using (var db = _app.NewDbContext()) version = (await db.Assessments.SingleAsync(a => a.Id == w.AssessmentB)).Version.ToString();
+
+        (string Url, (string, string)[] Fields)[] posts =
+        [
+            ($"/Evaluations/Edit/{w.AssessmentB}?handler=Save", [("Data.Entries[0].CriterionId", "1"), ("Data.Entries[0].Points", "1")]),
+            ($"/Evaluations/Edit/{w.AssessmentB}?handler=Total", [("Data.Entries[0].CriterionId", "1"), ("Data.Entries[0].Points", "1")]),
+            ($"/Evaluations/Evidence/{w.AssessmentB}", [("Data.CriterionId", "1"), ("Data.DocumentRef", "Công văn số 1/CV")]),
+            ($"/Evaluations/Evidence/{w.AssessmentB}?handler=Delete&evidenceId={evidenceB}", []),
+            ($"/Evaluations/Evidence/{w.AssessmentA}?handler=Delete&evidenceId={evidenceB}", []),
+            ($"/Evaluations/Submit/{w.AssessmentB}?handler=Confirm", []),
+            ($"/Evaluations/Submit/{w.AssessmentB}?handler=Submit", []),
+            ($"/Evaluations/Appraise/{w.AssessmentB}?handler=Save", [("Data.Entries[0].CriterionId", "1"), ("Data.Entries[0].Points", "1"), ("Data.Entries[0].Note", "x")]),
+            ($"/Evaluations/Appraise/{w.AssessmentB}?handler=Done", []),
+            ($"/Evaluations/Inspect/{w.AssessmentB}", [("Data.Entries[0].CriterionId", "1"), ("Data.Entries[0].Points", "1"), ("Data.Entries[0].Note", "x")]),
+            ($"/Evaluations/Return/{w.AssessmentB}", [("Data.Comment", "x")]),
+            ($"/Evaluations/Approve/{w.AssessmentB}", []),
+            ($"/Evaluations/Reopen/{w.AssessmentB}", [("Data.Reason", "x")]),
+            ($"/Evaluations/Flags/{w.AssessmentB}", [("Data.Codes", "ky-luat"), ("Data.Reason", "x")]),
+        ];
+        foreach (var (url, fields) in posts)
+        {
+            var response = await userA.PostAsync(url, [("__RequestVerificationToken", token), ("Data.Version", version), .. fields]);
+            response.Status.ShouldBe(HttpStatusCode.NotFound, url);
+        }
+
+        await using var check = _app.NewDbContext();
+        var b = await check.Assessments.Include(a => a.Entries).SingleAsync(a => a.Id == w.AssessmentB);
+        b.Status.ShouldBe(AssessmentStatus.Draft);
+        b.Entries.Single(e => e.CriterionId == "1").Points.ShouldBe(35.5m);
+        (await check.Evidence.CountAsync(e => e.AssessmentId == w.AssessmentB)).ShouldBe(1);
+        (await check.Audit.CountAsync(a => a.AssessmentId == w.AssessmentB && a.User == "userA")).ShouldBe(7); // the arrangement's own lines only
+        (await check.Audit.AnyAsync(a => a.Action.StartsWith("assessment.") || a.Action.StartsWith("evidence."))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Should_answer_403_to_a_unit_user_on_coordinator_pages_of_the_own_unit_and_on_lists_and_exports()
+    {
+        var (w, _) = await ArrangeAsync();
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        foreach (var page in new[] { "Appraise", "Inspect", "Return", "Approve", "Reopen", "Flags" })
+            (await userA.GetAsync($"/Evaluations/{page}/{w.AssessmentA}")).Status.ShouldBe(HttpStatusCode.Forbidden, page);
+        string[] lists =
+        [
+            "/Evaluations/Queue", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Evaluations/Queue?handler=Export&periodId={w.PeriodId}",
+            "/Dashboard", $"/Dashboard?periodId={w.PeriodId}", "/Periods", "/Periods/Open",
+            "/Admin", "/Admin/Accounts", "/Admin/Units", "/Admin/Units?handler=Export", "/Admin/Groups", "/Admin/CriteriaSets", $"/Admin/CriteriaSets/Details/{w.CriteriaSetId}",
+        ];
+        foreach (var url in lists)
+        {
+            var response = await userA.Http.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html", url);
+        }
+        var forbidden = await userA.GetAsync("/Admin/Units?handler=Export");
+        forbidden.Text("#status-page h1").ShouldBe("Không có quyền truy cập");
+    }
+
+    [Fact]
+    public async Task Should_keep_lists_and_exports_within_the_scope()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        var district = await TestClient.LoginAsync(_app, "dcoord");
+        var queue = await district.GetAsync($"/Evaluations/Queue?periodId={w.PeriodId}");
+        queue.Document.QuerySelectorAll("#queue tbody tr").Select(r => r.GetAttribute("data-unit")).ShouldBe(["X01"]);
+        // A district coordinator reads the commune but does not coordinate the provincial period.
+        queue.Document.QuerySelector("#queue a.appraise").ShouldBeNull();
+        var export = await district.Http.GetAsync($"/Evaluations/Queue?handler=Export&periodId={w.PeriodId}");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows.Select(r => r["Mã"]).ShouldBe(["X01"]);
+        (await district.GetAsync($"/Evaluations/View/{w.AssessmentA}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await district.GetAsync($"/Evaluations/Appraise/{w.Assessments[w.Commune]}")).Status.ShouldBe(HttpStatusCode.Forbidden);
+
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        var mine = await userA.GetAsync("/Evaluations");
+        mine.Document.QuerySelectorAll("#my-assessments tbody tr").Select(r => r.GetAttribute("data-assessment")).ShouldBe([w.AssessmentA.ToString()]);
+    }
+
+    [Fact]
+    public async Task Should_guard_every_page_route_the_app_has()
+    {
+        var (w, evidenceB) = await ArrangeAsync();
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        string accountId;
+        await using (var db = _app.NewDbContext()) accountId = (await db.Users.SingleAsync(u => u.UserName == "userB")).Id;
+
+        var routes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct().Order().ToList();
+        routes.Count.ShouldBeGreaterThan(25);
+        foreach (var route in routes)
+        {
+            if (route.StartsWith("/Status", StringComparison.Ordinal) || route == "/Account/Logout") continue;
+            var url = route
+                .Replace("Download/{id:int}", $"Download/{evidenceB}", StringComparison.Ordinal)
+                .Replace("{id:int}", w.AssessmentB.ToString(), StringComparison.Ordinal)
+                .Replace("{id:int?}", w.AssessmentB.ToString(), StringComparison.Ordinal)
+                .Replace("{id}", accountId, StringComparison.Ordinal);
+            if (url.StartsWith("/Admin/CriteriaSets/Details", StringComparison.Ordinal)) url = url.Replace(w.AssessmentB.ToString(), w.CriteriaSetId.ToString(), StringComparison.Ordinal);
+            var status = (await userA.Http.GetAsync(url)).StatusCode;
+            if (OwnPages.Contains(route)) status.ShouldBe(HttpStatusCode.OK, url);
+            else status.ShouldBeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.NotFound], url);
+        }
+    }
+}
+
+public sealed class SqliteScopeTests() : ScopeTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresScopeTests() : ScopeTests(DatabaseProvider.Postgres);
