@@ -21,7 +21,8 @@ public static class ResultsNarrative
                     lines.AddRange(PercentageLines(section));
                     break;
                 case SectionStyle.Counts:
-                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));
+                    // Counts are for large sections: the units that did not take part are listed in the appendix, not in the sentence.
+                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Inspected(section, report.Year, scopeKind));
                     break;
                 default:
                     lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {NamedClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));

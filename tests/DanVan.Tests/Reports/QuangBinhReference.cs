@@ -22,7 +22,7 @@ public static class QuangBinhReference
         [
             new("Cấp xã", [new("cap-xa", "xã")], SectionStyle.Percentages),
             new("Cấp huyện", [new("cap-huyen", "UBND cấp huyện")], SectionStyle.Named, RestNoun: "huyện"),
-            new("Sở, ban, ngành cấp tỉnh", [new("so-ban-nganh", "cơ quan QLNN cấp tỉnh"), new("dvsn", "ĐVSN trực thuộc UBND tỉnh", ShowTotal: false)], SectionStyle.Counts),
+            new("Sở, ban, ngành cấp tỉnh", [new("so-ban-nganh", "cơ quan QLNN cấp tỉnh"), new("dvsn-tinh", "ĐVSN trực thuộc UBND tỉnh", ShowTotal: false)], SectionStyle.Counts),
         ],
     };
 
@@ -60,7 +60,7 @@ public static class QuangBinhReference
             ["cap-xa"] = new() { Code = "cap-xa", Name = "Cấp xã", SortOrder = 1 },
             ["cap-huyen"] = new() { Code = "cap-huyen", Name = "Cấp huyện", SortOrder = 2 },
             ["so-ban-nganh"] = new() { Code = "so-ban-nganh", Name = "Sở, ban, ngành cấp tỉnh", SortOrder = 3 },
-            ["dvsn"] = new() { Code = "dvsn", Name = "Đơn vị sự nghiệp công lập", SortOrder = 4 },
+            ["dvsn-tinh"] = new() { Code = "dvsn-tinh", Name = "Đơn vị sự nghiệp công lập", SortOrder = 4 },
         };
         db.Units.Add(province);
         db.Groups.AddRange(groups.Values);
@@ -90,7 +90,7 @@ public static class QuangBinhReference
         for (var i = 0; i < PublicServiceUnits.Length; i++)
         {
             var unit = new OrgUnit { Code = $"D{i + 1:00}", Name = PublicServiceUnits[i], Kind = OrgUnitKind.PublicServiceUnit, Parent = province };
-            unit.Groups.Add(groups["dvsn"]);
+            unit.Groups.Add(groups["dvsn-tinh"]);
             db.Units.Add(unit);
         }
 
@@ -163,7 +163,7 @@ public static class QuangBinhReference
 
         Approve(InGroup("cap-xa"), year.Communes);
         Approve(InGroup("so-ban-nganh"), year.Agencies);
-        Approve(InGroup("dvsn"), year.PublicServiceUnits);
+        Approve(InGroup("dvsn-tinh"), year.PublicServiceUnits);
         foreach (var (code, band) in year.AppraisedDistricts)
             Appraise(db, set, assessments.Single(a => a.Unit!.Code == code), period, band, at);
         foreach (var (code, band) in year.SelfClaimedDistricts)
