@@ -65,6 +65,19 @@ public static class DocxWriter
         body.Append(gap);
         body.Append(ClosingTable(document));
         body.Append(Spacer(20));
+        if (document.Appendix.Count > 0 || !string.IsNullOrWhiteSpace(document.AppendixTitle))
+        {
+            var title = Line(Upper(document.AppendixTitle ?? ""), 28, JustificationValues.Center, bold: true);
+            title.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
+            title.ParagraphProperties.KeepNext = new KeepNext();
+            title.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { After = "120" };
+            body.Append(title);
+            foreach (var block in document.Appendix)
+            {
+                foreach (var element in BlockElements(block, main, ref figures))
+                    body.Append(element);
+            }
+        }
         body.Append(new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
             new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
@@ -468,7 +481,8 @@ public static class DocxWriter
             var headerWord = Text(column.Header).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(1).Max();
             var headerHalf = (Text(column.Header).Length + 1) / 2;
             var cells = table.Rows.Select(r => ReportTable.Display(r[c], column).Length).DefaultIfEmpty(0).Max();
-            var chars = Math.Max(Math.Max(headerWord, headerHalf), cells);
+            // Header words are bold and must not break; a bold word is about one character wider.
+            var chars = Math.Max(Math.Max(headerWord + 1, headerHalf), cells);
             weights[c] = Math.Clamp(chars, 4, column.Kind == ColumnKind.Text ? 45 : 14) + 2;
         }
         var total = weights.Sum();

@@ -142,8 +142,9 @@ public static class ReportBuilder
                     return new CriterionAverage(c.Id, c.Name, c.MaxPoints, Math.Round(avgPoints, 2), Math.Round(avgShare, 4), scores.Count);
                 }).Where(a => a.Units > 0).ToList();
                 return new CriteriaAnalysis(set.Name, averages,
-                    averages.OrderByDescending(a => a.AverageShare).ThenBy(a => a.CriterionId, StringComparer.Ordinal).Take(top).ToList(),
-                    averages.OrderBy(a => a.AverageShare).ThenBy(a => a.CriterionId, StringComparer.Ordinal).Take(top).ToList());
+                    // OrderBy is stable: ties keep the order of the criteria set.
+                    averages.OrderByDescending(a => a.AverageShare).Take(top).ToList(),
+                    averages.OrderBy(a => a.AverageShare).Take(top).ToList());
             })
             .ToList();
     }
@@ -155,7 +156,7 @@ public static class ReportBuilder
             .SelectMany(u => u.CriteriaSet.Criteria.Select(c => (c, gap: u.Self.Criteria[c.Id].Points - u.Final!.Criteria[c.Id].Points)))
             .GroupBy(x => (x.c.Id, x.c.Name))
             .Select(g => new CriterionGap(g.Key.Id, g.Key.Name, Math.Round(g.Average(x => x.gap), 2), g.Count()))
-            .OrderByDescending(g => g.AverageGap).ThenBy(g => g.CriterionId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.AverageGap)
             .ToList();
     }
 
