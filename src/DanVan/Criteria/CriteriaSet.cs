@@ -60,6 +60,15 @@ public sealed record CriteriaSet
 
     /// <summary>Finds a criterion anywhere in the set by id.</summary>
     public Criterion? FindCriterion(string id) => AllCriteria().FirstOrDefault(c => c.Id == id);
+
+    /// <summary>Ids of the criteria the level above scores: those marked so and everything below them.</summary>
+    public IReadOnlySet<string> SuperiorScoredIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in AllCriteria().Where(c => c.ScoredBy == ScoredBy.Superior))
+            ids.UnionWith(c.SelfAndDescendants().Select(x => x.Id));
+        return ids;
+    }
 }
 
 /// <summary>A legal or administrative document reference ("Quyết định số 3367/QĐ-UBND ngày 26/10/2016").</summary>
@@ -82,7 +91,7 @@ public sealed record DocumentRef
 
     /// <summary>Formats as "Quyết định số 3367/QĐ-UBND ngày 26/10/2016".</summary>
     public override string ToString() =>
-        Date is { } d ? $"{Kind} số {Number} ngày {d:dd/MM/yyyy}" : $"{Kind} số {Number}";
+        Date is { } d ? $"{Kind} số {Number} ngày {d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Kind} số {Number}";
 }
 
 /// <summary>Provenance of a set: source addresses, what the source states, and labelled assumptions.</summary>
@@ -99,7 +108,7 @@ public sealed record SourceNotes
 }
 
 /// <summary>Who enters the points of a criterion.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ScoredBy>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<ScoredBy>))]
 public enum ScoredBy
 {
     /// <summary>The unit scores itself; reviewers may adjust.</summary>
@@ -146,7 +155,7 @@ public sealed record Criterion
 }
 
 /// <summary>Kinds of scoring method.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ScoringMethodType>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<ScoringMethodType>))]
 public enum ScoringMethodType
 {
     /// <summary>Points entered within [0, max] at a fixed step.</summary>
@@ -262,7 +271,7 @@ public sealed record Band
 }
 
 /// <summary>Kinds of override rule.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RuleType>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<RuleType>))]
 public enum RuleType
 {
     /// <summary>When at least MinCount of the named (or top-level) criteria score under Share of their maximum.</summary>

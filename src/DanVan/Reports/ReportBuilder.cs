@@ -82,7 +82,9 @@ public static class ReportBuilder
         var classified = units.Where(u => u.Evaluated).ToList();
         var inspectedOnly = units.Where(u => !u.Evaluated && u.Final is not null)
             .Select(u => new InspectedOnly(Mention(u), u.Final!.BandLabel)).ToList();
-        var missing = units.Where(u => !IsEvaluated(u))
+        // Where membership is voluntary (ShowTotal false) nobody is "missing".
+        var voluntary = section.Parts.Where(p => !p.ShowTotal).Select(p => p.GroupCode).ToHashSet(StringComparer.Ordinal);
+        var missing = units.Where(u => !IsEvaluated(u) && !voluntary.Contains(u.Group.Code))
             .Select(u =>
             {
                 var members = results.Units.Where(m => m.Unit.ParentId == u.Unit.Id).ToList();

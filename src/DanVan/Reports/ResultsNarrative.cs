@@ -26,7 +26,7 @@ public static class ResultsNarrative
                     lines.AddRange(PercentageLines(section));
                     break;
                 case SectionStyle.Counts:
-                    // Counts are for large sections: the units that did not take part are listed in the appendix, not in the sentence.
+                    // Large sections name nobody in the text; the appendix lists the units not evaluated.
                     lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Inspected(section, report.Year, scopeKind));
                     break;
                 default:

@@ -53,44 +53,52 @@ public static class ScoreEntryRules
     public const decimal DefaultStep = 0.25m;
 
     /// <summary>Returns why <paramref name="entry"/> is not acceptable for <paramref name="criterion"/>, or null.</summary>
+    /// <remarks><paramref name="superiorScored"/>: the criterion or a parent is scored by the level above (<see cref="CriteriaSet.SuperiorScoredIds"/>).</remarks>
     public static string? Check(Criterion criterion, ScoreEntry entry, bool superiorScored)
     {
-        if (entry.NotApplicable)
-            return criterion.MayNotApply ? null : $"criterion {criterion.Id} always applies; it cannot be marked not applicable";
-        if (!criterion.IsLeaf)
-            return $"criterion {criterion.Id} is scored by its sub-criteria";
+        if (entry.CriterionId != criterion.Id)
+            return Refused($"the entry is for criterion {entry.CriterionId}, not {criterion.Id}");
         if (superiorScored && entry.Layer == ScoreLayer.Self)
-            return $"criterion {criterion.Id} is scored by the level above, not by the unit";
+            return Refused($"criterion {criterion.Id} is scored by the level above, not by the unit");
+        if (entry.NotApplicable)
+            return criterion.MayNotApply ? null : Refused($"criterion {criterion.Id} always applies; it cannot be marked not applicable");
+        if (!criterion.IsLeaf)
+            return Refused($"criterion {criterion.Id} is scored by its sub-criteria");
 
         var m = criterion.Method!;
         var max = criterion.MaxPoints;
         switch (m.Type)
         {
             case ScoringMethodType.Points:
-                if (entry.Points is not { } p) return $"criterion {criterion.Id} needs points";
-                if (p < 0 || p > max) return $"{p} is outside [0, {max}] for criterion {criterion.Id}";
+                if (entry.Points is not { } p) return Refused($"criterion {criterion.Id} needs points");
+                if (p < 0 || p > max) return Refused($"{p} is outside [0, {max}] for criterion {criterion.Id}");
                 var step = m.Step ?? DefaultStep;
-                if (p % step != 0) return $"{p} is not a multiple of the step {step} for criterion {criterion.Id}";
+                if (p % step != 0) return Refused($"{p} is not a multiple of the step {step} for criterion {criterion.Id}");
                 return null;
             case ScoringMethodType.Levels:
-                if (entry.Level is not { } code) return $"criterion {criterion.Id} needs a level";
+                if (entry.Level is not { } code) return Refused($"criterion {criterion.Id} needs a level");
                 return m.Levels.Any(l => l.Code == code)
                     ? null
-                    : $"level '{code}' does not exist for criterion {criterion.Id} (levels: {string.Join(", ", m.Levels.Select(l => l.Code))})";
+                    : Refused($"level '{code}' does not exist for criterion {criterion.Id} (levels: {string.Join(", ", m.Levels.Select(l => l.Code))})");
             case ScoringMethodType.Checklist:
                 var unknown = (entry.Checked ?? []).Where(id => m.Items.All(i => i.Id != id)).ToList();
-                return unknown.Count == 0 ? null : $"item '{unknown[0]}' does not exist for criterion {criterion.Id}";
+                return unknown.Count == 0 ? null : Refused($"item '{unknown[0]}' does not exist for criterion {criterion.Id}");
             case ScoringMethodType.Ratio:
-                if (entry.Achieved is not { } achieved) return $"criterion {criterion.Id} needs the achieved figure";
-                if (achieved < 0) return $"the achieved figure must not be negative for criterion {criterion.Id}";
+                if (entry.Achieved is not { } achieved) return Refused($"criterion {criterion.Id} needs the achieved figure");
+                if (achieved < 0) return Refused($"the achieved figure must not be negative for criterion {criterion.Id}");
+                if (m.Target is { } fixedTarget && entry.Target is { } entered && entered != fixedTarget)
+                    return Refused($"the set fixes the target of criterion {criterion.Id} at {fixedTarget}; it cannot be entered as {entered}");
                 var target = m.Target ?? entry.Target;
-                if (target is not > 0) return $"criterion {criterion.Id} needs a target greater than 0";
+                if (target is not > 0) return Refused($"criterion {criterion.Id} needs a target greater than 0");
                 return null;
             case ScoringMethodType.Count:
-                if (entry.Count is not { } n) return $"criterion {criterion.Id} needs a count";
-                return n < 0 ? $"the count must not be negative for criterion {criterion.Id}" : null;
+                if (entry.Count is not { } n) return Refused($"criterion {criterion.Id} needs a count");
+                return n < 0 ? Refused($"the count must not be negative for criterion {criterion.Id}") : null;
             default:
-                return $"criterion {criterion.Id} has an unknown scoring method";
+                return Refused($"criterion {criterion.Id} has an unknown scoring method");
         }
     }
+
+    // Messages are English and read the same on every server: numbers are written in the invariant form.
+    private static string Refused(FormattableString reason) => FormattableString.Invariant(reason);
 }

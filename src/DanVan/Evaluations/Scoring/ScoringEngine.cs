@@ -83,7 +83,7 @@ public static class ScoringEngine
     /// <summary>Computes one unit's result (every rule except group-level share caps).</summary>
     public static ScoreResult Compute(CriteriaSet set, ScoringInput input)
     {
-        var latest = LatestEntries(input);
+        var latest = LatestEntries(set, input);
         var scores = new Dictionary<string, CriterionScore>(StringComparer.Ordinal);
 
         foreach (var c in set.Criteria) Score(c, latest, scores, notApplicableAbove: false);
@@ -142,7 +142,11 @@ public static class ScoringEngine
     }
 
     /// <summary>Applies group-level rules (share caps on a band) to the results of one unit group.</summary>
-    /// <remarks>Units beyond the cap, lowest totals first, move down one band; ties keep the given order.</remarks>
+    /// <remarks>
+    /// At most ⌊share × classified units⌋ keep the band, highest totals first; the others move down one band.
+    /// Units tied on the total at the cut move down together, so the result never depends on the order the
+    /// results are given in and the cap is never exceeded.
+    /// </remarks>
     public static IReadOnlyList<ScoreResult> ApplyGroupRules(CriteriaSet set, IReadOnlyList<ScoreResult> results)
     {
         var adjusted = results.ToArray();
@@ -153,13 +157,15 @@ public static class ScoringEngine
             if (rule.Type != RuleType.BandShareCap || rule.Band is null) continue;
             var classified = adjusted.Count(x => x.Band != ClassificationRule.NotEligible);
             var allowed = (int)Math.Floor(classified * (rule.Share ?? 0));
-            var inBand = adjusted
+            var ranked = adjusted
                 .Select((result, index) => (result, index))
                 .Where(x => x.result.Band == rule.Band)
                 .OrderByDescending(x => x.result.Total)
-                .ThenBy(x => x.index)
-                .Skip(allowed)
                 .ToList();
+            if (ranked.Count <= allowed) continue;
+            // The lowest total that may stay: above the first unit beyond the cap.
+            var cut = ranked[allowed].result.Total;
+            var inBand = ranked.Where(x => x.result.Total <= cut).ToList();
             var bandIndex = IndexOf(bands, rule.Band);
             var lower = bands[bandIndex + 1].Code;
             var description = rule.Description ?? DefaultDescription(rule);
@@ -216,11 +222,14 @@ public static class ScoringEngine
         return max * Math.Clamp(ratio, 0, 1);
     }
 
-    private static Dictionary<string, ScoreEntry> LatestEntries(ScoringInput input)
+    private static Dictionary<string, ScoreEntry> LatestEntries(CriteriaSet set, ScoringInput input)
     {
+        // The unit's own entry on a criterion the level above scores does not count (Bắc Kạn: 10 of 100 points).
+        var superior = set.SuperiorScoredIds();
         var latest = new Dictionary<string, ScoreEntry>(StringComparer.Ordinal);
         foreach (var e in input.Entries.Where(e => e.Layer <= input.UpToLayer).OrderBy(e => e.Layer))
-            latest[e.CriterionId] = e;
+            if (e.Layer != ScoreLayer.Self || !superior.Contains(e.CriterionId))
+                latest[e.CriterionId] = e;
         return latest;
     }
 
@@ -290,11 +299,13 @@ public static class ScoringEngine
 
     private static string DefaultDescription(ClassificationRule rule) => rule.Type switch
     {
-        RuleType.CriterionBelowShare => $"có tiêu chí đạt dưới {rule.Share * 100:0.##}% điểm tối đa",
+        RuleType.CriterionBelowShare => rule.MinCount is > 1
+            ? $"có từ {rule.MinCount:00} tiêu chí trở lên đạt dưới {Fmt((rule.Share ?? 0) * 100)}% điểm tối đa"
+            : $"có tiêu chí đạt dưới {Fmt((rule.Share ?? 0) * 100)}% điểm tối đa",
         RuleType.Flag => $"có ghi nhận \"{rule.Flag}\"",
         RuleType.NotSubmitted => "không nộp tự đánh giá",
         RuleType.MaxStepsAbovePrevious => $"không vượt quá {rule.Steps} mức so với kết quả năm trước",
-        RuleType.BandShareCap => $"tỷ lệ mức {rule.Band} không quá {rule.Share * 100:0.##}% số đơn vị",
+        RuleType.BandShareCap => $"tỷ lệ mức {rule.Band} không quá {Fmt((rule.Share ?? 0) * 100)}% số đơn vị",
         _ => rule.Type.ToString(),
     };
 
