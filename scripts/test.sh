@@ -10,8 +10,7 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-# Liberation 2.x: metrics of Times New Roman for DOCX, and (unlike 1.x) every Vietnamese letter for charts.
-[ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   apt-get update -qq
@@ -37,10 +36,11 @@ mkdir -p "$DANVAN_TEST_ARTIFACTS"
 status=0
 dotnet test DanVan.slnx 2>&1 | tee "$run/test.log" || status=$?
 
-# One plain closing line for CI: "Tests: N passed, N failed, N skipped".
-summary=$(sed -n "/Test run summary/,\$p" "$run/test.log" || true)
-passed=$(echo "$summary" | awk '/succeeded:/ {print $2}' | tail -1)
-failed=$(echo "$summary" | awk '/failed:/ {print $2}' | tail -1)
-skipped=$(echo "$summary" | awk '/skipped:/ {print $2}' | tail -1)
+# One plain closing line for CI: "Tests: N passed, N failed, N skipped". With several test projects the
+# summary lists each project before the totals, so take the last "succeeded:"/"failed:"/"skipped:" lines.
+count() { awk -v key="$1:" '$1 == key {v = $2} END {print v}' "$run/test.log"; }
+passed=$(count succeeded)
+failed=$(count failed)
+skipped=$(count skipped)
 echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit $status

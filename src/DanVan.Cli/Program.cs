@@ -1,1 +1,1 @@
-Console.WriteLine("x");
+return await DanVan.Cli.Cli.RunAsync(args, Console.Out, Console.Error);

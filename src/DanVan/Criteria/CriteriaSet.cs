@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 namespace DanVan.Criteria;
 
 /// <summary>A criteria set (bộ tiêu chí) as issued by a decision; this type is the JSON file format.</summary>
-/// <remarks>Documented in docs/criteria-format.md; the JSON Schema is docs/criteria-set.schema.json.</remarks>
+/// <remarks>
+/// Documented in docs/criteria-format.md; the JSON Schema is docs/criteria-set.schema.json.
+/// Required values are always written, even when they equal their type's default (a band's "min": 0, a level's
+/// "points": 0, "type": "points"): the format omits defaults, and a required member left out could not be read back.
+/// </remarks>
 public sealed record CriteriaSet
 {
     /// <summary>Format version of the file; currently 1.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.Data;
@@ -52,6 +53,11 @@ public static class DanVanDatabase
     public static DanVanDbContext Create(DatabaseSettings settings) => settings.Provider == DatabaseProvider.Postgres
         ? new PostgresDanVanDbContext(new DbContextOptionsBuilder<PostgresDanVanDbContext>().UseNpgsql(settings.ConnectionString).Options)
         : new SqliteDanVanDbContext(new DbContextOptionsBuilder<SqliteDanVanDbContext>().UseSqlite(settings.ConnectionString).Options);
+
+    /// <summary>Begins a transaction unless the caller already runs one, whose work this then joins.</summary>
+    /// <remarks>Returns null when joining: commit only a transaction begun here (<c>if (tx is not null)</c>).</remarks>
+    public static async Task<IDbContextTransaction?> BeginOwnTransactionAsync(this DanVanDbContext db, CancellationToken ct = default) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     /// <summary>Applies pending migrations.</summary>
     public static async Task MigrateAsync(DanVanDbContext db, CancellationToken ct = default) =>

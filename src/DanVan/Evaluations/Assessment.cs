@@ -117,12 +117,17 @@ public sealed class Assessment
     }
 
     /// <summary>Submits; late if after the deadline, refused if late submissions are not accepted.</summary>
+    /// <remarks>
+    /// A resubmission after a return keeps the lateness of the first submission: a coordinator often returns a
+    /// submission after the deadline, and the unit's revision must neither become late nor be refused for it.
+    /// </remarks>
     public void Submit(DateTime at, DateOnly deadline, bool acceptLate)
     {
         if (!IsEditableByUnit) throw new AssessmentStateException($"assessment {Id} is {Status}; it cannot be submitted");
         if (ConfirmedAt is null) throw new AssessmentStateException("the unit head has not confirmed the self-assessment");
-        var late = DateOnly.FromDateTime(at) > deadline;
-        if (late && !acceptLate) throw new AssessmentStateException($"the deadline {deadline:dd/MM/yyyy} has passed and late submissions are refused");
+        var resubmission = Status == AssessmentStatus.Returned && SubmittedAt is not null;
+        var late = resubmission ? IsLate : DateOnly.FromDateTime(at) > deadline;
+        if (late && !acceptLate && !resubmission) throw new AssessmentStateException($"the deadline {deadline:dd/MM/yyyy} has passed and late submissions are refused");
         Status = AssessmentStatus.Submitted;
         SubmittedAt = at;
         IsLate = late;

@@ -13,9 +13,14 @@ public static class AssessmentWorkflow
 
     /// <summary>The unit submits; the self total and self-claimed class are stored.</summary>
     public static void Submit(DanVanDbContext db, Assessment a, EvaluationPeriod period, CriteriaSet set, string user, DateTime at) =>
-        Change(db, a, user, at, "assessment.submit", null, () =>
+        Submit(db, a, period, set, user, at, at);
+
+    /// <summary>Records a submission made at <paramref name="submittedAt"/> (e.g. loading a past year's results); the audit line is dated <paramref name="at"/>.</summary>
+    /// <remarks>Lateness is judged by <paramref name="submittedAt"/> against the period's deadline.</remarks>
+    public static void Submit(DanVanDbContext db, Assessment a, EvaluationPeriod period, CriteriaSet set, string user, DateTime at, DateTime submittedAt) =>
+        Change(db, a, user, at, "assessment.submit", submittedAt == at ? null : $"nộp ngày {submittedAt:dd/MM/yyyy}", () =>
         {
-            a.Submit(at, period.Deadline, period.AcceptLate);
+            a.Submit(submittedAt, period.Deadline, period.AcceptLate);
             var self = ScoringEngine.Compute(set, new ScoringInput { Entries = a.ToScoreEntries(), UpToLayer = ScoreLayer.Self, Flags = a.FlagSet });
             a.SelfTotal = self.Total;
             a.SelfBand = self.Band;

@@ -82,12 +82,15 @@ public static class PeriodResultsQuery
         return new PeriodResults(period, groups, results);
     }
 
-    private static async Task<Dictionary<int, string>> PreviousBandsAsync(DanVanDbContext db, EvaluationPeriod period, CancellationToken ct)
+    /// <summary>The final band each unit got in the previous year's periods of the same scope (for "at most N bands above last year").</summary>
+    /// <remarks>A unit evaluated in two periods of that year (two groups) takes its latest approved result.</remarks>
+    public static async Task<Dictionary<int, string>> PreviousBandsAsync(DanVanDbContext db, EvaluationPeriod period, CancellationToken ct = default)
     {
         var bands = await db.Assessments.AsNoTracking()
             .Where(a => a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null)
-            .Select(a => new { a.UnitId, a.FinalBand })
+            .Select(a => new { a.UnitId, a.FinalBand, a.ApprovedAt })
             .ToListAsync(ct);
-        return bands.ToDictionary(x => x.UnitId, x => x.FinalBand!);
+        return bands.GroupBy(x => x.UnitId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.ApprovedAt).First().FinalBand!);
     }
 }

@@ -76,7 +76,7 @@ public static class Periods
                 period.Assessments.Add(new Assessment { UnitId = unit.Id, GroupId = choice.GroupId, CriteriaSetId = choice.CriteriaSetId });
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOwnTransactionAsync(ct);
         db.Periods.Add(period);
         await db.SaveChangesAsync(ct);
         db.Audit.Add(new AuditEntry
@@ -88,7 +88,7 @@ public static class Periods
             NewValue = $"{period.Name}; {period.Assessments.Count} đơn vị; hạn {period.Deadline:dd/MM/yyyy}",
         });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return period;
     }
 }

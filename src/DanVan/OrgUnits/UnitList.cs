@@ -1,9 +1,6 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace DanVan.OrgUnits;
 
@@ -18,7 +15,14 @@ public sealed record UnitRow(
     string? Groups,
     string? ValidFrom,
     string? ValidTo,
-    string? Successors);
+    string? Successors)
+{
+    /// <summary>The columns the file has; null means all. A column the file lacks leaves a stored unit's value as it is.</summary>
+    public IReadOnlySet<string>? FileColumns { get; init; }
+
+    /// <summary>True when the file has the column (or the columns are not known).</summary>
+    public bool Has(string column) => FileColumns is null || FileColumns.Contains(column);
+}
 
 /// <summary>What an import changed.</summary>
 public sealed record UnitImportSummary(int Created, int Updated, int GroupsCreated, int Successions);
@@ -35,60 +39,28 @@ public static class UnitList
         ["tinh"] = OrgUnitKind.Province,
         ["tỉnh"] = OrgUnitKind.Province,
         ["so-nganh"] = OrgUnitKind.ProvincialAgency,
+        ["so-ban-nganh"] = OrgUnitKind.ProvincialAgency,
         ["sở, ban, ngành"] = OrgUnitKind.ProvincialAgency,
         ["dvsn"] = OrgUnitKind.PublicServiceUnit,
         ["đvsn"] = OrgUnitKind.PublicServiceUnit,
         ["huyen"] = OrgUnitKind.District,
         ["cấp huyện"] = OrgUnitKind.District,
+        ["huyện"] = OrgUnitKind.District,
         ["phong-ban"] = OrgUnitKind.DistrictOffice,
         ["xa"] = OrgUnitKind.Commune,
         ["cấp xã"] = OrgUnitKind.Commune,
+        ["xã"] = OrgUnitKind.Commune,
+        ["trung-uong"] = OrgUnitKind.CentralAgency,
     };
 
     /// <summary>Reads rows from a .csv or .xlsx file.</summary>
-    public static IReadOnlyList<UnitRow> ReadFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".csv" => ReadCsv(stream, Path.GetFileName(path)),
-            ".xlsx" => ReadXlsx(stream, Path.GetFileName(path)),
-            var ext => throw new RefusedInputException(Path.GetFileName(path), $"unsupported file type '{ext}'; use .csv or .xlsx"),
-        };
-    }
+    public static IReadOnlyList<UnitRow> ReadFile(string path) => ToRows(TableFile.Read(path), Path.GetFileName(path));
 
     /// <summary>Reads rows from CSV (UTF-8, header row with the column names).</summary>
-    public static IReadOnlyList<UnitRow> ReadCsv(Stream stream, string fileName)
-    {
-        using var reader = new StreamReader(stream);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, MissingFieldFound = null });
-        if (!csv.Read() || !csv.ReadHeader())
-            throw new RefusedInputException(fileName, "the file is empty; expected a header row");
-        var header = csv.HeaderRecord ?? [];
-        CheckHeader(header, fileName);
-        var rows = new List<UnitRow>();
-        while (csv.Read())
-            rows.Add(ToRow(csv.Parser.Row, name => csv.GetField(name)));
-        return rows;
-    }
+    public static IReadOnlyList<UnitRow> ReadCsv(Stream stream, string fileName) => ToRows(TableFile.ReadCsv(stream, fileName), fileName);
 
     /// <summary>Reads rows from the first sheet of an XLSX workbook (header row with the column names).</summary>
-    public static IReadOnlyList<UnitRow> ReadXlsx(Stream stream, string fileName)
-    {
-        List<IDictionary<string, object?>> records;
-        try
-        {
-            records = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException)
-        {
-            throw new RefusedInputException(fileName, $"not a readable XLSX workbook ({ex.Message})");
-        }
-
-        if (records.Count == 0) return [];
-        CheckHeader(records[0].Keys, fileName);
-        return records.Select((r, i) => ToRow(i + 2, name => r.TryGetValue(name, out var v) ? CellText(v) : null)).ToList();
-    }
+    public static IReadOnlyList<UnitRow> ReadXlsx(Stream stream, string fileName) => ToRows(TableFile.ReadXlsx(stream, fileName), fileName);
 
     /// <summary>Validates rows against each other and the stored units, then stores them in one transaction.</summary>
     /// <exception cref="RefusedInputException">Any problem; nothing is stored.</exception>
@@ -98,7 +70,7 @@ public static class UnitList
         var problems = Validate(rows, existing, fileName);
         if (problems.Count > 0) throw new RefusedInputException(problems);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOwnTransactionAsync(ct);
         var groups = await db.Groups.ToDictionaryAsync(g => g.Code, ct);
         int created = 0, updated = 0, groupsCreated = 0, successions = 0;
         var byCode = new Dictionary<string, OrgUnit>(existing);
@@ -115,10 +87,11 @@ public static class UnitList
             else updated++;
 
             unit.Name = row.Name;
-            unit.ShortName = Blank(row.ShortName);
             unit.Kind = ParseKind(row.Kind)!.Value;
-            unit.ValidFrom = ParseDate(row.ValidFrom);
-            unit.ValidTo = ParseDate(row.ValidTo);
+            if (row.Has("short_name")) unit.ShortName = Blank(row.ShortName);
+            if (row.Has("valid_from")) unit.ValidFrom = ParseDate(row.ValidFrom);
+            if (row.Has("valid_to")) unit.ValidTo = ParseDate(row.ValidTo);
+            if (!row.Has("groups")) continue;
             unit.Groups.Clear();
             foreach (var code in SplitList(row.Groups))
             {
@@ -133,7 +106,7 @@ public static class UnitList
             }
         }
 
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => r.Has("parent_code")))
             byCode[row.Code].Parent = Blank(row.ParentCode) is { } parent ? byCode[parent] : null;
         await db.SaveChangesAsync(ct);
 
@@ -157,7 +130,7 @@ public static class UnitList
         }
 
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new(created, updated, groupsCreated, successions);
     }
 
@@ -189,14 +162,18 @@ public static class UnitList
                 if (parent == row.Code) Problem(row, "parent_code", "a unit cannot be its own parent");
                 else if (!Known(parent)) Problem(row, "parent_code", $"unknown parent '{parent}'");
             }
-            foreach (var code in SplitList(row.Successors).Where(c => !Known(c)))
-                Problem(row, "successors", $"unknown successor '{code}'");
+            foreach (var code in SplitList(row.Successors))
+            {
+                if (code == row.Code) Problem(row, "successors", "a unit cannot be its own successor");
+                else if (!Known(code)) Problem(row, "successors", $"unknown successor '{code}'");
+            }
         }
 
         if (problems.Count == 0)
         {
-            var parents = existing.Values.ToDictionary(u => u.Code, u => u.Parent?.Code ?? existing.Values.FirstOrDefault(p => p.Id == u.ParentId)?.Code);
-            foreach (var row in rows) parents[row.Code] = Blank(row.ParentCode);
+            var codeOfId = existing.Values.ToDictionary(u => u.Id, u => u.Code);
+            var parents = existing.Values.ToDictionary(u => u.Code, u => u.ParentId is { } id ? codeOfId.GetValueOrDefault(id) : null);
+            foreach (var row in rows.Where(r => r.Has("parent_code") || !parents.ContainsKey(r.Code))) parents[row.Code] = Blank(row.ParentCode);
             foreach (var row in rows)
             {
                 var visited = new HashSet<string> { row.Code };
@@ -240,25 +217,12 @@ public static class UnitList
     }
 
     /// <summary>Writes rows as CSV (UTF-8).</summary>
-    public static void WriteCsv(Stream stream, IReadOnlyList<UnitRow> rows)
-    {
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var c in Columns) csv.WriteField(c);
-        csv.NextRecord();
-        foreach (var r in rows)
-        {
-            foreach (var v in Values(r)) csv.WriteField(v);
-            csv.NextRecord();
-        }
-    }
+    public static void WriteCsv(Stream stream, IReadOnlyList<UnitRow> rows) =>
+        TableFile.WriteCsv(stream, Columns, rows.Select(Values));
 
     /// <summary>Writes rows as an XLSX sheet "Đơn vị".</summary>
-    public static void WriteXlsx(Stream stream, IReadOnlyList<UnitRow> rows)
-    {
-        var sheet = rows.Select(r => Columns.Zip(Values(r)).ToDictionary(x => x.First, x => (object?)x.Second));
-        stream.SaveAs(sheet, sheetName: "Đơn vị");
-    }
+    public static void WriteXlsx(Stream stream, IReadOnlyList<UnitRow> rows) =>
+        TableFile.WriteXlsx(stream, "Đơn vị", Columns, rows.Select(Values));
 
     /// <summary>Parses a kind by enum name or a Vietnamese alias.</summary>
     public static OrgUnitKind? ParseKind(string? text)
@@ -268,27 +232,16 @@ public static class UnitList
         return KindAliases.TryGetValue(text.Trim(), out var alias) ? alias : null;
     }
 
-    private static IEnumerable<string?> Values(UnitRow r) =>
+    private static IReadOnlyList<string?> Values(UnitRow r) =>
         [r.Code, r.Name, r.ShortName, r.Kind, r.ParentCode, r.Groups, r.ValidFrom, r.ValidTo, r.Successors];
 
-    private static void CheckHeader(IEnumerable<string> header, string fileName)
+    private static List<UnitRow> ToRows(TableData table, string fileName)
     {
-        var missing = new[] { "code", "name", "kind" }.Except(header, StringComparer.OrdinalIgnoreCase).ToList();
-        if (missing.Count > 0)
-            throw new RefusedInputException($"{fileName} row 1", $"missing column(s): {string.Join(", ", missing)}; expected {string.Join(", ", Columns)}");
+        TableFile.RequireColumns(table, fileName, ["code", "name", "kind"], Columns);
+        var columns = table.Header.Where(h => h.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return table.Records.Select(r => new UnitRow(r.Row, r["code"] ?? "", r["name"] ?? "", r["short_name"], r["kind"] ?? "",
+            r["parent_code"], r["groups"], r["valid_from"], r["valid_to"], r["successors"]) { FileColumns = columns }).ToList();
     }
-
-    private static UnitRow ToRow(int row, Func<string, string?> field) => new(row,
-        (field("code") ?? "").Trim().Normalize(), (field("name") ?? "").Trim().Normalize(), field("short_name")?.Trim().Normalize(),
-        (field("kind") ?? "").Trim(), field("parent_code")?.Trim(), field("groups"), field("valid_from"), field("valid_to"), field("successors"));
-
-    private static string? CellText(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd"),
-        double n => n.ToString(CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     private static IEnumerable<string> SplitList(string? text) =>
         (text ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using DanVan.Data;
+
+namespace DanVan.Cli.Infrastructure;
+
+/// <summary>Options every command takes: where the database is.</summary>
+public sealed class GlobalOptions
+{
+    /// <summary>Environment variable naming the provider (sqlite or postgres).</summary>
+    public const string ProviderVariable = "DANVAN_DB_PROVIDER";
+
+    /// <summary>Environment variable holding the connection string.</summary>
+    public const string ConnectionVariable = "DANVAN_CONNECTION";
+
+    /// <summary>--database sqlite|postgres.</summary>
+    public Option<string?> Database { get; } = new("--database")
+    {
+        Description = $"Database provider: sqlite (default) or postgres [env {ProviderVariable}]",
+        Recursive = true,
+        HelpName = "sqlite|postgres",
+    };
+
+    /// <summary>--connection STRING.</summary>
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = $"Connection string; required for postgres [env {ConnectionVariable}]",
+        Recursive = true,
+        HelpName = "connection string",
+    };
+
+    /// <summary>--data FOLDER.</summary>
+    public Option<string> Data { get; } = new("--data")
+    {
+        Description = "Data folder; the SQLite database is FOLDER/danvan.db, created on first run",
+        Recursive = true,
+        HelpName = "folder",
+        DefaultValueFactory = _ => "data",
+    };
+
+    /// <summary>Adds the options to the root command.</summary>
+    public void AddTo(Command root)
+    {
+        Database.AcceptOnlyFromAmong("sqlite", "postgres", "postgresql");
+        root.Options.Add(Database);
+        root.Options.Add(Connection);
+        root.Options.Add(Data);
+    }
+
+    /// <summary>The database the command line names: options first, then the environment, then SQLite in the data folder.</summary>
+    /// <exception cref="RefusedInputException">postgres without a connection string.</exception>
+    public DatabaseSettings Resolve(ParseResult parse)
+    {
+        var provider = parse.GetValue(Database) ?? Blank(Environment.GetEnvironmentVariable(ProviderVariable));
+        var connection = parse.GetValue(Connection) ?? Blank(Environment.GetEnvironmentVariable(ConnectionVariable));
+        var data = parse.GetValue(Data) ?? "data";
+        var postgres = provider is not null && provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+        if (postgres && connection is null)
+            throw new RefusedInputException("--connection", $"postgres needs a connection string (--connection or {ConnectionVariable}), e.g. \"Host=localhost;Database=danvan;Username=danvan;Password=...\"");
+        if (provider is not null && !postgres && !provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new RefusedInputException(ProviderVariable, $"unknown database provider '{provider}'; expected sqlite or postgres");
+        if (connection is null) return DatabaseSettings.SqliteIn(data);
+        return DatabaseSettings.From(postgres ? "postgres" : provider ?? null, connection, data);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,389 @@
+using System.Globalization;
+using DanVan.Criteria;
+using DanVan.Data;
+using DanVan.Evaluations.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Evaluations;
+
+/// <summary>One row of a score file, as text: one unit × criterion × layer.</summary>
+public sealed record ScoreRow(
+    int Row,
+    string UnitCode,
+    string Criterion,
+    string Layer,
+    string? Points = null,
+    string? Level = null,
+    string? Checked = null,
+    string? Achieved = null,
+    string? Target = null,
+    string? Count = null,
+    string? NotApplicable = null,
+    string? Note = null);
+
+/// <summary>What a score import may do besides storing entries, for loading results in bulk.</summary>
+public sealed record ScoreImportOptions
+{
+    /// <summary>Confirm and submit the self-assessment of every unit that has self rows in the file.</summary>
+    public bool Submit { get; init; }
+
+    /// <summary>Approve (publish) every unit that has appraisal or inspection rows; implies <see cref="Submit"/>.</summary>
+    public bool Approve { get; init; }
+
+    /// <summary>When the submissions were made; lateness is judged by it. Default: now, or the deadline once it has passed.</summary>
+    public DateTime? SubmittedAt { get; init; }
+
+    /// <summary>Reason recorded for appraisal and inspection rows whose note is empty.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>User named in the audit trail.</summary>
+    public string User { get; init; } = "cli";
+}
+
+/// <summary>What a score import changed.</summary>
+/// <remarks>Blank rows (no value in any value column, as in an unfilled template) are skipped and counted.</remarks>
+public sealed record ScoreImportSummary(int Rows, int Assessments, int EntriesChanged, int Submitted, int Late, int Appraised, int Approved, int BlankRowsSkipped);
+
+/// <summary>Score files (CSV/XLSX): reading, validation of every row against the period (all or nothing), import.</summary>
+public static class ScoreList
+{
+    /// <summary>The columns, in file order.</summary>
+    public static readonly string[] Columns =
+        ["unit_code", "criterion", "layer", "points", "level", "checked", "achieved", "target", "count", "not_applicable", "note"];
+
+    private static readonly Dictionary<string, ScoreLayer> LayerNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["self"] = ScoreLayer.Self,
+        ["tu-danh-gia"] = ScoreLayer.Self,
+        ["tự đánh giá"] = ScoreLayer.Self,
+        ["tự-đánh-giá"] = ScoreLayer.Self,
+        ["appraisal"] = ScoreLayer.Appraisal,
+        ["tham-dinh"] = ScoreLayer.Appraisal,
+        ["thẩm định"] = ScoreLayer.Appraisal,
+        ["thẩm-định"] = ScoreLayer.Appraisal,
+        ["inspection"] = ScoreLayer.Inspection,
+        ["kiem-tra"] = ScoreLayer.Inspection,
+        ["kiểm tra"] = ScoreLayer.Inspection,
+        ["kiểm-tra"] = ScoreLayer.Inspection,
+    };
+
+    /// <summary>Reads rows from a .csv or .xlsx file.</summary>
+    public static IReadOnlyList<ScoreRow> ReadFile(string path) => ToRows(TableFile.Read(path), Path.GetFileName(path));
+
+    /// <summary>Reads rows from CSV (comma or semicolon separated, header row with the column names).</summary>
+    public static IReadOnlyList<ScoreRow> ReadCsv(Stream stream, string fileName) => ToRows(TableFile.ReadCsv(stream, fileName), fileName);
+
+    /// <summary>Reads rows from the first sheet of an XLSX workbook.</summary>
+    public static IReadOnlyList<ScoreRow> ReadXlsx(Stream stream, string fileName) => ToRows(TableFile.ReadXlsx(stream, fileName), fileName);
+
+    /// <summary>Parses a layer name: self, appraisal, inspection, or tu-danh-gia, tham-dinh, kiem-tra.</summary>
+    public static ScoreLayer? ParseLayer(string? text) =>
+        text is not null && LayerNames.TryGetValue(text.Trim().Normalize(), out var layer) ? layer : null;
+
+    /// <summary>The file name of a layer: self, appraisal, inspection.</summary>
+    public static string LayerName(ScoreLayer layer) => layer.ToString().ToLowerInvariant();
+
+    /// <summary>Validates every row against the period, then stores them and the requested state changes in one transaction.</summary>
+    /// <exception cref="RefusedInputException">Any row is refused; nothing is stored and the context's changes are discarded.</exception>
+    public static async Task<ScoreImportSummary> ImportAsync(DanVanDbContext db, int periodId, IReadOnlyList<ScoreRow> rows,
+        string fileName, ScoreImportOptions options, CancellationToken ct = default)
+    {
+        var period = await db.Periods.Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == periodId, ct)
+            ?? throw new RefusedInputException("period", $"no period {periodId}");
+        var assessments = await db.Assessments.Include(a => a.Entries).Include(a => a.Unit)
+            .Where(a => a.PeriodId == periodId).ToListAsync(ct);
+        var byCode = assessments.ToDictionary(a => a.Unit!.Code, StringComparer.Ordinal);
+        var setIds = period.Groups.Select(g => g.CriteriaSetId).Distinct().ToList();
+        var sets = (await db.CriteriaSets.AsNoTracking().Where(s => setIds.Contains(s.Id)).ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => s.Parse());
+        var codes = rows.Select(r => r.UnitCode.Trim()).Where(c => c.Length > 0 && !byCode.ContainsKey(c)).Distinct().ToList();
+        var outside = await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).ToListAsync(ct);
+        var outsideIds = outside.Select(u => u.Id).ToList();
+        var successors = (await db.Successions.AsNoTracking().Where(x => outsideIds.Contains(x.PredecessorId))
+                .Select(x => new { x.PredecessorId, x.Successor!.Code }).ToListAsync(ct))
+            .ToLookup(x => x.PredecessorId, x => x.Code);
+        var knownElsewhere = outside.ToDictionary(u => u.Code, u => WhyNotInPeriod(u, period, successors[u.Id].ToList()), StringComparer.Ordinal);
+
+        var submit = options.Submit || options.Approve;
+        var submittedAt = options.SubmittedAt ?? DefaultSubmittedAt(period);
+        var problems = new List<InputProblem>();
+        var parsed = Parse(rows, fileName, period, byCode, sets, knownElsewhere, options, problems, out var blank);
+        var byAssessment = parsed.GroupBy(p => p.Assessment).OrderBy(g => g.Key.Unit!.Code, StringComparer.Ordinal).ToList();
+        CheckStates(byAssessment, fileName, period, submit, submittedAt, problems);
+        if (problems.Count > 0) throw new RefusedInputException(problems);
+
+        var at = DateTime.UtcNow;
+        int submitted = 0, late = 0, appraised = 0, approved = 0;
+        var previous = options.Approve ? await PeriodResultsQuery.PreviousBandsAsync(db, period, ct) : [];
+        try
+        {
+            await using var tx = await db.BeginOwnTransactionAsync(ct);
+            foreach (var group in byAssessment)
+            {
+                var a = group.Key;
+                var set = sets[a.CriteriaSetId];
+                var self = group.Where(p => p.Input.Layer == ScoreLayer.Self).ToList();
+                var review = group.Where(p => p.Input.Layer != ScoreLayer.Self).OrderBy(p => p.Input.Layer).ToList();
+                foreach (var p in self) Set(db, a, set, p, fileName, options.User, at);
+                if (submit && self.Count > 0)
+                {
+                    AssessmentWorkflow.Confirm(db, a, options.User, at);
+                    AssessmentWorkflow.Submit(db, a, period, set, options.User, at, submittedAt);
+                    submitted++;
+                    if (a.IsLate) late++;
+                }
+                foreach (var p in review) Set(db, a, set, p, fileName, options.User, at);
+                if (review.Count > 0 && a.Status == AssessmentStatus.Submitted)
+                {
+                    AssessmentWorkflow.MarkAppraised(db, a, options.User, at);
+                    appraised++;
+                }
+                if (options.Approve && review.Count > 0)
+                {
+                    AssessmentWorkflow.Approve(db, a, set, previous.GetValueOrDefault(a.UnitId), options.User, at);
+                    approved++;
+                }
+            }
+
+            var changed = db.ChangeTracker.Entries<AuditEntry>()
+                .Count(e => e.State == EntityState.Added && e.Entity.Action.StartsWith("entry.", StringComparison.Ordinal));
+            await db.SaveChangesAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+            return new(rows.Count, byAssessment.Count, changed, submitted, late, appraised, approved, blank);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>When submissions recorded by an import are dated by default: now, or the deadline once it has passed.</summary>
+    public static DateTime DefaultSubmittedAt(EvaluationPeriod period)
+    {
+        var now = DateTime.UtcNow;
+        var deadline = period.Deadline.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        return DateOnly.FromDateTime(now) > period.Deadline ? deadline : now;
+    }
+
+    /// <summary>Rows of a period's units and scored criteria, as a template to fill, with the values already stored in that layer.</summary>
+    public static async Task<IReadOnlyList<ScoreRow>> TemplateAsync(DanVanDbContext db, int periodId, ScoreLayer layer, CancellationToken ct = default)
+    {
+        var assessments = await db.Assessments.AsNoTracking().Include(a => a.Unit).Include(a => a.Entries)
+            .Where(a => a.PeriodId == periodId).ToListAsync(ct);
+        var setIds = assessments.Select(a => a.CriteriaSetId).Distinct().ToList();
+        var sets = (await db.CriteriaSets.AsNoTracking().Where(s => setIds.Contains(s.Id)).ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => s.Parse());
+        var rows = new List<ScoreRow>();
+        foreach (var a in assessments.OrderBy(a => a.Unit!.Code, StringComparer.Ordinal))
+        {
+            var set = sets[a.CriteriaSetId];
+            // Leaves take values; a parent that may not apply gets a row to mark it "không áp dụng".
+            foreach (var c in set.AllCriteria().Where(c => c.IsLeaf || c.MayNotApply))
+            {
+                var superior = AssessmentEntries.IsSuperiorScored(set, c.Id);
+                if (superior && layer == ScoreLayer.Self) continue;
+                var e = a.Entries.FirstOrDefault(x => x.CriterionId == c.Id && x.Layer == layer);
+                rows.Add(new ScoreRow(rows.Count + 2, a.Unit!.Code, c.Id, LayerName(layer),
+                    Points: e?.Points?.ToString("0.####", CultureInfo.InvariantCulture),
+                    Level: e?.Level,
+                    Checked: e?.Checked?.Replace(',', ';'),
+                    Achieved: e?.Achieved?.ToString("0.####", CultureInfo.InvariantCulture),
+                    Target: e?.Target?.ToString("0.####", CultureInfo.InvariantCulture),
+                    Count: e?.Count?.ToString(CultureInfo.InvariantCulture),
+                    NotApplicable: e is { NotApplicable: true } ? "x" : null,
+                    Note: e?.Note));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Writes rows to a .csv or .xlsx file.</summary>
+    public static void WriteFile(string path, IReadOnlyList<ScoreRow> rows)
+    {
+        using var stream = File.Create(path);
+        var values = rows.Select(r => (IReadOnlyList<string?>)
+            [r.UnitCode, r.Criterion, r.Layer, r.Points, r.Level, r.Checked, r.Achieved, r.Target, r.Count, r.NotApplicable, r.Note]);
+        if (Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)) TableFile.WriteXlsx(stream, "Điểm", Columns, values);
+        else TableFile.WriteCsv(stream, Columns, values);
+    }
+
+    private sealed record ParsedRow(ScoreRow Row, Assessment Assessment, EntryInput Input);
+
+    private static List<ParsedRow> Parse(IReadOnlyList<ScoreRow> rows, string fileName, EvaluationPeriod period,
+        Dictionary<string, Assessment> byCode, Dictionary<int, CriteriaSet> sets, Dictionary<string, string> knownElsewhere,
+        ScoreImportOptions options, List<InputProblem> problems, out int blank)
+    {
+        blank = 0;
+        var parsed = new List<ParsedRow>();
+        var seen = new Dictionary<(string, string, ScoreLayer), int>();
+        foreach (var row in rows)
+        {
+            var before = problems.Count;
+            void Problem(string column, string message) => problems.Add(new($"{fileName} row {row.Row}, column {column}", message));
+
+            var unitCode = row.UnitCode.Trim();
+            byCode.TryGetValue(unitCode, out var assessment);
+            if (unitCode.Length == 0) Problem("unit_code", "the unit code is empty");
+            else if (assessment is null)
+                Problem("unit_code", knownElsewhere.TryGetValue(unitCode, out var why) ? why : $"no unit '{unitCode}'");
+
+            var layer = ParseLayer(row.Layer);
+            if (layer is null) Problem("layer", $"unknown layer '{row.Layer}'; expected self, appraisal or inspection (tu-danh-gia, tham-dinh, kiem-tra)");
+
+            var criterionId = row.Criterion.Trim();
+            Criterion? criterion = null;
+            CriteriaSet? set = null;
+            if (criterionId.Length == 0) Problem("criterion", "the criterion is empty");
+            else if (assessment is not null)
+            {
+                set = sets[assessment.CriteriaSetId];
+                criterion = set.FindCriterion(criterionId);
+                if (criterion is null) Problem("criterion", $"criterion '{criterionId}' is not in the criteria set \"{set.Name}\" used for unit '{unitCode}'");
+            }
+
+            var points = Number(row.Points, "points", Problem);
+            var achieved = Number(row.Achieved, "achieved", Problem);
+            var target = Number(row.Target, "target", Problem);
+            var countValue = Number(row.Count, "count", Problem);
+            int? count = null;
+            if (countValue is { } n)
+            {
+                if (n != decimal.Truncate(n) || n is < int.MinValue or > int.MaxValue) Problem("count", $"'{row.Count}' is not a whole number");
+                else count = (int)n;
+            }
+            if (!TableFile.TryParseFlag(row.NotApplicable, out var notApplicable))
+                Problem("not_applicable", $"'{row.NotApplicable}' is not yes or no (x, 1, true, có / 0, false, không)");
+
+            if (problems.Count > before || assessment is null || criterion is null || set is null || layer is null) continue;
+            if (new[] { row.Points, row.Level, row.Checked, row.Achieved, row.Target, row.Count, row.NotApplicable }.All(string.IsNullOrWhiteSpace))
+            {
+                blank++;
+                continue;
+            }
+
+            if (seen.TryGetValue((unitCode, criterion.Id, layer.Value), out var first))
+            {
+                Problem("criterion", $"duplicate row: unit '{unitCode}', criterion {criterion.Id}, layer {LayerName(layer.Value)} is also on row {first}");
+                continue;
+            }
+            seen[(unitCode, criterion.Id, layer.Value)] = row.Row;
+
+            var level = row.Level is { } l
+                ? criterion.Method?.Levels.FirstOrDefault(x => string.Equals(x.Code, l.Trim(), StringComparison.OrdinalIgnoreCase))?.Code ?? l.Trim()
+                : null;
+            var note = string.IsNullOrWhiteSpace(row.Note) ? null : row.Note.Trim();
+            if (layer != ScoreLayer.Self && note is null) note = string.IsNullOrWhiteSpace(options.Reason) ? null : options.Reason.Trim();
+            var input = new EntryInput
+            {
+                CriterionId = criterion.Id,
+                Layer = layer.Value,
+                Points = points,
+                Level = level,
+                Checked = row.Checked?.Trim() == "-" ? [] : row.Checked?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Achieved = achieved,
+                Target = target,
+                Count = count,
+                NotApplicable = notApplicable,
+                Note = note,
+            };
+
+            var superior = AssessmentEntries.IsSuperiorScored(set, criterion.Id);
+            if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), superior) is { } refusal)
+            {
+                Problem(ValueColumn(criterion, input, superior), refusal);
+                continue;
+            }
+            if (layer != ScoreLayer.Self && note is null)
+            {
+                Problem("note", $"an {LayerName(layer.Value)} row changes the unit's score and needs a reason in the note column");
+                continue;
+            }
+            parsed.Add(new(row, assessment, input));
+        }
+        return parsed;
+    }
+
+    private static string WhyNotInPeriod(DanVan.OrgUnits.OrgUnit unit, EvaluationPeriod period, List<string> successors)
+    {
+        var then = successors.Count == 0 ? "" : $"; its successor{(successors.Count > 1 ? "s are" : " is")} {string.Join(", ", successors.Order(StringComparer.Ordinal))}";
+        if (unit.ValidTo is { } end && end < period.OpensOn)
+            return $"unit '{unit.Code}' ({unit.Name}) ended on {end:dd/MM/yyyy}, before the period opened{then}";
+        if (unit.ValidFrom is { } start && start > period.OpensOn)
+            return $"unit '{unit.Code}' ({unit.Name}) exists from {start:dd/MM/yyyy}, after the period opened";
+        return $"unit '{unit.Code}' ({unit.Name}) is not evaluated in the period \"{period.Name}\" (not in its groups or scope)";
+    }
+
+    private static void CheckStates(List<IGrouping<Assessment, ParsedRow>> byAssessment, string fileName, EvaluationPeriod period,
+        bool submit, DateTime submittedAt, List<InputProblem> problems)
+    {
+        var anySubmission = false;
+        foreach (var group in byAssessment)
+        {
+            var a = group.Key;
+            var code = a.Unit!.Code;
+            var hasSelf = group.Any(p => p.Input.Layer == ScoreLayer.Self);
+            foreach (var p in group.Where(p => p.Input.Layer == ScoreLayer.Self && !a.IsEditableByUnit))
+                problems.Add(new($"{fileName} row {p.Row.Row}, column layer",
+                    $"the assessment of unit '{code}' is {a.Status}; its self-assessment can no longer change (return it first)"));
+
+            var willSubmit = submit && hasSelf && a.IsEditableByUnit;
+            anySubmission |= willSubmit && !(a.Status == AssessmentStatus.Returned && a.SubmittedAt is not null);
+            var status = willSubmit ? AssessmentStatus.Submitted : a.Status;
+            if (status is AssessmentStatus.Submitted or AssessmentStatus.Appraised) continue;
+            foreach (var p in group.Where(p => p.Input.Layer != ScoreLayer.Self))
+                problems.Add(new($"{fileName} row {p.Row.Row}, column layer",
+                    $"the assessment of unit '{code}' is {a.Status}; {LayerName(p.Input.Layer)} rows need a submitted assessment"
+                    + (hasSelf && !submit ? " (submit its self rows in the same import)" : "")));
+        }
+
+        if (anySubmission && DateOnly.FromDateTime(submittedAt) > period.Deadline && !period.AcceptLate)
+            problems.Add(new("submitted_at",
+                $"{submittedAt:dd/MM/yyyy} is after the deadline {period.Deadline:dd/MM/yyyy} and the period \"{period.Name}\" refuses late submissions"));
+    }
+
+    private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)
+    {
+        try
+        {
+            AssessmentEntries.Set(db, a, set, p.Input, user, at);
+        }
+        catch (RefusedInputException ex)
+        {
+            // Every check ran before anything changed; this only guards rules added to Set later.
+            throw new RefusedInputException(ex.Problems.Select(x => new InputProblem($"{fileName} row {p.Row.Row}", x.Message)).ToList());
+        }
+    }
+
+    private static decimal? Number(string? text, string column, Action<string, string> problem)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (TableFile.TryParseNumber(text, out var value)) return value;
+        problem(column, $"'{text}' is not a number (write 7.5 or 7,5)");
+        return null;
+    }
+
+    private static string ValueColumn(Criterion criterion, EntryInput input, bool superior)
+    {
+        if (input.NotApplicable) return "not_applicable";
+        if (!criterion.IsLeaf) return "criterion";
+        if (superior && input.Layer == ScoreLayer.Self) return "layer";
+        return criterion.Method!.Type switch
+        {
+            ScoringMethodType.Points => "points",
+            ScoringMethodType.Levels => "level",
+            ScoringMethodType.Checklist => "checked",
+            ScoringMethodType.Ratio when input.Achieved is null or < 0 => "achieved",
+            ScoringMethodType.Ratio => "target",
+            ScoringMethodType.Count => "count",
+            _ => "criterion",
+        };
+    }
+
+    private static List<ScoreRow> ToRows(TableData table, string fileName)
+    {
+        TableFile.RequireColumns(table, fileName, ["unit_code", "criterion", "layer"], Columns);
+        return table.Records.Select(r => new ScoreRow(r.Row, r["unit_code"] ?? "", r["criterion"] ?? "", r["layer"] ?? "",
+            r["points"], r["level"], r["checked"], r["achieved"], r["target"], r["count"], r["not_applicable"], r["note"])).ToList();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using DanVan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Cli.Tests;
+
+/// <summary>danvan criteria validate|import|export|list.</summary>
+public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+{
+    [Fact]
+    public async Task Should_print_OK_for_a_valid_file()
+    {
+        var file = Write("set01.json", Fixtures.CriteriaJson);
+        var run = await RunOkAsync("criteria", "validate", file);
+        run.Out.ShouldContain($"{file}: OK ({Fixtures.CriteriaKey} v1");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_broken_copy_with_every_error_located()
+    {
+        var json = JsonNode.Parse(Fixtures.CriteriaJson)!;
+        json["classification"]!["bands"]![3]!["min"] = 5;
+        json["criteria"]![1]!["maxPoints"] = 16;
+        var file = Write("broken.json", json.ToJsonString());
+
+        var run = await RunAsync("criteria", "validate", Write("ok.json", Fixtures.CriteriaJson), file);
+
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Out.ShouldContain("ok.json: OK");
+        run.Err.ShouldContain($"{file}: $.classification.bands[3].min: the lowest band must start at 0");
+        run.Err.ShouldContain($"{file}: $.maxPoints: the criteria's maxima add up to 101, not 100");
+    }
+
+    [Fact]
+    public async Task Should_locate_a_null_where_an_object_is_required_and_a_syntax_error()
+    {
+        var json = JsonNode.Parse(Fixtures.CriteriaJson)!;
+        json["decision"] = null;
+        var nulls = Write("null.json", json.ToJsonString());
+        var cut = Write("cut.json", Fixtures.CriteriaJson[..200]);
+
+        var run = await RunAsync("criteria", "validate", nulls, cut);
+
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain($"{nulls}: $.decision");
+        run.Err.ShouldContain($"{cut}: $.");
+        run.Err.ShouldContain("(line ");
+    }
+
+    [Fact]
+    public async Task Should_import_create_then_keep_replace_and_version_once_a_period_uses_the_set()
+    {
+        var file = Write("set01.json", Fixtures.CriteriaJson);
+        (await RunOkAsync("criteria", "import", file)).Out.ShouldContain($"Created {Fixtures.CriteriaKey} v1");
+        (await RunOkAsync("criteria", "import", file)).Out.ShouldContain($"Unchanged {Fixtures.CriteriaKey} v1");
+
+        var json = JsonNode.Parse(Fixtures.CriteriaJson)!;
+        json["name"] = "Bộ tiêu chí 01 (sửa đổi)";
+        var changed = Write("changed.json", json.ToJsonString());
+        (await RunOkAsync("criteria", "import", changed)).Out.ShouldContain($"Replaced {Fixtures.CriteriaKey} v1");
+
+        await RunOkAsync("units", "import", Write("units.csv", Fixtures.UnitsCsv));
+        await RunOkAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
+            "--group", $"so-ban-nganh={Fixtures.CriteriaKey}");
+        json["name"] = "Bộ tiêu chí 01 (sửa đổi lần 2)";
+        var again = Write("again.json", json.ToJsonString());
+        (await RunOkAsync("criteria", "import", again)).Out.ShouldContain($"NewVersion {Fixtures.CriteriaKey} v2");
+
+        var list = await RunOkAsync("criteria", "list");
+        list.Out.ShouldContain("Bộ tiêu chí 01 (sửa đổi)");
+        list.Out.ShouldContain("Bộ tiêu chí 01 (sửa đổi lần 2)");
+
+        var exported = Db.PathOf("v1.json");
+        (await RunOkAsync("criteria", "export", Fixtures.CriteriaKey, "--version", "1", "--out", exported)).Out.ShouldContain("Exported");
+        (await RunOkAsync("criteria", "validate", exported)).Out.ShouldContain("OK");
+        JsonNode.Parse(File.ReadAllText(exported))!["name"]!.GetValue<string>().ShouldBe("Bộ tiêu chí 01 (sửa đổi)");
+        var latest = await RunOkAsync("criteria", "export", Fixtures.CriteriaKey);
+        JsonNode.Parse(latest.Out)!["version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Should_store_nothing_when_one_of_several_files_is_invalid()
+    {
+        var json = JsonNode.Parse(Fixtures.CriteriaJson)!;
+        json["criteria"]![0]!["children"]![0]!["method"]!["levels"]![0]!["code"] = "B";
+        var run = await RunAsync("criteria", "import", Write("ok.json", Fixtures.CriteriaJson), Write("dup.json", json.ToJsonString()));
+
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("dup.json: $.criteria[0].children[0].method.levels[1].code: duplicate level code 'B'");
+        await using var db = Db.NewContext();
+        (await db.CriteriaSets.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_export_an_unknown_key()
+    {
+        var run = await RunAsync("criteria", "export", "no-such-set");
+        run.Exit.ShouldBe(ExitCodes.Refused);
+        run.Err.ShouldContain("no criteria set 'no-such-set'");
+    }
+}
+
+public sealed class SqliteCriteriaCommandTests() : CriteriaCommandTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCriteriaCommandTests() : CriteriaCommandTests(DatabaseProvider.Postgres);

@@ -1,0 +1,76 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Cli.Tests;
+
+/// <summary>danvan periods create|list.</summary>
+public abstract class PeriodsCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+{
+    private async Task SeedAsync()
+    {
+        await RunOkAsync("units", "import", Write("units.csv", Fixtures.UnitsCsv));
+        await RunOkAsync("criteria", "import", Write("set01.json", Fixtures.CriteriaJson));
+    }
+
+    [Fact]
+    public async Task Should_open_a_period_with_one_assessment_per_unit_of_its_groups()
+    {
+        await SeedAsync();
+        var run = await RunOkAsync("periods", "create", "--year", "2024", "--name", "Đánh giá năm 2024", "--scope", "P",
+            "--opens", "01/11/2024", "--deadline", "2024-11-30", "--refuse-late",
+            "--group", $"so-ban-nganh={Fixtures.CriteriaKey}@1", $"dvsn={Fixtures.CriteriaKey}");
+
+        run.Out.ShouldContain("Opened period #");
+        run.Out.ShouldContain("deadline 30/11/2024, late submissions refused");
+        run.Out.ShouldContain($"so-ban-nganh: 2 units, criteria {Fixtures.CriteriaKey} v1");
+        run.Out.ShouldContain("dvsn: 1 units");
+        await using var db = Db.NewContext();
+        var period = await db.Periods.Include(p => p.Assessments).SingleAsync();
+        period.AcceptLate.ShouldBeFalse();
+        period.Assessments.Count.ShouldBe(3);
+        period.Assessments.ShouldAllBe(a => a.Status == AssessmentStatus.NotStarted);
+
+        var list = await RunOkAsync("periods", "list");
+        list.Out.ShouldContain("Đánh giá năm 2024");
+        list.Out.ShouldContain($"so-ban-nganh={Fixtures.CriteriaKey}@1");
+    }
+
+    [Fact]
+    public async Task Should_default_the_scope_to_the_province_and_the_groups_to_the_sets_appliesTo()
+    {
+        await SeedAsync();
+        var run = await RunOkAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30");
+        run.Out.ShouldContain("scope P Tỉnh Thử Nghiệm");
+        run.Out.ShouldContain("so-ban-nganh: 2 units");
+        run.Out.ShouldContain("dvsn: 1 units");
+        run.Out.ShouldContain("3 assessments in all");
+    }
+
+    [Fact]
+    public async Task Should_refuse_unknown_groups_and_sets_and_a_second_period_for_the_same_groups()
+    {
+        await SeedAsync();
+        var run = await RunAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
+            "--group", "khoi-la=" + Fixtures.CriteriaKey, "--group", "dvsn=bo-la@3");
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("no group 'khoi-la'");
+        run.Err.ShouldContain("no criteria set 'bo-la' version 3");
+
+        await RunOkAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
+            "--group", $"dvsn={Fixtures.CriteriaKey}");
+        var clash = await RunAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
+            "--group", $"dvsn={Fixtures.CriteriaKey}");
+        clash.Exit.ShouldBe(ExitCodes.Refused, clash.ToString());
+        clash.Err.ShouldContain("already evaluates one of these groups");
+
+        var wrongGroup = await RunAsync("periods", "create", "--year", "2025", "--opens", "2025-11-01", "--deadline", "2025-11-30",
+            "--group", $"cap-xa={Fixtures.CriteriaKey}");
+        wrongGroup.Exit.ShouldBe(ExitCodes.Refused, wrongGroup.ToString());
+        wrongGroup.Err.ShouldContain("applies to so-ban-nganh, dvsn, not to group 'cap-xa'");
+    }
+}
+
+public sealed class SqlitePeriodsCommandTests() : PeriodsCommandTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPeriodsCommandTests() : PeriodsCommandTests(DatabaseProvider.Postgres);

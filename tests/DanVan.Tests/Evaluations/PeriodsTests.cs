@@ -1,0 +1,99 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Tests.Evaluations;
+
+public sealed class PeriodsTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private EvaluationSetup _setup = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = _db.NewContext();
+        _setup = await EvaluationSetup.CreateAsync(db);
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Should_open_a_period_with_one_assessment_per_unit_valid_on_the_opening_day()
+    {
+        await using var db = _db.NewContext();
+        var period = await Periods.OpenAsync(db, _setup.Request(), "test");
+
+        await using var read = _db.NewContext();
+        var codes = await read.Assessments.Where(a => a.PeriodId == period.Id).Select(a => a.Unit!.Code).OrderBy(c => c).ToListAsync();
+        codes.ShouldBe(["A1", "A2"]);
+        (await read.Audit.SingleAsync()).Action.ShouldBe("period.open");
+    }
+
+    public static TheoryData<string, string> Refusals => new()
+    {
+        { "year", "1999 is not a plausible year" },
+        { "name", "the period needs a name" },
+        { "deadline", "the deadline is before the opening date" },
+        { "groups", "choose at least one group" },
+        { "groups twice", "a group is chosen twice" },
+        { "scopeUnitId", "no unit 9999" },
+        { "groups[0]", "no group 9999" },
+        { "groups[0] set", "no criteria set 9999" },
+        { "groups[0] applies", "applies to so-ban-nganh, dvsn, not to group 'cap-xa'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Should_refuse_a_request_with_a_located_problem_and_store_nothing(string what, string message)
+    {
+        var ok = _setup.Request();
+        var request = what switch
+        {
+            "year" => ok with { Year = 1999 },
+            "name" => ok with { Name = "  " },
+            "deadline" => ok with { Deadline = ok.OpensOn.AddDays(-1) },
+            "groups" => ok with { Groups = [] },
+            "groups twice" => ok with { Groups = [.. ok.Groups, .. ok.Groups] },
+            "scopeUnitId" => ok with { ScopeUnitId = 9999 },
+            "groups[0]" => ok with { Groups = [new(9999, _setup.SetId)] },
+            "groups[0] set" => ok with { Groups = [new(_setup.GroupId, 9999)] },
+            _ => ok with { Groups = [new(_setup.OtherGroupId, _setup.SetId)] },
+        };
+
+        await using var db = _db.NewContext();
+        var ex = await Should.ThrowAsync<RefusedInputException>(() => Periods.OpenAsync(db, request, "test"));
+        ex.Problems.ShouldContain(p => p.Where == what.Split(' ')[0] && p.Message.Contains(message), ex.Message);
+
+        await using var read = _db.NewContext();
+        (await read.Periods.CountAsync()).ShouldBe(0);
+        (await read.Assessments.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_second_period_of_the_same_year_scope_and_group()
+    {
+        await using (var db = _db.NewContext()) await Periods.OpenAsync(db, _setup.Request(), "test");
+        await using (var db = _db.NewContext())
+        {
+            var ex = await Should.ThrowAsync<RefusedInputException>(() => Periods.OpenAsync(db, _setup.Request() with { Name = "Lần 2" }, "test"));
+            ex.Problems.ShouldHaveSingleItem().Message.ShouldBe("the period \"Năm 2024\" of 2024 already evaluates one of these groups");
+            await Periods.OpenAsync(db, _setup.Request(2025), "test");
+        }
+        await using var read = _db.NewContext();
+        (await read.Periods.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Should_freeze_the_criteria_set_it_uses()
+    {
+        await using var db = _db.NewContext();
+        (await DanVan.Criteria.CriteriaSetStore.IsFrozenAsync(db, _setup.SetId)).ShouldBeFalse();
+        await Periods.OpenAsync(db, _setup.Request(), "test");
+        (await DanVan.Criteria.CriteriaSetStore.IsFrozenAsync(db, _setup.SetId)).ShouldBeTrue();
+        var (stored, outcome) = await DanVan.Criteria.CriteriaSetStore.ImportAsync(db, _setup.Set with { Name = "Sửa" });
+        outcome.ShouldBe(DanVan.Criteria.CriteriaImportOutcome.NewVersion);
+        stored.Version.ShouldBe(2);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using DanVan.Data;
+using DanVan.OrgUnits;
+using DanVan.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Tests.OrgUnits;
+
+public sealed class UnitListTests : IAsyncLifetime
+{
+    private const string Header = "code,name,short_name,kind,parent_code,groups,valid_from,valid_to,successors";
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    private static IReadOnlyList<UnitRow> Csv(string text) =>
+        UnitList.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), "units.csv");
+
+    private static List<InputProblem> Validate(string rows, Dictionary<string, OrgUnit>? existing = null) =>
+        UnitList.Validate(Csv($"{Header}\nP,Tỉnh,,Province,,,,,\n{rows}\n"), existing ?? [], "units.csv");
+
+    [Theory]
+    [InlineData(",Không mã,,Commune,P,,,,", "units.csv row 3, column code", "the code is empty")]
+    [InlineData("X,,,Commune,P,,,,", "units.csv row 3, column name", "the name is empty")]
+    [InlineData("P,Tỉnh khác,,Province,,,,,", "units.csv row 3, column code", "duplicate code 'P' (also on row 2)")]
+    [InlineData("X,Xã,,Thôn,P,,,,", "units.csv row 3, column kind", "unknown kind 'Thôn'")]
+    [InlineData("X,Xã,,Commune,Q,,,,", "units.csv row 3, column parent_code", "unknown parent 'Q'")]
+    [InlineData("X,Xã,,Commune,X,,,,", "units.csv row 3, column parent_code", "a unit cannot be its own parent")]
+    [InlineData("X,Xã,,Commune,P,,2025-13-01,,", "units.csv row 3, column valid_from", "'2025-13-01' is not a date")]
+    [InlineData("X,Xã,,Commune,P,,2025-07-01,2025-06-30,", "units.csv row 3, column valid_to", "valid_to is before valid_from")]
+    [InlineData("X,Xã,,Commune,P,,,2025-06-30,Y", "units.csv row 3, column successors", "unknown successor 'Y'")]
+    [InlineData("X,Xã,,Commune,P,,,2025-06-30,X", "units.csv row 3, column successors", "a unit cannot be its own successor")]
+    public void Should_locate_each_problem_by_row_and_column(string row, string where, string message)
+    {
+        var problem = Validate(row).ShouldHaveSingleItem();
+        problem.Where.ShouldBe(where);
+        problem.Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public void Should_accept_Vietnamese_kind_aliases_and_both_date_formats()
+    {
+        Validate("X,UBND xã Kim Thủy,xã Kim Thủy,xã,P,cap-xa,01/07/2025,,\nY,Sở Nội vụ,,so-ban-nganh,P,,2025-07-01,,").ShouldBeEmpty();
+        UnitList.ParseKind("Cấp xã").ShouldBe(OrgUnitKind.Commune);
+        UnitList.ParseKind("6").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Should_report_a_cycle_through_stored_units()
+    {
+        var p = new OrgUnit { Id = 1, Code = "P", Name = "Tỉnh", Kind = OrgUnitKind.Province };
+        var d = new OrgUnit { Id = 2, Code = "D", Name = "Huyện", Kind = OrgUnitKind.District, ParentId = 1 };
+        var c = new OrgUnit { Id = 3, Code = "C", Name = "Xã", Kind = OrgUnitKind.Commune, ParentId = 2 };
+        var existing = new[] { p, d, c }.ToDictionary(u => u.Code);
+        var problems = UnitList.Validate(Csv($"{Header}\nD,Huyện,,District,C,,,,\n"), existing, "move.csv");
+        problems.ShouldHaveSingleItem().ToString().ShouldBe("move.csv row 2, column parent_code: a cycle in parents: D → C → D");
+    }
+
+    [Fact]
+    public void Should_read_any_header_case_semicolons_a_BOM_and_count_blank_rows()
+    {
+        var rows = UnitList.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes("\uFEFFCODE;Name;Kind\nP;Tỉnh;Province\n;;\nX;\"Xã; thôn\";Commune\n")), "excel.csv");
+        rows.Select(r => (r.Row, r.Code, r.Name)).ShouldBe([(2, "P", "Tỉnh"), (4, "X", "Xã; thôn")]);
+    }
+
+    [Fact]
+    public void Should_refuse_a_file_without_the_required_columns()
+    {
+        var ex = Should.Throw<RefusedInputException>(() => Csv("code,ten\nP,Tỉnh\n"));
+        ex.Problems.ShouldHaveSingleItem().ToString().ShouldStartWith("units.csv row 1: missing column(s): name, kind");
+    }
+
+    [Fact]
+    public void Should_write_and_read_xlsx_with_the_same_rows()
+    {
+        var rows = Csv($"{Header}\nP,Tỉnh Quảng Bình,,Province,,,,,\n19246,UBND xã Kim Thủy,xã Kim Thủy,Commune,P,cap-xa,,2025-06-30,\n");
+        using var stream = new MemoryStream();
+        UnitList.WriteXlsx(stream, rows);
+        stream.Position = 0;
+        UnitList.ReadXlsx(stream, "units.xlsx").Select(r => r with { FileColumns = null }).ShouldBe(rows.Select(r => r with { FileColumns = null }));
+    }
+
+    [Fact]
+    public async Task Should_keep_stored_values_of_columns_the_file_does_not_have()
+    {
+        await using (var db = _db.NewContext())
+            await UnitList.ImportAsync(db, Csv($"{Header}\nP,Tỉnh,,Province,,,,,\nX,UBND xã Kim Thủy,xã Kim Thủy,Commune,P,cap-xa,,2025-06-30,\n"), "units.csv");
+        await using (var db = _db.NewContext())
+        {
+            var summary = await UnitList.ImportAsync(db, Csv("code,name,kind\nX,UBND xã Kim Thủy (đổi tên),Commune\n"), "rename.csv");
+            summary.ShouldBe(new UnitImportSummary(0, 1, 0, 0));
+        }
+
+        await using var read = _db.NewContext();
+        var x = await read.Units.Include(u => u.Groups).Include(u => u.Parent).SingleAsync(u => u.Code == "X");
+        x.Name.ShouldBe("UBND xã Kim Thủy (đổi tên)");
+        x.ShortName.ShouldBe("xã Kim Thủy");
+        x.Parent!.Code.ShouldBe("P");
+        x.Groups.Single().Code.ShouldBe("cap-xa");
+        x.ValidTo.ShouldBe(new DateOnly(2025, 6, 30));
+    }
+
+    [Fact]
+    public async Task Should_join_the_callers_transaction()
+    {
+        await using (var db = _db.NewContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await UnitList.ImportAsync(db, Csv($"{Header}\nP,Tỉnh,,Province,,,,,\n"), "units.csv");
+            await tx.RollbackAsync();
+        }
+        await using var read = _db.NewContext();
+        (await read.Units.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_store_nothing_when_a_row_is_refused()
+    {
+        await using var db = _db.NewContext();
+        var ex = await Should.ThrowAsync<RefusedInputException>(() =>
+            UnitList.ImportAsync(db, Csv($"{Header}\nP,Tỉnh,,Province,,,,,\nA,Sở,,ProvincialAgency,P,,,,\nB,Sở,,ProvincialAgency,Z,,,,\n"), "units.csv"));
+        ex.Problems.ShouldHaveSingleItem().Where.ShouldBe("units.csv row 4, column parent_code");
+        await using var read = _db.NewContext();
+        (await read.Units.CountAsync()).ShouldBe(0);
+    }
+}
