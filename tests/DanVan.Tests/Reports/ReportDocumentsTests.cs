@@ -85,7 +85,7 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
         var content = await data.ContentAsync();
         var department = content with
         {
-            Scope = new OrgUnits.OrgUnit { Id = 999, Code = "S04", Name = "Sở Nội vụ", Kind = OrgUnits.OrgUnitKind.ProvincialAgency },
+            Scope = new DanVan.OrgUnits.OrgUnit { Id = 999, Code = "S04", Name = "Sở Nội vụ", Kind = DanVan.OrgUnits.OrgUnitKind.ProvincialAgency },
             ScopeParent = content.Scope,
         };
         var document = ReportDocuments.Document(department, charts: false);
