@@ -27,8 +27,8 @@ public static class DocxWriter
     private const int HeaderLeftWidth = 3855;
     private const int ClosingLeftWidth = 4300;
     private const int FirstLineIndent = 720;
-    private const string MottoLine1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    private const string MottoLine2 = "Độc lập - Tự do - Hạnh phúc";
+    private const string MottoLine1 = ReportPhrases.NationalName;
+    private const string MottoLine2 = ReportPhrases.Motto;
 
     /// <summary>Writes the document to a stream.</summary>
     public static void Write(OfficialDocument document, Stream output)
@@ -243,7 +243,7 @@ public static class DocxWriter
             Rule(TextWidth - HeaderLeftWidth, TimesBold.WidthPt(MottoLine2, 13) * 0.97),
         };
 
-        var number = Line($"Số: {Text(document.Number.TrimEnd())}", 26, JustificationValues.Center);
+        var number = Line($"{ReportPhrases.NumberLabel} {Text(document.Number.TrimEnd())}", 26, JustificationValues.Center);
         var placeDate = Line(VietnameseFormat.PlaceDate(document.Place, document.Date), 28, JustificationValues.Center, italic: true);
         number.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "80" };
         placeDate.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "80" };
@@ -564,7 +564,7 @@ public static class DocxWriter
         var recipients = document.Recipients.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         if (recipients.Count > 0)
         {
-            left.Add(Line("Nơi nhận:", 24, JustificationValues.Left, bold: true, italic: true));
+            left.Add(Line(ReportPhrases.RecipientsLabel, 24, JustificationValues.Left, bold: true, italic: true));
             for (var i = 0; i < recipients.Count; i++)
             {
                 var item = Text(recipients[i]).Trim().TrimStart('-', ' ').TrimEnd(';', '.', ' ');

@@ -9,8 +9,8 @@ namespace DanVan.Reports;
 /// </remarks>
 public static class MarkdownWriter
 {
-    private const string MottoLine1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    private const string MottoLine2 = "Độc lập - Tự do - Hạnh phúc";
+    private const string MottoLine1 = ReportPhrases.NationalName;
+    private const string MottoLine2 = ReportPhrases.Motto;
 
     /// <summary>The document as Markdown; <paramref name="extraCaptions"/> are written at the end of the appendix (charts drawn elsewhere).</summary>
     public static string Write(OfficialDocument document, IReadOnlyList<string>? extraCaptions = null)
@@ -20,7 +20,7 @@ public static class MarkdownWriter
         if (!string.IsNullOrWhiteSpace(document.Issuer.Parent))
             md.Paragraph(Lines(document.Issuer.Parent).Select(l => Escape(l.ToUpperInvariant())));
         md.Paragraph(Lines(document.Issuer.Name).Select(l => $"**{Escape(l.ToUpperInvariant())}**"));
-        md.Paragraph([$"Số: {Escape(document.Number.TrimEnd())}"]);
+        md.Paragraph([$"{ReportPhrases.NumberLabel} {Escape(document.Number.TrimEnd())}"]);
         md.Paragraph([$"**{MottoLine1}**", $"**{MottoLine2}**"]);
         md.Paragraph([$"*{Escape(VietnameseFormat.PlaceDate(document.Place, document.Date).TrimEnd())}*"]);
         md.Heading(1, document.DocumentType.ToUpperInvariant());
@@ -31,7 +31,7 @@ public static class MarkdownWriter
         var recipients = document.Recipients.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         if (recipients.Count > 0)
         {
-            md.Paragraph(["***Nơi nhận:***"]);
+            md.Paragraph([$"***{ReportPhrases.RecipientsLabel}***"]);
             for (var i = 0; i < recipients.Count; i++)
             {
                 var item = VietnameseFormat.Nfc(recipients[i]).Trim().TrimStart('-', ' ').TrimEnd(';', '.', ' ');

@@ -6,6 +6,18 @@ namespace DanVan.Reports;
 /// <remarks>Figures are never part of a phrase: every number is passed in from the report's data.</remarks>
 public static class ReportPhrases
 {
+    /// <summary>The national name at the top right of every administrative document.</summary>
+    public const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+
+    /// <summary>The motto under the national name.</summary>
+    public const string Motto = "Độc lập - Tự do - Hạnh phúc";
+
+    /// <summary>The label before the number and symbol.</summary>
+    public const string NumberLabel = "Số:";
+
+    /// <summary>The label of the recipients list.</summary>
+    public const string RecipientsLabel = "Nơi nhận:";
+
     /// <summary>The document type.</summary>
     public const string DocumentType = "BÁO CÁO";
 
@@ -279,6 +291,15 @@ public static class ReportPhrases
 
         /// <summary>"Biểu đồ 1. Kết quả phân loại năm 2018 theo khối".</summary>
         public static string ClassesCaption(int number, int year) => $"Biểu đồ {number}. Kết quả phân loại năm {year} theo khối";
+
+        /// <summary>The value axis of percentages.</summary>
+        public const string PercentAxis = "Tỷ lệ (%)";
+
+        /// <summary>The value axis of counts.</summary>
+        public const string UnitsAxis = "Số đơn vị";
+
+        /// <summary>The series of one year: "Năm 2018".</summary>
+        public static string YearSeries(int year) => $"Năm {year}";
 
         /// <summary>"So sánh kết quả phân loại qua các năm".</summary>
         public const string Years = "So sánh kết quả phân loại qua các năm";
