@@ -135,6 +135,7 @@ public abstract class ReportsPageTests(DatabaseProvider provider) : IAsyncLifeti
         doc.QuerySelector("#edit-report").ShouldBeNull();
         doc.QuerySelector("#download-docx")!.GetAttribute("href")!.ShouldContain("handler=Docx");
         doc.QuerySelectorAll("script[src], link[href^='http']").Length.ShouldBe(0);
+        doc.QuerySelector("#menu-reports").ShouldNotBeNull();
     }
 
     [Fact]
@@ -184,6 +185,7 @@ public abstract class ReportsPageTests(DatabaseProvider provider) : IAsyncLifeti
     public async Task Should_refuse_a_unit_user_any_province_or_district_report()
     {
         var browser = await _data.LoginAsync("xa.canbo");
+        (await browser.GetPageAsync("/")).Document.QuerySelector("#menu-reports").ShouldBeNull();
 
         foreach (var url in new[]
         {
