@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DanVan.Accounts;
 using DanVan.Data;
+using DanVan.Web.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -61,6 +62,7 @@ public static class WebSetup
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
+        builder.AddDanVanApi();
         return builder;
     }
 
@@ -88,6 +90,7 @@ public static class WebSetup
     {
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapDanVanApi();
         return app;
     }
 

@@ -72,8 +72,16 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("the audit trail is append-only");
-        foreach (var e in ChangeTracker.Entries<Assessment>().Where(e => e.State == EntityState.Modified))
-            e.Entity.Version++;
+        // A changed entry is a change of its assessment: the version moves, and the UPDATE of the version
+        // (WHERE Version = the value read) refuses the second of two concurrent saves.
+        var touched = ChangeTracker.Entries<AssessmentEntry>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.AssessmentId).ToHashSet();
+        foreach (var e in ChangeTracker.Entries<Assessment>())
+        {
+            if (e.State == EntityState.Modified || (e.State == EntityState.Unchanged && touched.Contains(e.Entity.Id)))
+                e.Entity.Version++;
+        }
     }
 
     /// <inheritdoc />

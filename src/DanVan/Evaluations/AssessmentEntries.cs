@@ -58,17 +58,9 @@ public static class AssessmentEntries
         var criterion = set.FindCriterion(input.CriterionId)
             ?? throw new RefusedInputException(where, $"criterion '{input.CriterionId}' is not in the criteria set '{set.Name}'");
 
-        switch (input.Layer)
-        {
-            case ScoreLayer.Self when !assessment.IsEditableByUnit:
-                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; the unit can no longer change it");
-            case ScoreLayer.Appraisal when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised):
-                throw new RefusedInputException(where, $"the assessment is {assessment.Status}; only a submitted assessment can be appraised");
-            case ScoreLayer.Inspection when assessment.Status == AssessmentStatus.Approved:
-                throw new RefusedInputException(where, "the result is published; reopen it before recording inspection findings");
-            case ScoreLayer.Appraisal or ScoreLayer.Inspection when string.IsNullOrWhiteSpace(input.Note):
-                throw new RefusedInputException(where, "an adjustment needs a reason");
-        }
+        if (StateRefusal(assessment, input.Layer) is { } state) throw new RefusedInputException(where, state);
+        if (input.Layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(input.Note))
+            throw new RefusedInputException(where, "an adjustment needs a reason");
 
         if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), IsSuperiorScored(set, criterion.Id)) is { } refusal)
             throw new RefusedInputException(where, refusal);
@@ -112,6 +104,20 @@ public static class AssessmentEntries
 
         return entry;
     }
+
+    /// <summary>Why the assessment's status does not allow entries of <paramref name="layer"/>, or null when it does.</summary>
+    /// <remarks>A state conflict, not bad input: callers that tell the two apart (the API answers 409) ask this first.</remarks>
+    public static string? StateRefusal(Assessment assessment, ScoreLayer layer) => layer switch
+    {
+        ScoreLayer.Self when !assessment.IsEditableByUnit =>
+            $"the assessment is {assessment.Status}; the unit can no longer change it",
+        ScoreLayer.Appraisal when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised) =>
+            $"the assessment is {assessment.Status}; only a submitted assessment can be appraised",
+        // An inspection team may classify a unit that never submitted (reference 000: Minh Hóa, 2018).
+        ScoreLayer.Inspection when assessment.Status == AssessmentStatus.Approved =>
+            "the result is published; reopen it before recording inspection findings",
+        _ => null,
+    };
 
     /// <summary>True when the criterion or one of its ancestors is scored by the level above.</summary>
     public static bool IsSuperiorScored(CriteriaSet set, string criterionId)

@@ -82,6 +82,12 @@ public static class PeriodResultsQuery
         return new PeriodResults(period, groups, results);
     }
 
+    /// <summary>The unit's final band of the previous year in the same scope, for "at most N bands above last year" rules.</summary>
+    public static async Task<string?> PreviousBandAsync(DanVanDbContext db, EvaluationPeriod period, int unitId, CancellationToken ct = default) =>
+        await db.Assessments.AsNoTracking()
+            .Where(a => a.UnitId == unitId && a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null)
+            .Select(a => a.FinalBand).FirstOrDefaultAsync(ct);
+
     /// <summary>The final band each unit got in the previous year's periods of the same scope (for "at most N bands above last year").</summary>
     /// <remarks>A unit evaluated in two periods of that year (two groups) takes its latest approved result.</remarks>
     public static async Task<Dictionary<int, string>> PreviousBandsAsync(DanVanDbContext db, EvaluationPeriod period, CancellationToken ct = default)

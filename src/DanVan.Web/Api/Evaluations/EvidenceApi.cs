@@ -1,0 +1,270 @@
+using System.ComponentModel;
+using System.Text.Json;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Evaluations;
+using DanVan.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace DanVan.Web.Api.Evaluations;
+
+/// <summary>An evidence item: a stored file or a document reference.</summary>
+/// <param name="Id">Evidence id.</param>
+/// <param name="AssessmentId">The assessment.</param>
+/// <param name="CriterionId">The criterion it backs.</param>
+/// <param name="DocumentRef">For a document reference, the reference, e.g. "Kế hoạch số 44-KH/UBND ngày 11/02/2024".</param>
+/// <param name="FileName">For a file, its name as uploaded.</param>
+/// <param name="ContentType">For a file, the type found by reading its content.</param>
+/// <param name="Size">For a file, its size in bytes.</param>
+/// <param name="Sha256">For a file, SHA-256 of its content.</param>
+/// <param name="ContentUrl">For a file, where to download it.</param>
+/// <param name="AddedBy">Who added it.</param>
+/// <param name="AddedAt">When (UTC).</param>
+public sealed record EvidenceView(
+    int Id,
+    int AssessmentId,
+    string CriterionId,
+    string? DocumentRef,
+    string? FileName,
+    string? ContentType,
+    long? Size,
+    string? Sha256,
+    string? ContentUrl,
+    string AddedBy,
+    DateTime AddedAt)
+{
+    /// <summary>From the entity.</summary>
+    public static EvidenceView From(Evidence e) => new(
+        e.Id, e.AssessmentId, e.CriterionId, e.DocumentRef, e.FileName,
+        e.FileType is { } t ? EvidenceFiles.ContentType(t) : null,
+        e.StoredName is null ? null : e.Size,
+        e.Sha256,
+        e.StoredName is null ? null : $"/api/v1/evidence/{e.Id}/content",
+        e.AddedBy, e.AddedAt);
+}
+
+/// <summary>A document reference given as evidence (JSON body of POST .../evidence).</summary>
+public sealed record EvidenceReferenceBody
+{
+    /// <summary>The criterion it backs.</summary>
+    public string? CriterionId { get; init; }
+
+    /// <summary>The reference.</summary>
+    [Description("The document, e.g. \"Kế hoạch số 44-KH/UBND ngày 11/02/2024\".")]
+    public string? DocumentRef { get; init; }
+}
+
+/// <summary>Evidence (tài liệu kiểm chứng) of assessments: add a file or a reference, list, download, delete.</summary>
+public static class EvidenceApi
+{
+    /// <summary>Longest document reference.</summary>
+    public const int MaxReferenceLength = 500;
+
+    /// <summary>Maps /api/v1/assessments/{id}/evidence and /api/v1/evidence/{id}.</summary>
+    public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/").WithTags("Evidence");
+
+        group.MapPost("/assessments/{id:int}/evidence", AddEvidence)
+            .Accepts<EvidenceReferenceBody>("application/json", "multipart/form-data")
+            .WithName("AddEvidence")
+            .WithSummary("Add evidence for a criterion: a file (multipart/form-data) or a document reference (JSON)")
+            .WithDescription("Unit users while the assessment is editable. Files are checked by content (PDF, DOCX, XLSX, JPEG, PNG) and size (10 MB); a refused file leaves nothing stored.");
+        group.MapGet("/assessments/{id:int}/evidence", ListEvidence)
+            .WithName("ListEvidence")
+            .WithSummary("List an assessment's evidence, optionally for one criterion");
+        group.MapGet("/evidence/{id:int}/content", GetEvidenceContent)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf",
+                [.. Enum.GetValues<EvidenceFileType>().Select(EvidenceFiles.ContentType).Where(t => t != "application/pdf")])
+            .WithName("GetEvidenceContent")
+            .WithSummary("Download an evidence file with its content type");
+        group.MapDelete("/evidence/{id:int}", DeleteEvidence)
+            .WithName("DeleteEvidence")
+            .WithSummary("Delete an evidence item while the assessment is editable by the unit");
+        return group;
+    }
+
+    /// <summary>POST /api/v1/assessments/{id}/evidence.</summary>
+    public static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem, ContentTooLargeProblem>> AddEvidence(
+        int id, HttpRequest request, DanVanDbContext db, CurrentUser me, EvidenceStore store, IOptions<JsonOptions> json,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await me.GetAsync(ct);
+        var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
+        if (a is null) return AssessmentsApi.AssessmentNotFound(id);
+        if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users add its evidence.");
+        if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; evidence can no longer be added");
+        var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
+        var user = scope.UserName;
+        var now = AssessmentsApi.Now(clock);
+
+        Evidence evidence;
+        if (request.HasFormContentType)
+        {
+            // Refuse an oversized upload before reading it; the 10 MB rule itself is checked on the file below.
+            if (request.ContentLength > EvidenceFiles.MaxBytes + FormOverhead) return TooLarge();
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = EvidenceFiles.MaxBytes + FormOverhead;
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge();
+            }
+            catch (InvalidDataException ex)
+            {
+                return ApiProblems.Invalid("file", $"the form cannot be read: {ex.Message}");
+            }
+
+            var criterionId = form["criterionId"].ToString();
+            var file = form.Files.GetFile("file");
+            var problems = new List<InputProblem>();
+            if (CriterionProblem(set, criterionId) is { } cp) problems.Add(cp);
+            if (file is null) problems.Add(new("file", "send the file in the form field 'file'"));
+            if (problems.Count > 0) return ApiProblems.Invalid(problems);
+            if (file!.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
+
+            var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, ct);
+            if (saved is null) return ApiProblems.Invalid("file", error ?? "the file is refused");
+            evidence = saved;
+            evidence.AddedAt = now;
+        }
+        else if (request.HasJsonContentType())
+        {
+            EvidenceReferenceBody? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<EvidenceReferenceBody>(json.Value.SerializerOptions, ct);
+            }
+            catch (JsonException ex)
+            {
+                return ApiProblems.Invalid(ApiExceptionHandler.JsonPath(ex.Path), "the JSON cannot be read here; check the value's type");
+            }
+
+            var problems = new List<InputProblem>();
+            if (CriterionProblem(set, body?.CriterionId) is { } cp) problems.Add(cp);
+            var reference = body?.DocumentRef?.Trim().Normalize() ?? "";
+            if (reference.Length == 0) problems.Add(new("documentRef", "give the document reference, e.g. \"Kế hoạch số 44-KH/UBND ngày 11/02/2024\""));
+            else if (reference.Length > MaxReferenceLength) problems.Add(new("documentRef", $"the reference is longer than {MaxReferenceLength} characters"));
+            if (problems.Count > 0) return ApiProblems.Invalid(problems);
+            evidence = new Evidence { AssessmentId = a.Id, CriterionId = body!.CriterionId!, DocumentRef = reference, AddedBy = user, AddedAt = now };
+        }
+        else
+        {
+            return ApiProblems.Invalid("Content-Type", "send multipart/form-data with 'criterionId' and 'file', or application/json with 'criterionId' and 'documentRef'");
+        }
+
+        db.Evidence.Add(evidence);
+        db.Audit.Add(new AuditEntry
+        {
+            At = now, User = user, Action = "evidence.add", AssessmentId = a.Id, CriterionId = evidence.CriterionId,
+            NewValue = evidence.DocumentRef ?? $"{evidence.FileName} ({evidence.Size} bytes, SHA-256 {evidence.Sha256})",
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            store.Delete(evidence);
+            throw;
+        }
+
+        return TypedResults.Created($"/api/v1/evidence/{evidence.Id}", EvidenceView.From(evidence));
+    }
+
+    /// <summary>GET /api/v1/assessments/{id}/evidence.</summary>
+    public static async Task<Results<Ok<PagedList<EvidenceView>>, ValidationProblem, NotFoundProblem>> ListEvidence(
+        int id, [AsParameters] PageRequest page, string? criterionId, DanVanDbContext db, CurrentUser me, CancellationToken ct)
+    {
+        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
+        var scope = await me.GetAsync(ct);
+        if (!await EvaluationAccess.ReadableAssessments(db, scope).AnyAsync(a => a.Id == id, ct)) return AssessmentsApi.AssessmentNotFound(id);
+        var query = db.Evidence.AsNoTracking().Where(e => e.AssessmentId == id);
+        if (!string.IsNullOrEmpty(criterionId)) query = query.Where(e => e.CriterionId == criterionId);
+        var all = await query.OrderBy(e => e.CriterionId).ThenBy(e => e.Id).ToListAsync(ct);
+        return TypedResults.Ok(page.Slice(all.Select(EvidenceView.From).ToList()));
+    }
+
+    /// <summary>GET /api/v1/evidence/{id}/content.</summary>
+    public static async Task<Results<FileStreamHttpResult, NotFoundProblem>> GetEvidenceContent(
+        int id, HttpResponse response, DanVanDbContext db, CurrentUser me, EvidenceStore store, CancellationToken ct)
+    {
+        var scope = await me.GetAsync(ct);
+        if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
+        var (evidence, _) = found;
+        if (evidence.StoredName is null || evidence.FileType is not { } type)
+            return new NotFoundProblem($"Evidence {id} is a document reference; it has no file.");
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(store.Open(evidence), EvidenceFiles.ContentType(type), evidence.FileName);
+    }
+
+    /// <summary>DELETE /api/v1/evidence/{id}.</summary>
+    public static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem, ConflictProblem>> DeleteEvidence(
+        int id, DanVanDbContext db, CurrentUser me, EvidenceStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await me.GetAsync(ct);
+        if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
+        var (evidence, a) = found;
+        if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users remove its evidence.");
+        if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; its evidence can no longer be removed");
+        db.Evidence.Remove(evidence);
+        db.Audit.Add(new AuditEntry
+        {
+            At = AssessmentsApi.Now(clock), User = scope.UserName, Action = "evidence.remove", AssessmentId = a.Id,
+            CriterionId = evidence.CriterionId, OldValue = evidence.DocumentRef ?? evidence.FileName,
+        });
+        await db.SaveChangesAsync(ct);
+        store.Delete(evidence);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Describes the two bodies of POST .../evidence: a multipart file, or a JSON document reference.</summary>
+    internal static Task DescribeUpload(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.OperationId != "AddEvidence" || operation.RequestBody?.Content is not { } content) return Task.CompletedTask;
+        content["multipart/form-data"] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "criterionId", "file" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["criterionId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The criterion the file backs." },
+                    ["file"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Format = "binary",
+                        Description = "PDF, DOCX, XLSX, JPEG or PNG, at most 10 MB; the type is read from the content, not the name.",
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
+    // Multipart boundaries and the criterionId field around a 10 MB file.
+    private const long FormOverhead = 64 * 1024;
+
+    private static NotFoundProblem EvidenceNotFound(int id) => new($"There is no evidence {id} that you may see.");
+
+    private static ContentTooLargeProblem TooLarge(string? fileName = null) =>
+        new($"Tệp{(fileName is null ? "" : $" \"{Path.GetFileName(fileName)}\"")} vượt quá dung lượng cho phép 10 MB. (The file is larger than 10 MB; nothing was stored.)");
+
+    private static InputProblem? CriterionProblem(DanVan.Criteria.CriteriaSet set, string? criterionId) =>
+        string.IsNullOrWhiteSpace(criterionId)
+            ? new InputProblem("criterionId", "name the criterion the evidence backs")
+            : set.FindCriterion(criterionId) is null
+                ? new InputProblem("criterionId", $"criterion '{criterionId}' is not in the criteria set '{set.Name}'")
+                : null;
+}

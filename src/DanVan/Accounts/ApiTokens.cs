@@ -1,0 +1,80 @@
+using DanVan.Data;
+using DanVan.Evaluations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Accounts;
+
+/// <summary>A user's personal access tokens: create (the plain token is shown once), list, revoke, look up.</summary>
+/// <remarks>The API and the token page both use these; a token acts with its owner's current roles.</remarks>
+public static class ApiTokens
+{
+    /// <summary>Lifetime when none is asked for.</summary>
+    public const int DefaultLifetimeDays = 90;
+
+    /// <summary>Longest lifetime allowed.</summary>
+    public const int MaxLifetimeDays = 365;
+
+    /// <summary>Longest name.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Most active tokens one user may hold.</summary>
+    public const int MaxActivePerUser = 20;
+
+    /// <summary>Creates a token for <paramref name="userId"/>, saves it and the audit line, and returns the plain token.</summary>
+    /// <exception cref="RefusedInputException">The name or lifetime is not acceptable; nothing is stored.</exception>
+    public static async Task<(ApiToken Token, string Plain)> CreateAsync(
+        DanVanDbContext db, string userId, string userName, string? name, int? lifetimeDays, DateTime now, CancellationToken ct = default)
+    {
+        var problems = new List<InputProblem>();
+        var trimmed = name?.Trim().Normalize() ?? "";
+        if (trimmed.Length == 0) problems.Add(new("name", "the token needs a name"));
+        else if (trimmed.Length > MaxNameLength) problems.Add(new("name", $"the name is longer than {MaxNameLength} characters"));
+        var days = lifetimeDays ?? DefaultLifetimeDays;
+        if (days is < 1 or > MaxLifetimeDays) problems.Add(new("expiresInDays", $"the lifetime must be within 1–{MaxLifetimeDays} days (found {days})"));
+        var active = await db.ApiTokens.CountAsync(t => t.UserId == userId && t.RevokedAt == null && t.ExpiresAt > now, ct);
+        if (active >= MaxActivePerUser) problems.Add(new("name", $"you already hold {active} active tokens; revoke one first"));
+        if (problems.Count > 0) throw new RefusedInputException(problems);
+
+        var (token, plain) = ApiToken.Create(userId, trimmed, now, TimeSpan.FromDays(days));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        db.Audit.Add(new AuditEntry
+        {
+            At = now, User = userName, Action = "token.create", Subject = $"ApiToken:{token.Id}",
+            NewValue = $"{token.Name} ({token.Prefix}…), hết hạn {token.ExpiresAt:dd/MM/yyyy}",
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (token, plain);
+    }
+
+    /// <summary>The user's tokens, newest first.</summary>
+    public static IQueryable<ApiToken> OfUser(DanVanDbContext db, string userId) =>
+        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
+
+    /// <summary>Revokes one of the user's own tokens; false when the user has no token with this id.</summary>
+    /// <remarks>Revoking a revoked token changes nothing and returns true.</remarks>
+    public static async Task<bool> RevokeAsync(DanVanDbContext db, string userId, string userName, int tokenId, DateTime now, CancellationToken ct = default)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (token is null) return false;
+        if (token.RevokedAt is not null) return true;
+        token.RevokedAt = now;
+        db.Audit.Add(new AuditEntry
+        {
+            At = now, User = userName, Action = "token.revoke", Subject = $"ApiToken:{token.Id}", OldValue = $"{token.Name} ({token.Prefix}…)",
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The active token whose hash matches <paramref name="plain"/>, or null.</summary>
+    public static async Task<ApiToken?> FindActiveAsync(DanVanDbContext db, string plain, DateTime now, CancellationToken ct = default)
+    {
+        if (!plain.StartsWith("dv_", StringComparison.Ordinal) || plain.Length > 200) return null;
+        var hash = ApiToken.Hash(plain);
+        var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
+        return token is not null && token.IsActive(now) ? token : null;
+    }
+}
