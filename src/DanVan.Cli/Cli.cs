@@ -4,6 +4,7 @@ using DanVan.Cli.Criteria;
 using DanVan.Cli.Demo;
 using DanVan.Cli.Infrastructure;
 using DanVan.Cli.Periods;
+using DanVan.Cli.Reports;
 using DanVan.Cli.Scores;
 using DanVan.Cli.Units;
 
@@ -45,12 +46,12 @@ public static class Cli
         return await parse.InvokeAsync(config, ct);
     }
 
-    /// <summary>The command tree. Reports (report build) will join as Reports/ReportCommands.cs.</summary>
+    /// <summary>The command tree, one command group per capability.</summary>
     public static Command Build()
     {
         var globals = new GlobalOptions();
         // A plain command named "danvan" rather than RootCommand, whose name (and so the help's usage line) is the assembly's.
-        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, demo data)")
+        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, reports, demo data)")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
@@ -61,6 +62,7 @@ public static class Cli
         root.Subcommands.Add(PeriodsCommands.Build(globals));
         root.Subcommands.Add(ScoresCommands.Build(globals));
         root.Subcommands.Add(ComputeCommand.Build(globals));
+        root.Subcommands.Add(ReportCommands.Build(globals));
         root.Subcommands.Add(DemoCommand.Build(globals));
         return root;
     }

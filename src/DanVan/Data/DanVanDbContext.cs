@@ -2,6 +2,7 @@ using DanVan.Accounts;
 using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
+using DanVan.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,9 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>Roles within scopes.</summary>
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    /// <summary>Texts of consolidated reports, one per scope and year.</summary>
+    public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -167,6 +171,18 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         {
             e.HasOne<AppUser>().WithMany(u => u.Roles).HasForeignKey(x => x.UserId);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ReportDraft>(e =>
+        {
+            e.HasIndex(x => new { x.ScopeUnitId, x.Year }).IsUnique();
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Summary).HasMaxLength(ReportDraft.MaxLineLength);
+            e.Property(x => x.SignerAuthority).HasMaxLength(ReportDraft.MaxLineLength);
+            e.Property(x => x.SignerPosition).HasMaxLength(ReportDraft.MaxLineLength);
+            e.Property(x => x.SignerName).HasMaxLength(ReportDraft.MaxLineLength);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Ignore(x => x.CarriedFromYear);
         });
     }
 }

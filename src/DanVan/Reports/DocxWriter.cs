@@ -27,8 +27,8 @@ public static class DocxWriter
     private const int HeaderLeftWidth = 3855;
     private const int ClosingLeftWidth = 4300;
     private const int FirstLineIndent = 720;
-    private const string MottoLine1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    private const string MottoLine2 = "Độc lập - Tự do - Hạnh phúc";
+    private const string MottoLine1 = ReportPhrases.NationalName;
+    private const string MottoLine2 = ReportPhrases.Motto;
 
     /// <summary>Writes the document to a stream.</summary>
     public static void Write(OfficialDocument document, Stream output)
@@ -65,6 +65,19 @@ public static class DocxWriter
         body.Append(gap);
         body.Append(ClosingTable(document));
         body.Append(Spacer(20));
+        if (document.Appendix.Count > 0 || !string.IsNullOrWhiteSpace(document.AppendixTitle))
+        {
+            var title = Line(Upper(document.AppendixTitle ?? ""), 28, JustificationValues.Center, bold: true);
+            title.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
+            title.ParagraphProperties.KeepNext = new KeepNext();
+            title.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { After = "120" };
+            body.Append(title);
+            foreach (var block in document.Appendix)
+            {
+                foreach (var element in BlockElements(block, main, ref figures))
+                    body.Append(element);
+            }
+        }
         body.Append(new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
             new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
@@ -230,7 +243,7 @@ public static class DocxWriter
             Rule(TextWidth - HeaderLeftWidth, TimesBold.WidthPt(MottoLine2, 13) * 0.97),
         };
 
-        var number = Line($"Số: {Text(document.Number.TrimEnd())}", 26, JustificationValues.Center);
+        var number = Line($"{ReportPhrases.NumberLabel} {Text(document.Number.TrimEnd())}", 26, JustificationValues.Center);
         var placeDate = Line(VietnameseFormat.PlaceDate(document.Place, document.Date), 28, JustificationValues.Center, italic: true);
         number.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "80" };
         placeDate.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "80" };
@@ -468,7 +481,8 @@ public static class DocxWriter
             var headerWord = Text(column.Header).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(1).Max();
             var headerHalf = (Text(column.Header).Length + 1) / 2;
             var cells = table.Rows.Select(r => ReportTable.Display(r[c], column).Length).DefaultIfEmpty(0).Max();
-            var chars = Math.Max(Math.Max(headerWord, headerHalf), cells);
+            // Header words are bold and must not break; a bold word is about one character wider.
+            var chars = Math.Max(Math.Max(headerWord + 1, headerHalf), cells);
             weights[c] = Math.Clamp(chars, 4, column.Kind == ColumnKind.Text ? 45 : 14) + 2;
         }
         var total = weights.Sum();
@@ -550,7 +564,7 @@ public static class DocxWriter
         var recipients = document.Recipients.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         if (recipients.Count > 0)
         {
-            left.Add(Line("Nơi nhận:", 24, JustificationValues.Left, bold: true, italic: true));
+            left.Add(Line(ReportPhrases.RecipientsLabel, 24, JustificationValues.Left, bold: true, italic: true));
             for (var i = 0; i < recipients.Count; i++)
             {
                 var item = Text(recipients[i]).Trim().TrimStart('-', ' ').TrimEnd(';', '.', ' ');

@@ -29,6 +29,12 @@ public sealed record OfficialDocument
 
     /// <summary>Who signs.</summary>
     public required Signer Signer { get; init; }
+
+    /// <summary>The title of the appendix, e.g. "PHỤ LỤC SỐ LIỆU"; null when there is no title.</summary>
+    public string? AppendixTitle { get; init; }
+
+    /// <summary>The appendix (figures and tables), after the signature on a page of its own; empty for none.</summary>
+    public IReadOnlyList<DocumentBlock> Appendix { get; init; } = [];
 }
 
 /// <summary>The issuing body: its own name (bold) under the optional name of the body it belongs to.</summary>

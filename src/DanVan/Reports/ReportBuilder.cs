@@ -57,7 +57,11 @@ public static class ReportBuilder
     public static IReadOnlyList<ReportSection> SectionsFor(PeriodResults results, ReportOptions options) =>
         options.Sections.Count > 0
             ? options.Sections.Where(s => s.Parts.Any(p => results.Groups.Any(g => g.Code == p.GroupCode))).ToList()
-            : results.Groups.Select(g => new ReportSection(g.Name, [new ReportPart(g.Code, g.Name)])).ToList();
+            : results.Groups.Select(g => new ReportSection(g.Name, [new ReportPart(g.Code, Noun(g.Name))])).ToList();
+
+    /// <summary>A group's name as a noun inside a sentence: "Sở, ban, ngành cấp tỉnh" → "sở, ban, ngành cấp tỉnh"; "UBND cấp xã" stays.</summary>
+    private static string Noun(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     private static PeriodResults InScope(PeriodResults results, OrgTree tree, int scopeUnitId) =>
         results with { Units = results.Units.Where(u => tree.IsWithin(u.Unit.Id, scopeUnitId)).ToList() };
@@ -144,8 +148,9 @@ public static class ReportBuilder
                     return new CriterionAverage(c.Id, c.Name, c.MaxPoints, Math.Round(avgPoints, 2), Math.Round(avgShare, 4), scores.Count);
                 }).Where(a => a.Units > 0).ToList();
                 return new CriteriaAnalysis(set.Name, averages,
-                    averages.OrderByDescending(a => a.AverageShare).ThenBy(a => a.CriterionId, StringComparer.Ordinal).Take(top).ToList(),
-                    averages.OrderBy(a => a.AverageShare).ThenBy(a => a.CriterionId, StringComparer.Ordinal).Take(top).ToList());
+                    // OrderBy is stable: ties keep the order of the criteria set.
+                    averages.OrderByDescending(a => a.AverageShare).Take(top).ToList(),
+                    averages.OrderBy(a => a.AverageShare).Take(top).ToList());
             })
             .ToList();
     }
@@ -157,7 +162,7 @@ public static class ReportBuilder
             .SelectMany(u => u.CriteriaSet.Criteria.Select(c => (c, gap: u.Self.Criteria[c.Id].Points - u.Final!.Criteria[c.Id].Points)))
             .GroupBy(x => (x.c.Id, x.c.Name))
             .Select(g => new CriterionGap(g.Key.Id, g.Key.Name, Math.Round(g.Average(x => x.gap), 2), g.Count()))
-            .OrderByDescending(g => g.AverageGap).ThenBy(g => g.CriterionId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.AverageGap)
             .ToList();
     }
 

@@ -64,7 +64,7 @@ public static class ReportCharts
         {
             Stacked = stacked,
             Percent = stacked,
-            ValueAxisLabel = stacked ? "Tỷ lệ (%)" : "Số đơn vị",
+            ValueAxisLabel = stacked ? ReportPhrases.Charts.PercentAxis : ReportPhrases.Charts.UnitsAxis,
         };
     }
 
@@ -83,14 +83,14 @@ public static class ReportCharts
     {
         if (values.Count != years.Count || values.Any(row => row.Count != categories.Count))
             throw new ArgumentException("values needs one row per year and one value per category.", nameof(values));
-        var series = years.Select((y, i) => new ChartSeries($"Năm {y}", values[i])).ToArray();
+        var series = years.Select((y, i) => new ChartSeries(ReportPhrases.Charts.YearSeries(y), values[i])).ToArray();
         var colors = years.Count <= 2
             ? new[] { YearPalette[1], YearPalette[4] }.Take(years.Count).ToArray()
             : YearPalette.Skip(Math.Max(0, YearPalette.Length - years.Count)).ToArray();
         return new BarChart(title, categories, series)
         {
             Percent = percent,
-            ValueAxisLabel = percent ? "Tỷ lệ (%)" : "Số đơn vị",
+            ValueAxisLabel = percent ? ReportPhrases.Charts.PercentAxis : ReportPhrases.Charts.UnitsAxis,
             Colors = colors,
         };
     }

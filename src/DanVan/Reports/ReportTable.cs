@@ -77,7 +77,7 @@ public sealed record ReportTable(string Name, IReadOnlyList<ReportColumn> Column
     };
 
     /// <summary>A cell as vi-VN text for its column: "7.554", "93,23", "28,3%".</summary>
-    internal static string Display(object? cell, ReportColumn column)
+    public static string Display(object? cell, ReportColumn column)
     {
         if (cell is null) return "";
         if (cell is string s) return VietnameseFormat.Nfc(s);

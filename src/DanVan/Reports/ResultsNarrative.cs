@@ -13,8 +13,13 @@ public static class ResultsNarrative
     public static IReadOnlyList<string> Lines(ConsolidatedReport report, OrgUnitKind scopeKind = OrgUnitKind.Province)
     {
         var lines = new List<string>();
-        foreach (var section in report.Sections)
+        foreach (var section in report.Sections.Where(s => s.Total > 0))
         {
+            if (section.Evaluated == 0)
+            {
+                lines.Add($"- {section.Section.Title}: {Participation(section)}");
+                continue;
+            }
             switch (section.Style)
             {
                 case SectionStyle.Percentages:

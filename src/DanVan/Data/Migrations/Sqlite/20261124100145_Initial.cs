@@ -303,6 +303,40 @@ namespace DanVan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScopeUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", nullable: false),
+                    Leadership = table.Column<string>(type: "TEXT", nullable: false),
+                    Implementation = table.Column<string>(type: "TEXT", nullable: false),
+                    Advantages = table.Column<string>(type: "TEXT", nullable: false),
+                    Limitations = table.Column<string>(type: "TEXT", nullable: false),
+                    Tasks = table.Column<string>(type: "TEXT", nullable: false),
+                    SignerAuthority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SignerPosition = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportDrafts_Units_ScopeUnitId",
+                        column: x => x.ScopeUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleAssignments",
                 columns: table => new
                 {
@@ -651,6 +685,12 @@ namespace DanVan.Data.Migrations.Sqlite
                 column: "ScopeUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportDrafts_ScopeUnitId_Year",
+                table: "ReportDrafts",
+                columns: new[] { "ScopeUnitId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoleAssignments_ScopeUnitId",
                 table: "RoleAssignments",
                 column: "ScopeUnitId");
@@ -723,6 +763,9 @@ namespace DanVan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PeriodGroups");
+
+            migrationBuilder.DropTable(
+                name: "ReportDrafts");
 
             migrationBuilder.DropTable(
                 name: "RoleAssignments");

@@ -304,6 +304,40 @@ namespace DanVan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScopeUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Introduction = table.Column<string>(type: "text", nullable: false),
+                    Leadership = table.Column<string>(type: "text", nullable: false),
+                    Implementation = table.Column<string>(type: "text", nullable: false),
+                    Advantages = table.Column<string>(type: "text", nullable: false),
+                    Limitations = table.Column<string>(type: "text", nullable: false),
+                    Tasks = table.Column<string>(type: "text", nullable: false),
+                    SignerAuthority = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SignerPosition = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Recipients = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportDrafts_Units_ScopeUnitId",
+                        column: x => x.ScopeUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleAssignments",
                 columns: table => new
                 {
@@ -652,6 +686,12 @@ namespace DanVan.Data.Migrations.Postgres
                 column: "ScopeUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportDrafts_ScopeUnitId_Year",
+                table: "ReportDrafts",
+                columns: new[] { "ScopeUnitId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoleAssignments_ScopeUnitId",
                 table: "RoleAssignments",
                 column: "ScopeUnitId");
@@ -724,6 +764,9 @@ namespace DanVan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PeriodGroups");
+
+            migrationBuilder.DropTable(
+                name: "ReportDrafts");
 
             migrationBuilder.DropTable(
                 name: "RoleAssignments");

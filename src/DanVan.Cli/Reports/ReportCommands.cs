@@ -1,0 +1,101 @@
+using System.CommandLine;
+using DanVan.Cli.Infrastructure;
+using DanVan.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Cli.Reports;
+
+/// <summary>danvan report build: the consolidated report of a year for a scope, as DOCX, XLSX or Markdown.</summary>
+public static class ReportCommands
+{
+    private static readonly string[] Formats = ["docx", "xlsx", "md"];
+
+    /// <summary>The "report" command group.</summary>
+    public static Command Build(GlobalOptions globals)
+    {
+        var report = new Command("report", "Consolidated reports (báo cáo tổng hợp): build as DOCX, XLSX or Markdown");
+        report.Subcommands.Add(BuildCommand(globals));
+        return report;
+    }
+
+    private static Command BuildCommand(GlobalOptions globals)
+    {
+        var year = new Option<int>("--period") { Description = "Year reported", HelpName = "year", Required = true };
+        var scope = new Option<string>("--scope")
+        {
+            Description = "Code of the unit the report covers and is issued by (the province, a district...)",
+            HelpName = "unit code",
+            Required = true,
+        };
+        var format = new Option<string?>("--format") { Description = "docx, xlsx or md (default: from the extension of --out)", HelpName = "docx|xlsx|md" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string>("--out") { Description = "File to write", HelpName = "file", Required = true };
+        var years = new Option<int>("--years")
+        {
+            Description = "Earlier years to compare with, each under its own heading in section II.2 (default 1)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        years.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 10) result.AddError("--years must be within 0–10");
+        });
+        var command = new Command("build",
+            "Build the report of a year for a scope: sections I–IV in the reference structure with every figure from the data, "
+            + "the text saved on the web page (or last year's), and the appendix of tables and charts")
+        {
+            year, scope, format, output, years,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(format) is null && result.GetValue(output) is { } path && FormatOf(path) is null)
+                result.AddError("give --format docx|xlsx|md, or an --out file ending in .docx, .xlsx or .md");
+        });
+        command.SetBody(globals, async (context, ct) =>
+        {
+            var path = context.Get(output)!;
+            var kind = context.Get(format) ?? FormatOf(path)!;
+            var code = context.Get(scope)!.Trim();
+            var period = context.Get(year);
+
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
+                ?? throw new RefusedInputException("--scope", $"no unit '{code}' (see units list)");
+            if (await ReportQuery.FindPeriodAsync(db, period, unit.Id, ct) is null)
+            {
+                var known = await db.Periods.Select(p => p.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
+                throw new RefusedInputException("--period", $"no evaluation period of {period} covers {unit.Name} ({unit.Code})"
+                    + (known.Count == 0 ? "; none is open yet (periods create)" : $"; periods exist for {string.Join(", ", known)}"));
+            }
+
+            var content = await ReportDocuments.LoadAsync(db, new ReportRequest(period, unit.Id, context.Get(years)), ct);
+            var bytes = kind switch
+            {
+                "docx" => DocxWriter.ToBytes(ReportDocuments.Document(content)),
+                "xlsx" => XlsxWriter.ToBytes(ReportDocuments.Tables(content)),
+                _ => new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ReportDocuments.Markdown(content)),
+            };
+            var full = Path.GetFullPath(path);
+            if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
+            await File.WriteAllBytesAsync(full, bytes, ct);
+
+            var covered = string.Join(", ", content.Years);
+            await context.Out.WriteLineAsync(
+                $"Wrote the report of {unit.Name} ({unit.Code}) for {covered} to {path} ({kind.ToUpperInvariant()}, {Format.Count((bytes.Length + 1023) / 1024)} KB).");
+            if (content.Draft.CarriedFromYear is { } from)
+                await context.Out.WriteLineAsync($"Text: carried from the {from} draft; edit it on the web page (Báo cáo tổng hợp) to save this year's.");
+            else if (content.Draft.Id == 0)
+                await context.Out.WriteLineAsync("Text: none written yet; sections I, II.1, III and IV show a placeholder.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".docx" => "docx",
+        ".xlsx" => "xlsx",
+        ".md" or ".markdown" => "md",
+        _ => null,
+    };
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using DanVan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Reports;
+
+/// <summary>What a coordinator saves: the draft's text, and the version it was edited from.</summary>
+/// <param name="ScopeUnitId">The report's scope unit.</param>
+/// <param name="Year">The year reported.</param>
+/// <param name="Summary">The summary; blank for the standard one.</param>
+/// <param name="Blocks">Prose blocks; a block left out is saved empty.</param>
+/// <param name="SignerAuthority">Authority lines, one per line.</param>
+/// <param name="SignerPosition">The signer's position.</param>
+/// <param name="SignerName">The signer's name.</param>
+/// <param name="Recipients">Recipients, one per line.</param>
+/// <param name="ExpectedVersion">The version the text was edited from; 0 when this year had no draft yet.</param>
+public sealed record DraftInput(
+    int ScopeUnitId,
+    int Year,
+    string? Summary,
+    IReadOnlyDictionary<DraftBlock, string> Blocks,
+    string? SignerAuthority,
+    string? SignerPosition,
+    string? SignerName,
+    string? Recipients,
+    int ExpectedVersion);
+
+/// <summary>How a save ended.</summary>
+public enum DraftSaveOutcome
+{
+    /// <summary>Stored.</summary>
+    Saved = 0,
+
+    /// <summary>Someone saved another version meanwhile; nothing was stored.</summary>
+    Conflict = 1,
+}
+
+/// <summary>The outcome of a save and the version now stored.</summary>
+public sealed record DraftSaveResult(DraftSaveOutcome Outcome, int Version);
+
+/// <summary>Loading and saving report drafts.</summary>
+public static class ReportDrafts
+{
+    /// <summary>
+    /// The draft of a year; when the year has none, a new one started from the latest earlier year's
+    /// draft of the same scope (<see cref="ReportDraft.CarriedFromYear"/> tells which), or an empty one.
+    /// </summary>
+    /// <remarks>The result is not tracked; saving goes through <see cref="SaveAsync"/>.</remarks>
+    public static async Task<ReportDraft> ForYearAsync(DanVanDbContext db, int scopeUnitId, int year, CancellationToken ct = default)
+    {
+        var draft = await db.ReportDrafts.AsNoTracking()
+            .Where(d => d.ScopeUnitId == scopeUnitId && d.Year <= year)
+            .OrderByDescending(d => d.Year)
+            .FirstOrDefaultAsync(ct);
+        if (draft is null) return new ReportDraft { ScopeUnitId = scopeUnitId, Year = year };
+        if (draft.Year == year) return draft;
+
+        var previous = draft.Year.ToString(CultureInfo.InvariantCulture);
+        var carried = new ReportDraft
+        {
+            ScopeUnitId = scopeUnitId,
+            Year = year,
+            Summary = draft.Summary.Replace(previous, year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            SignerAuthority = draft.SignerAuthority,
+            SignerPosition = draft.SignerPosition,
+            SignerName = draft.SignerName,
+            Recipients = draft.Recipients,
+            CarriedFromYear = draft.Year,
+        };
+        foreach (var block in ReportDraft.Blocks) carried[block] = draft[block];
+        return carried;
+    }
+
+    /// <summary>Stores the text as the draft of its year, unless another version was saved since <see cref="DraftInput.ExpectedVersion"/>.</summary>
+    /// <exception cref="RefusedInputException">The text is not acceptable; nothing is stored.</exception>
+    public static async Task<DraftSaveResult> SaveAsync(DanVanDbContext db, DraftInput input, string user, DateTime at, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = new List<InputProblem>();
+        if (input.Year is < 2000 or > 2100) problems.Add(new("year", $"{input.Year} is not a plausible year"));
+        if (!await db.Units.AnyAsync(u => u.Id == input.ScopeUnitId, ct)) problems.Add(new("scopeUnitId", $"no unit {input.ScopeUnitId}"));
+        foreach (var (block, text) in input.Blocks)
+        {
+            if (Clean(text).Length > ReportDraft.MaxBlockLength)
+                problems.Add(new(block.ToString(), $"longer than {ReportDraft.MaxBlockLength} characters"));
+        }
+        foreach (var (name, text) in new[] { ("summary", input.Summary), ("signerAuthority", input.SignerAuthority), ("signerPosition", input.SignerPosition), ("signerName", input.SignerName) })
+        {
+            if (Clean(text).Length > ReportDraft.MaxLineLength) problems.Add(new(name, $"longer than {ReportDraft.MaxLineLength} characters"));
+        }
+        if (Clean(input.Recipients).Length > ReportDraft.MaxBlockLength) problems.Add(new("recipients", $"longer than {ReportDraft.MaxBlockLength} characters"));
+        if (problems.Count > 0) throw new RefusedInputException(problems);
+
+        var draft = await db.ReportDrafts.SingleOrDefaultAsync(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year, ct);
+        if (draft is null)
+        {
+            if (input.ExpectedVersion != 0) return new(DraftSaveOutcome.Conflict, 0);
+            draft = new ReportDraft { ScopeUnitId = input.ScopeUnitId, Year = input.Year };
+            db.ReportDrafts.Add(draft);
+        }
+        else
+        {
+            if (draft.Version != input.ExpectedVersion) return new(DraftSaveOutcome.Conflict, draft.Version);
+            // Checked again by the database: a save between our read and our write loses the race here.
+            db.Entry(draft).Property(d => d.Version).OriginalValue = input.ExpectedVersion;
+        }
+
+        draft.Summary = Clean(input.Summary);
+        foreach (var block in ReportDraft.Blocks)
+            draft[block] = Clean(input.Blocks.GetValueOrDefault(block));
+        draft.SignerAuthority = Clean(input.SignerAuthority);
+        draft.SignerPosition = Clean(input.SignerPosition);
+        draft.SignerName = Clean(input.SignerName);
+        draft.Recipients = Clean(input.Recipients);
+        draft.Version = input.ExpectedVersion + 1;
+        draft.UpdatedAt = at;
+        draft.UpdatedBy = user;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save of the same draft won: a newer version, or a first save of the same year.
+            db.ChangeTracker.Clear();
+            var stored = await db.ReportDrafts.AsNoTracking()
+                .Where(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year)
+                .Select(d => (int?)d.Version).SingleOrDefaultAsync(ct);
+            if (stored is null) throw;
+            return new(DraftSaveOutcome.Conflict, stored.Value);
+        }
+        return new(DraftSaveOutcome.Saved, draft.Version);
+    }
+
+    /// <summary>Text as stored: NFC, line feeds only, no trailing white space on lines, trimmed.</summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var lines = VietnameseFormat.Nfc(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        return string.Join('\n', lines.Select(l => l.TrimEnd())).Trim('\n', ' ', '\t');
+    }
+}

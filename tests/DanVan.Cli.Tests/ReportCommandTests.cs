@@ -1,0 +1,103 @@
+using DanVan.Data;
+using DanVan.Reports;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Cli.Tests;
+
+/// <summary>danvan report build on the demo province, and its refusals.</summary>
+public abstract class ReportCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+{
+    [Fact]
+    public async Task Should_build_the_provincial_report_as_docx_xlsx_and_markdown()
+    {
+        await RunOkAsync("demo");
+        await using (var db = Db.NewContext())
+        {
+            var province = await db.Units.SingleAsync(u => u.Code == "44", TestContext.Current.CancellationToken);
+            var draft = new DraftInput(province.Id, 2023, null, new Dictionary<DraftBlock, string> { [DraftBlock.Leadership] = "Văn bản chỉ đạo năm 2023." },
+                null, "PHÓ CHỦ TỊCH", "Nguyễn Văn A", null, 0);
+            await ReportDrafts.SaveAsync(db, draft, "test", DateTime.UtcNow, TestContext.Current.CancellationToken);
+        }
+
+        var docx = Db.PathOf("bao-cao-2024.docx");
+        var run = await RunOkAsync("report", "build", "--period", "2024", "--scope", "44", "--format", "docx", "--out", docx);
+        run.Out.ShouldStartWith($"Wrote the report of Tỉnh Quảng Bình (demo) (44) for 2023, 2024 to {docx} (DOCX, ");
+        run.Out.ShouldContain("Text: carried from the 2023 draft");
+        using (var doc = WordprocessingDocument.Open(docx, false))
+        {
+            var errors = new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(doc).ToList();
+            errors.ShouldBeEmpty(string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
+            var texts = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+            texts.ShouldContain("2. Kết quả đánh giá, phân loại năm 2023, 2024");
+            texts.ShouldContain("2.2. Năm 2024:");
+            texts.ShouldContain("Văn bản chỉ đạo năm 2023.");
+            texts.ShouldContain(t => t.StartsWith("- Sở, ban, ngành cấp tỉnh:", StringComparison.Ordinal));
+        }
+
+        var xlsx = Db.PathOf("so-lieu.xlsx");
+        run = await RunOkAsync("report", "build", "--period", "2024", "--scope", "44", "--out", xlsx, "--years", "0");
+        run.Out.ShouldContain("for 2024 to");
+        run.Out.ShouldContain("(XLSX, ");
+        using (var book = SpreadsheetDocument.Open(xlsx, false))
+        {
+            new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(book).ShouldBeEmpty();
+            book.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value)
+                .ShouldContain("Tham gia đánh giá");
+        }
+
+        var md = Db.PathOf("bao-cao.md");
+        await RunOkAsync("report", "build", "--period", "2024", "--scope", "44", "--format", "md", "--out", md);
+        var markdown = await File.ReadAllTextAsync(md, TestContext.Current.CancellationToken);
+        markdown.ShouldContain("# BÁO CÁO");
+        markdown.ShouldContain("#### 2.2. Năm 2024:");
+        markdown.ShouldContain("| Khối | Số đơn vị | Đã đánh giá | Chưa đánh giá | Tỷ lệ tham gia (%) |");
+
+        var district = Db.PathOf("huyen.docx");
+        run = await RunOkAsync("report", "build", "--period", "2024", "--scope", "450", "--out", district);
+        run.Out.ShouldContain("Text: none written yet");
+    }
+
+    [Fact]
+    public async Task Should_exit_with_1_for_an_unknown_scope_or_a_year_without_a_period()
+    {
+        var run = await RunAsync("report", "build", "--period", "2024", "--scope", "ZZ", "--out", Db.PathOf("a.docx"));
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("--scope: no unit 'ZZ' (see units list)");
+
+        await RunOkAsync("units", "import", Write("units.csv", Fixtures.UnitsCsv));
+        run = await RunAsync("report", "build", "--period", "2030", "--scope", "P", "--out", Db.PathOf("a.docx"));
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("--period: no evaluation period of 2030 covers Tỉnh Thử Nghiệm (P); none is open yet (periods create)");
+        File.Exists(Db.PathOf("a.docx")).ShouldBeFalse();
+    }
+}
+
+public sealed class SqliteReportCommandTests() : ReportCommandTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresReportCommandTests() : ReportCommandTests(DatabaseProvider.Postgres);
+
+/// <summary>Mistakes on the report command line exit with 2.</summary>
+public sealed class ReportUsageTests
+{
+    [Theory]
+    [InlineData("report", "build", "--scope", "44", "--out", "a.docx")]
+    [InlineData("report", "build", "--period", "2024", "--out", "a.docx")]
+    [InlineData("report", "build", "--period", "2024", "--scope", "44")]
+    [InlineData("report", "build", "--period", "2024", "--scope", "44", "--out", "a.pdf")]
+    [InlineData("report", "build", "--period", "2024", "--scope", "44", "--out", "a.docx", "--format", "pdf")]
+    [InlineData("report", "build", "--period", "2024", "--scope", "44", "--out", "a.docx", "--years", "-1")]
+    public async Task Should_exit_with_2_on_a_usage_error(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Cli.RunAsync(["--data", Path.Combine(Path.GetTempPath(), "danvan-never-created"), .. args], output, error,
+            TestContext.Current.CancellationToken);
+
+        exit.ShouldBe(ExitCodes.Usage, $"{string.Join(' ', args)}\n{output}\n{error}");
+        error.ToString().ShouldContain("danvan report build --help' for usage.");
+    }
+}
