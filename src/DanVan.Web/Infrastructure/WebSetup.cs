@@ -122,7 +122,10 @@ public static class WebSetup
             SupportedUICultures = [vi],
         });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // API clients get problem+json for bare status codes; people get the Vietnamese status page.
+        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();

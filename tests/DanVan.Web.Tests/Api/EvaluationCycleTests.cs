@@ -151,7 +151,7 @@ public abstract class EvaluationCycleTests(DatabaseProvider provider) : ApiTestB
 
         var audit = await (await unit.GetAsync($"/api/v1/assessments/{id}/audit?pageSize=100")).ReadAsync<PagedList<AuditLine>>();
         audit.Items.Select(x => x.Action).ShouldContain("assessment.approve");
-        audit.Items.ShouldContain(x => x.Action == "entry.appraisal" && x.Reason == "Kế hoạch ban hành chậm so với hướng dẫn" && x.OldValue == null && x.NewValue == "20 điểm");
+        audit.Items.ShouldContain(x => x.Action == "entry.appraisal" && x.Reason == "Kế hoạch ban hành chậm so với hướng dẫn" && x.OldValue == "25 điểm" && x.NewValue == "20 điểm");
         audit.Items.ShouldContain(x => x.Action == "assessment.reopen" && x.Reason == "Khiếu nại về kết quả tiêu chí 2" && x.User == Coordinator);
         audit.Items.ShouldContain(x => x.Action == "evidence.add" && x.CriterionId == "1.1");
     }
