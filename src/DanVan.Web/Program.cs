@@ -1,6 +1,7 @@
 using DanVan.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--demo" is a switch, not configuration: the command-line provider would take the next argument as its value.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != WebSetup.DemoSwitch).ToArray());
 builder.AddDanVanWeb();
 
 var app = builder.Build();

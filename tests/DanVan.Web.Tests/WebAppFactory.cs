@@ -31,6 +31,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>More configuration for the app (e.g. "Demo:Seed"); set before the first request.</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
     /// <summary>The data folder (SQLite file, evidence files).</summary>
     public string DataFolder => _dataFolder;
 
@@ -63,6 +66,7 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:DanVan", Settings.ConnectionString);
         // Hashing at full strength costs ~50 ms per sign-in; tests sign in a lot.
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 

@@ -136,13 +136,16 @@ public static class WebSetup
         return app;
     }
 
+    /// <summary>The command-line switch that creates the demo province and accounts.</summary>
+    public const string DemoSwitch = "--demo";
+
     /// <summary>Applies migrations; with --demo (or Demo:Seed=true) creates the demo province and accounts.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
         await DanVanDatabase.MigrateAsync(db);
-        var demo = args.Contains("--demo", StringComparer.Ordinal) || app.Configuration.GetValue<bool>("Demo:Seed");
+        var demo = args.Contains(DemoSwitch, StringComparer.Ordinal) || app.Configuration.GetValue<bool>("Demo:Seed");
         if (demo) await DemoSetup.SeedOnceAsync(scope.ServiceProvider, app.Logger);
     }
 }

@@ -66,10 +66,10 @@ public abstract class SubmitTests(DatabaseProvider provider) : IDisposable
 
         var userA = await TestClient.LoginAsync(_app, "userA");
         var page = await userA.GetAsync($"/Evaluations/Submit/{w.AssessmentA}");
-        page.Text("#late-warning").ShouldContain("sẽ được đánh dấu \"nộp muộn\"");
+        page.Text("#late-warning").ShouldContain("sẽ được đánh dấu \"nộp trễ hạn\"");
         var submitted = await userA.SubmitAsync(page, "#submit-form", submitSelector: "#submit");
-        submitted.Text("#notice").ShouldBe("Đã nộp hồ sơ tự đánh giá (nộp muộn).");
-        submitted.Text("#late-badge").ShouldBe("Nộp muộn");
+        submitted.Text("#notice").ShouldBe("Đã nộp hồ sơ tự đánh giá (nộp trễ hạn).");
+        submitted.Text("#late-badge").ShouldBe("Nộp trễ hạn");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public abstract class SubmitTests(DatabaseProvider provider) : IDisposable
         var confirmed = await head.SubmitAsync(page, "#submit-form", submitSelector: "#confirm");
 
         var refused = await head.SubmitAsync(confirmed, "#submit-form", submitSelector: "#submit");
-        refused.Errors.ShouldContain(e => e.StartsWith("Đã quá hạn nộp ngày") && e.EndsWith("kỳ đánh giá này không nhận hồ sơ nộp muộn."));
+        refused.Errors.ShouldContain(e => e.StartsWith("Đã quá hạn nộp ngày") && e.EndsWith("kỳ đánh giá này không nhận hồ sơ nộp trễ hạn."));
         await using var db = _app.NewDbContext();
         (await db.Assessments.SingleAsync(x => x.Id == w.AssessmentA)).Status.ShouldBe(AssessmentStatus.Draft);
     }
