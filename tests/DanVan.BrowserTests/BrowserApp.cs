@@ -60,7 +60,7 @@ public sealed class BrowserApp : IAsyncLifetime
         _host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _host.StartServer();
         var addresses = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        BaseUrl = addresses.Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = addresses.Single();
         _world = await BrowserWorld.SeedAsync(this);
 
         SetDefaultExpectTimeout(15_000);
