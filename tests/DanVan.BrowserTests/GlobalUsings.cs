@@ -1,0 +1,4 @@
+global using Microsoft.Playwright;
+global using Shouldly;
+global using Xunit;
+global using static Microsoft.Playwright.Assertions;
