@@ -83,20 +83,23 @@ public static class PeriodResultsQuery
     }
 
     /// <summary>The unit's final band of the previous year in the same scope, for "at most N bands above last year" rules.</summary>
-    public static async Task<string?> PreviousBandAsync(DanVanDbContext db, EvaluationPeriod period, int unitId, CancellationToken ct = default) =>
-        await db.Assessments.AsNoTracking()
-            .Where(a => a.UnitId == unitId && a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null)
-            .Select(a => a.FinalBand).FirstOrDefaultAsync(ct);
+    public static Task<string?> PreviousBandAsync(DanVanDbContext db, EvaluationPeriod period, int unitId, CancellationToken ct = default) =>
+        PreviousYear(db, period).Where(a => a.UnitId == unitId)
+            .OrderByDescending(a => a.ApprovedAt).Select(a => a.FinalBand).FirstOrDefaultAsync(ct);
 
     /// <summary>The final band each unit got in the previous year's periods of the same scope (for "at most N bands above last year").</summary>
     /// <remarks>A unit evaluated in two periods of that year (two groups) takes its latest approved result.</remarks>
     public static async Task<Dictionary<int, string>> PreviousBandsAsync(DanVanDbContext db, EvaluationPeriod period, CancellationToken ct = default)
     {
-        var bands = await db.Assessments.AsNoTracking()
-            .Where(a => a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null)
+        var bands = await PreviousYear(db, period)
             .Select(a => new { a.UnitId, a.FinalBand, a.ApprovedAt })
             .ToListAsync(ct);
         return bands.GroupBy(x => x.UnitId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.ApprovedAt).First().FinalBand!);
     }
+
+    /// <summary>Final results of the previous year's periods of the same scope; a unit in two of them takes its latest approval.</summary>
+    private static IQueryable<Assessment> PreviousYear(DanVanDbContext db, EvaluationPeriod period) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null);
 }

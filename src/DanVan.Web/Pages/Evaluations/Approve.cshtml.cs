@@ -66,11 +66,6 @@ public sealed class Approve(DanVanDbContext db, CurrentUser current) : PageModel
     }
 
     /// <summary>The unit's final class of the previous year in the same scope (rules may cap the class by it).</summary>
-    private async Task<string?> PreviousBandAsync(int unitId)
-    {
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == Sheet.PeriodId);
-        return await db.Assessments.AsNoTracking()
-            .Where(x => x.UnitId == unitId && x.FinalBand != null && x.Period!.Year == period.Year - 1 && x.Period.ScopeUnitId == period.ScopeUnitId)
-            .OrderByDescending(x => x.ApprovedAt).Select(x => x.FinalBand).FirstOrDefaultAsync();
-    }
+    private async Task<string?> PreviousBandAsync(int unitId) =>
+        await PeriodResultsQuery.PreviousBandAsync(db, await db.Periods.AsNoTracking().SingleAsync(p => p.Id == Sheet.PeriodId), unitId);
 }
