@@ -5,6 +5,8 @@ using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Web.Api;
 using DanVan.Evaluations;
+using DanVan.Periods;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,6 +28,10 @@ public static class WebSetup
         var config = builder.Configuration;
         var dataFolder = Path.GetFullPath(config["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
         builder.Services.AddSingleton(new DataFolder(dataFolder));
+        // One clock for pages, API and core: tests replace TimeProvider to freeze time; deadlines are judged in the province's zone.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        var zone = ProvinceClock.FindZone(config["Province:TimeZone"]);
+        builder.Services.AddSingleton(sp => new ProvinceClock(sp.GetRequiredService<TimeProvider>(), zone));
         builder.Services.AddDanVanDatabase(DatabaseSettings.From(config["Database:Provider"], config.GetConnectionString("DanVan"), dataFolder));
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>

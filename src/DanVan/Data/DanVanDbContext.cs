@@ -122,6 +122,14 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
             e.HasOne(x => x.ScopeUnit).WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Groups).WithOne().HasForeignKey(x => x.PeriodId);
             e.HasMany(x => x.Assessments).WithOne(x => x.Period).HasForeignKey(x => x.PeriodId);
+            e.Ignore(x => x.Reporting);
+            // Per-level deadlines are few and always read with the period: one JSON text column, no join.
+            e.Property(x => x.LevelDeadlines).HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<DanVan.Periods.LevelDeadline>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<DanVan.Periods.LevelDeadline>>(
+                    (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, d) => HashCode.Combine(h, d)), v => v.ToList()))
+                .HasMaxLength(2000);
         });
         builder.Entity<PeriodGroup>(e =>
         {

@@ -4,6 +4,7 @@ using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Api.Periods;
 
@@ -58,7 +59,7 @@ public static class PeriodsApi
 
     /// <summary>POST /api/v1/periods.</summary>
     public static async Task<Results<Created<PeriodDetails>, ValidationProblem, ForbiddenProblem>> OpenPeriod(
-        OpenPeriodBody body, DanVanDbContext db, CurrentUser me, CancellationToken ct)
+        OpenPeriodBody body, DanVanDbContext db, CurrentUser me, ProvinceClock clock, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
         if (!scope.CanCoordinate(body.ScopeUnitId))
@@ -66,7 +67,7 @@ public static class PeriodsApi
         EvaluationPeriod period;
         try
         {
-            period = await DanVan.Evaluations.Periods.OpenAsync(db, body.ToRequest(), scope.UserName, ct);
+            period = await DanVan.Evaluations.Periods.OpenAsync(db, body.ToRequest(), scope.UserName, clock.UtcNow, ct);
         }
         catch (RefusedInputException ex)
         {

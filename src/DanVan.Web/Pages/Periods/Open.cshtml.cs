@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Periods;
 
@@ -17,7 +18,7 @@ namespace DanVan.Web.Pages.Periods;
 /// deadline, and whether late submissions are accepted (marked late) or refused. Every unit of those groups within
 /// the scope gets an assessment.
 /// </summary>
-public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -85,7 +86,7 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
     /// <summary>Shows the form with sensible defaults.</summary>
     public async Task OnGetAsync()
     {
-        var today = Vi.Today();
+        var today = clock.Today;
         Data = new Input
         {
             Year = today.Year,
@@ -135,7 +136,7 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
             Data.AcceptLate, chosen.Select(c => new PeriodGroupChoice(c.Choice.GroupId, c.Choice.CriteriaSetId!.Value)).ToList());
         try
         {
-            var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, scope.UserName);
+            var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, scope.UserName, clock.UtcNow);
             TempData.Notice(string.Format(Vi.Culture, UiText.PeriodOpened, period.Name, period.Assessments.Count));
             return RedirectToPage("/Dashboard/Index", new { periodId = period.Id });
         }
