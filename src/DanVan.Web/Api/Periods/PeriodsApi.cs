@@ -52,7 +52,8 @@ public static class PeriodsApi
                         p.Assessments.Count(a => units.Contains(a.UnitId)),
                         p.Assessments.Count(a => units.Contains(a.UnitId) && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
                         p.Assessments.Count(a => units.Contains(a.UnitId) && a.IsLate && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && a.Status == AssessmentStatus.Approved)))),
+                        p.Assessments.Count(a => units.Contains(a.UnitId) && a.Status == AssessmentStatus.Approved)),
+                    new ReportingView(p.Kind, p.Number, p.WindowFrom, p.WindowTo))),
             ct);
         return TypedResults.Ok(list);
     }
@@ -132,7 +133,8 @@ public static class PeriodsApi
                 Count([g.GroupId])))
             .ToList();
         return new PeriodDetails(period.Id, period.Year, period.Name, UnitRef.From(period.ScopeUnit!), period.OpensOn, period.Deadline,
-            period.AcceptLate, Count(period.Groups.Select(g => g.GroupId)), groups);
+            period.AcceptLate, Count(period.Groups.Select(g => g.GroupId)), groups,
+            new ReportingView(period.Kind, period.Number, period.WindowFrom, period.WindowTo), period.LevelDeadlines);
     }
 
     internal static CriteriaSetRef CriteriaSetRefOf(DanVan.Criteria.StoredCriteriaSet s) =>
