@@ -42,6 +42,14 @@ public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock 
         [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Year))]
         public int? Year { get; set; }
 
+        /// <summary>Kind of reporting period evaluated (year, six months, quarter, month).</summary>
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.PeriodKindLabel))]
+        public PeriodKind Kind { get; set; } = PeriodKind.Year;
+
+        /// <summary>Number of the period within the year (1 for a year).</summary>
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.PeriodNumberLabel))]
+        public int Number { get; set; } = 1;
+
         /// <summary>Name.</summary>
         [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.Required))]
         [StringLength(300, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.MaxLength))]
@@ -126,14 +134,16 @@ public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock 
         if (ModelState.IsValid)
         {
             var groupIds = chosen.Select(c => c.Choice.GroupId).ToList();
-            var clash = await db.Periods.Where(p => p.Year == Data.Year && p.ScopeUnitId == Data.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
+            var clash = await db.Periods.Where(p => p.Year == Data.Year && p.Kind == Data.Kind && p.Number == Data.Number
+                    && p.ScopeUnitId == Data.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
                 .Select(p => p.Name).FirstOrDefaultAsync();
             if (clash is not null) ModelState.AddModelError("Data.Groups", string.Format(Vi.Culture, UiText.PeriodClash, clash, Data.Year));
         }
         if (!ModelState.IsValid) return Page();
 
         var request = new OpenPeriodRequest(Data.Year!.Value, Data.Name!.Trim().Normalize(), Data.ScopeUnitId!.Value, Data.OpensOn!.Value, Data.Deadline!.Value,
-            Data.AcceptLate, chosen.Select(c => new PeriodGroupChoice(c.Choice.GroupId, c.Choice.CriteriaSetId!.Value)).ToList());
+            Data.AcceptLate, chosen.Select(c => new PeriodGroupChoice(c.Choice.GroupId, c.Choice.CriteriaSetId!.Value)).ToList(),
+            Data.Kind is PeriodKind.AdHoc ? PeriodKind.Year : Data.Kind, Data.Number);
         try
         {
             var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, scope.UserName, clock.UtcNow);
@@ -147,6 +157,7 @@ public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock 
                 "year" => "Data.Year",
                 "name" => "Data.Name",
                 "deadline" => "Data.Deadline",
+                "number" or "kind" => "Data.Number",
                 "scopeUnitId" => "Data.ScopeUnitId",
                 _ => "Data.Groups",
             }, UiText.PeriodRefusedPrefix);
