@@ -139,7 +139,7 @@ public sealed class BrowserWorld
         await using (var db = app.NewDbContext())
         {
             var deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
-            var period = await Periods.OpenAsync(db, new OpenPeriodRequest(2024, "Đánh giá công tác dân vận chính quyền năm 2024", province,
+            var period = await DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(2024, "Đánh giá công tác dân vận chính quyền năm 2024", province,
                 deadline.AddDays(-30), deadline, true, [.. groups.Select(g => new PeriodGroupChoice(g.Id, setId))]), "seed");
             var codes = units.ToDictionary(u => u.Value, u => u.Key);
             foreach (var a in await db.Assessments.Where(x => x.PeriodId == period.Id).ToListAsync())

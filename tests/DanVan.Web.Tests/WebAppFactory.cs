@@ -34,6 +34,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>More configuration for the app (e.g. "Demo:Seed"); set before the first request.</summary>
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
+    /// <summary>Services replaced for the test before the first request (e.g. a frozen <see cref="TimeProvider"/>).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>The data folder (SQLite file, evidence files).</summary>
     public string DataFolder => _dataFolder;
 
@@ -67,7 +70,11 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DanVan", Settings.ConnectionString);
         // Hashing at full strength costs ~50 ms per sign-in; tests sign in a lot.
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(s =>
+        {
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            TestServices?.Invoke(s);
+        });
     }
 
     /// <inheritdoc />
