@@ -70,6 +70,8 @@ public static class WebSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddSingleton<EvidenceStore>();
+        // Bounds of unit-list and score-file imports; DanVan:Import:MaxRows raises or lowers the row limit (default 20.000).
+        builder.Services.AddSingleton(TableLimits.With(builder.Configuration["DanVan:Import:MaxRows"]));
         builder.Services.AddRazorPages(o =>
         {
             // Everything needs a signed-in user; folders add the role they need; each page checks the scope of its object.
