@@ -113,13 +113,14 @@ public static class TableFile
             var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < header.Count; i++)
                 if (header[i].Length > 0 && csv.TryGetField<string>(i, out var value)) cells.TryAdd(header[i], Clean(value));
+            // Even blank extra values refuse the row: "10,5,," meant as 10.5 leaves the shifted value in a column
+            // that belongs to the same row and would be stored without a word.
             var fields = csv.Parser.Count;
-            var extra = Enumerable.Range(header.Count, Math.Max(0, fields - header.Count))
-                .FirstOrDefault(i => !string.IsNullOrWhiteSpace(csv.Parser[i]), -1);
-            if (extra >= 0)
-                refusals.Add(Refusal.Of("file.fieldCount", Where.AtCell(fileName, row, ColumnLetter(extra)),
+            var extra = fields > header.Count;
+            if (extra)
+                refusals.Add(Refusal.Of("file.fieldCount", Where.AtCell(fileName, row, ColumnLetter(header.Count)),
                     ("found", fields), ("expected", header.Count), ("separator", csv.Parser.Delimiter)));
-            if (cells.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || extra >= 0)
+            if (cells.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || extra)
             {
                 if (records.Count == limits.MaxRows) throw TooManyRows(fileName, limits);
                 records.Add(new(row, cells));

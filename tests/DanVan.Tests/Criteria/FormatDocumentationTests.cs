@@ -33,7 +33,7 @@ public sealed partial class FormatDocumentationTests
         var schema = await JsonSchema.FromFileAsync(Samples.SchemaPath);
 
         Example.ShouldNotBeEmpty();
-        CriteriaSetFile.Parse(Example, "criteria-format.md").Errors.ShouldBeEmpty();
+        CriteriaSetFile.Parse(Example, "criteria-format.md").Refusals.ShouldBeEmpty();
         schema.Validate(Example).ShouldBeEmpty();
     }
 
