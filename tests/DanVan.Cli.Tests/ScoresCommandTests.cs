@@ -95,7 +95,7 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
     [InlineData("unknown checklist item", "A1,7,self,,,a;z,,,,,", "scores.entryRefused", "checked", "item 'z' does not exist for criterion 7")]
     [InlineData("not applicable refused", "A1,5,self,,,,,,,x,", "scores.entryRefused", "not_applicable", "criterion 5 always applies")]
     [InlineData("count not whole", "A1,D1,self,,,,,,1.5,,", "file.notAWholeNumber", "count", "'1.5' is not a whole number")]
-    [InlineData("appraisal of a draft", "A1,5,appraisal,10,,,,,,,Thiếu minh chứng", "scores.reviewNeedsSubmitted", "layer", "The assessment of unit 'A1' is NotStarted; appraisal rows need a submitted assessment")]
+    [InlineData("appraisal of a draft", "A1,5,appraisal,10,,,,,,,Thiếu minh chứng", "scores.reviewNeedsSubmittedSubmitSelf", "layer", "The assessment of unit 'A1' is NotStarted; appraisal rows need a submitted assessment")]
     [InlineData("appraisal without reason", "A2,5,tham-dinh,10,,,,,,,", "scores.reasonRequired", "note", "An appraisal row changes the unit's score and needs a reason")]
     [InlineData("value of another method", "A1,2,self,10,5,,,,,,", "scores.otherMethodColumn", "level", "Criterion 2 is scored by the points method, in column(s) points")]
     public async Task Should_refuse_a_bad_row_with_its_row_and_column_and_store_nothing(string because, string bad, string code, string column, string expected)
