@@ -74,6 +74,14 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
         csv.Out.ShouldStartWith("period_year,group,unit_code,unit_name,status,late,evaluated,self_total,self_band,final_total,final_band,reported_band");
         csv.Out.ShouldContain("2024,so-ban-nganh,A1,Sở Nội vụ,Approved,true,true,92.06,HTXS,87.94,HTT,HTT");
 
+        // Regression: compute --format csv wrote a unit name starting with = raw (formula injection).
+        await using (var db = Db.NewContext())
+        {
+            (await db.Units.SingleAsync(u => u.Code == "A2")).Name = "=1+2";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        (await RunOkAsync("compute", "--period", "2024", "--format", "csv")).Out.ShouldContain(",A2,'=1+2,");
+
         var json = await RunOkAsync("compute", "--period", "2024", "--format", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
         var group = doc.RootElement.GetProperty("groups")[0];

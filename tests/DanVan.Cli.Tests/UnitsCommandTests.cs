@@ -67,6 +67,25 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
     }
 
     [Fact]
+    public async Task Should_neutralise_formula_text_in_a_csv_export_and_read_it_back_unchanged()
+    {
+        // Regression: units export wrote a name starting with = raw, which a spreadsheet runs as a formula.
+        await RunOkAsync("units", "import", Write("units.csv", "code,name,kind\nP,\"=HYPERLINK(\"\"http://x\"\";\"\"Mở\"\")\",Province\nA,@Sở,ProvincialAgency\n"));
+        var exported = Db.PathOf("export.csv");
+        await RunOkAsync("units", "export", exported);
+
+        var text = await File.ReadAllTextAsync(exported, TestContext.Current.CancellationToken);
+        text.ShouldContain("\"'=HYPERLINK(");
+        text.ShouldContain(",'@Sở,");
+        text.ShouldNotContain(",=HYPERLINK");
+
+        await RunOkAsync("units", "import", exported);
+        await using var db = Db.NewContext();
+        (await db.Units.SingleAsync(u => u.Code == "P")).Name.ShouldBe("=HYPERLINK(\"http://x\";\"Mở\")");
+        (await db.Units.SingleAsync(u => u.Code == "A")).Name.ShouldBe("@Sở");
+    }
+
+    [Fact]
     public async Task Should_refuse_a_cycle_of_parents()
     {
         var file = Write("units.csv", """
