@@ -183,12 +183,18 @@ public sealed class TableFileTests
         RefusalText.Render(capped[^1], RefusalText.Vietnamese).ShouldBe("…và 50 lỗi khác không liệt kê.");
     }
 
-    [Fact]
-    public void Every_file_code_is_worded_in_both_languages()
+    [Theory]
+    [InlineData("Files", "file.")]
+    [InlineData("OrgUnits", "units.")]
+    [InlineData("Evaluations", "scores.")]
+    [InlineData("Criteria", "criteria.")]
+    public void Every_code_of_a_file_refusal_is_worded_in_both_languages(string folder, string prefix)
     {
-        foreach (var code in new[] { "file.missing", "file.unsupportedType", "file.empty", "file.unreadableXlsx", "file.missingColumns",
-                     "file.fieldCount", "file.tooManyRows", "file.tooLarge", "file.moreProblems", "file.notANumber",
-                     "file.notAWholeNumber", "file.notAFlag", "file.notADate" })
-            RefusalText.Knows(code).ShouldBeTrue(code);
+        var root = DanVan.Tests.Criteria.Samples.RepoRoot;
+        var codes = System.Xml.Linq.XDocument.Load(Path.Combine(root, "src", "DanVan", folder, "RefusalMessages.resx"))
+            .Descendants("data").Select(d => (string)d.Attribute("name")!).Where(c => c.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+
+        codes.ShouldNotBeEmpty();
+        foreach (var code in codes) RefusalText.Knows(code).ShouldBeTrue(code);
     }
 }
