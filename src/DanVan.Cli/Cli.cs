@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Cli.Accounts;
 using DanVan.Cli.Compute;
 using DanVan.Cli.Criteria;
 using DanVan.Cli.Demo;
@@ -51,7 +52,7 @@ public static class Cli
     {
         var globals = new GlobalOptions();
         // A plain command named "danvan" rather than RootCommand, whose name (and so the help's usage line) is the assembly's.
-        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, reports, demo data)")
+        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, reports, demo data, accounts)")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
@@ -64,6 +65,7 @@ public static class Cli
         root.Subcommands.Add(ComputeCommand.Build(globals));
         root.Subcommands.Add(ReportCommands.Build(globals));
         root.Subcommands.Add(DemoCommand.Build(globals));
+        root.Subcommands.Add(AccountsCommands.Build(globals));
         return root;
     }
 

@@ -28,21 +28,15 @@ public static class WebSetup
         builder.Services.AddSingleton(new DataFolder(dataFolder));
         builder.Services.AddDanVanDatabase(DatabaseSettings.From(config["Database:Provider"], config.GetConnectionString("DanVan"), dataFolder));
 
-        builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireDigit = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
+        builder.Services.AddIdentity<AppUser, IdentityRole>(AccountRules.Configure)
             .AddEntityFrameworkStores<DanVanDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>();
+        builder.Services.AddScoped<AccountAdmin>();
+        // The cookie is checked against the user's security stamp on every request, so a password change, a lock or a
+        // sign-out ends the user's other sessions at once rather than after Identity's default 30 minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddDanVanProxy(config);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -51,6 +45,8 @@ public static class WebSetup
             o.Cookie.Name = "danvan.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including HTTPS ended at a trusted proxy (X-Forwarded-Proto).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // A signed-in user without the right role gets a plain 403 (shown by the status page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -114,6 +110,8 @@ public static class WebSetup
     /// <summary>The request pipeline.</summary>
     public static WebApplication UseDanVanWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         var vi = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

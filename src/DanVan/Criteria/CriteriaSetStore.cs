@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,9 +25,46 @@ public enum CriteriaImportOutcome
 /// <summary>Stores criteria sets: versions, freezing, lookup.</summary>
 public static class CriteriaSetStore
 {
-    /// <summary>Stores a valid set; a set used by a period is frozen, so a change becomes a new version.</summary>
+    /// <summary>Imports as the "system" user (seeding, tests); see the overload naming the user.</summary>
+    public static Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
+        DanVanDbContext db, CriteriaSet set, CancellationToken ct = default) => ImportAsync(db, set, "system", null, ct);
+
+    /// <summary>
+    /// Stores a valid set with its audit line; a set used by a period is frozen, so a change becomes a new version.
+    /// <paramref name="activate"/>, when given, also sets whether the stored version is offered for new periods.
+    /// </summary>
     public static async Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
-        DanVanDbContext db, CriteriaSet set, CancellationToken ct = default)
+        DanVanDbContext db, CriteriaSet set, string user, bool? activate, CancellationToken ct = default)
+    {
+        var (stored, outcome) = await StoreAsync(db, set, ct);
+        if (activate is { } active) stored.IsActive = active;
+        if (outcome == CriteriaImportOutcome.Unchanged && !db.Entry(stored).Properties.Any(p => p.IsModified)) return (stored, outcome);
+        AuditTrail.Record(db, new AuditLine(user, DateTime.UtcNow, "criteria.import", AuditSubject.Of(stored))
+        {
+            New = $"{stored.Key} v{stored.Version}: {outcome}; {(stored.IsActive ? "active" : "inactive")}",
+        });
+        await db.SaveChangesAsync(ct);
+        return (stored, outcome);
+    }
+
+    /// <summary>Sets whether a stored version is offered for new periods, with its audit line; false when there is no such version.</summary>
+    public static async Task<bool> SetActiveAsync(DanVanDbContext db, int storedId, bool active, string user, CancellationToken ct = default)
+    {
+        var stored = await db.CriteriaSets.FindAsync([storedId], ct);
+        if (stored is null) return false;
+        if (stored.IsActive == active) return true;
+        stored.IsActive = active;
+        AuditTrail.Record(db, new AuditLine(user, DateTime.UtcNow, active ? "criteria.activate" : "criteria.deactivate", AuditSubject.Of(stored))
+        {
+            Old = (!active).ToString(), New = active.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    // Tracks the change; the caller records the audit line and saves once.
+    private static async Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> StoreAsync(
+        DanVanDbContext db, CriteriaSet set, CancellationToken ct)
     {
         var latest = await db.CriteriaSets.Where(s => s.Key == set.Id).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
         var hash = Hash(CriteriaSetFile.Serialize(set with { Version = 1 }));
@@ -35,7 +73,6 @@ public static class CriteriaSetStore
         {
             var created = ToStored(set with { Version = 1 }, hash);
             db.CriteriaSets.Add(created);
-            await db.SaveChangesAsync(ct);
             return (created, CriteriaImportOutcome.Created);
         }
 
@@ -45,7 +82,6 @@ public static class CriteriaSetStore
         {
             var next = ToStored(set with { Version = latest.Version + 1 }, hash);
             db.CriteriaSets.Add(next);
-            await db.SaveChangesAsync(ct);
             return (next, CriteriaImportOutcome.NewVersion);
         }
 
@@ -56,7 +92,6 @@ public static class CriteriaSetStore
         latest.Json = CriteriaSetFile.Serialize(replacement);
         latest.ContentHash = hash;
         latest.ImportedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(ct);
         return (latest, CriteriaImportOutcome.Replaced);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,9 +63,13 @@ public static class UnitList
     /// <summary>Reads rows from the first sheet of an XLSX workbook (header row with the column names).</summary>
     public static IReadOnlyList<UnitRow> ReadXlsx(Stream stream, string fileName) => ToRows(TableFile.ReadXlsx(stream, fileName), fileName);
 
-    /// <summary>Validates rows against each other and the stored units, then stores them in one transaction.</summary>
+    /// <summary>Imports as the "system" user (seeding, tests); see the overload naming the user.</summary>
+    public static Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, CancellationToken ct = default) =>
+        ImportAsync(db, rows, fileName, "system", ct);
+
+    /// <summary>Validates rows against each other and the stored units, then stores them and the audit line in one transaction.</summary>
     /// <exception cref="RefusedInputException">Any problem; nothing is stored.</exception>
-    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, CancellationToken ct = default)
+    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, string user, CancellationToken ct = default)
     {
         var existing = await db.Units.Include(u => u.Groups).ToDictionaryAsync(u => u.Code, ct);
         var problems = Validate(rows, existing, fileName);
@@ -129,6 +134,10 @@ public static class UnitList
             }
         }
 
+        AuditTrail.Record(db, new AuditLine(user, DateTime.UtcNow, "unit.import", AuditSubject.Many(nameof(OrgUnit)))
+        {
+            New = $"{fileName}: {created} created, {updated} updated, {groupsCreated} groups, {successions} successions",
+        });
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new(created, updated, groupsCreated, successions);

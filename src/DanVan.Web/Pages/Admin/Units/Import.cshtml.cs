@@ -54,14 +54,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
             await stream.CopyToAsync(buffer);
             buffer.Position = 0;
             var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name) : UnitList.ReadCsv(buffer, name);
-            var summary = await UnitList.ImportAsync(db, rows, name);
             var scope = await current.GetAsync();
-            db.Audit.Add(new AuditEntry
-            {
-                At = DateTime.UtcNow, User = scope.UserName, Action = "unit.import", Subject = "OrgUnit:*",
-                NewValue = $"{name}: {summary.Created} created, {summary.Updated} updated, {summary.GroupsCreated} groups, {summary.Successions} successions",
-            });
-            await db.SaveChangesAsync();
+            var summary = await UnitList.ImportAsync(db, rows, name, scope.UserName);
             TempData.Notice(string.Format(Vi.Culture, UiText.ImportDone, summary.Created, summary.Updated, summary.GroupsCreated, summary.Successions));
             return RedirectToPage("Index");
         }
