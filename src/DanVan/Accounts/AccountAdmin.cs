@@ -89,11 +89,20 @@ public sealed class AccountAdmin(DanVanDbContext db, UserManager<AppUser> users)
     public async Task ResetPasswordAsync(AppUser user, string newPassword, string actor, DateTime at, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, user, newPassword ?? "");
+            errors.AddRange(checkedPassword.Errors);
+        }
+        if (errors.Count > 0) throw new RefusedException(errors.Select(e => AccountRules.FromIdentity(e, user.UserName)).ToList());
+
         await using var tx = await db.BeginOwnTransactionAsync(ct);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, newPassword ?? ""), user);
-        Check(await users.SetLockoutEndDateAsync(user, null), user);
-        Check(await users.ResetAccessFailedCountAsync(user), user);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword!);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        // A new stamp ends every session of the account; it also stores the new hash (one save of the user).
+        Check(await users.UpdateSecurityStampAsync(user), user);
         var revoked = await ApiTokens.RevokeAllAsync(db, user.Id, at, ct);
         AuditTrail.Record(db, new AuditLine(actor, at, "account.reset-password", AuditSubject.Account(user)) { New = RevokedNote(revoked) });
         await db.SaveChangesAsync(ct);
