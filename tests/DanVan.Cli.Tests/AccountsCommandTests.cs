@@ -9,6 +9,9 @@ public abstract class AccountsCommandTests(DatabaseProvider provider) : CliTestB
 {
     private const string Password = "KhoiDau@2026";
 
+    // Refusals are read in Vietnamese, whatever the machine's LANG says.
+    private Task<CliRun> RunViAsync(params string[] args) => RunAsync(["--lang", "vi", .. args]);
+
     private async Task ImportUnitsAsync() => await RunOkAsync("units", "import", Write("units.csv", Fixtures.UnitsCsv));
 
     [Fact]
@@ -47,24 +50,24 @@ public abstract class AccountsCommandTests(DatabaseProvider provider) : CliTestB
     public async Task Should_refuse_a_weak_password_a_taken_name_and_a_role_outside_its_scope_and_store_nothing()
     {
         await ImportUnitsAsync();
-        var weak = await RunAsync("accounts", "create", "canbo", "--full-name", "Cán bộ", "--role", "unit-user", "--scope", "A1", "--password", "ngan");
+        var weak = await RunViAsync("accounts", "create", "canbo", "--full-name", "Cán bộ", "--role", "unit-user", "--scope", "A1", "--password", "ngan");
         weak.Exit.ShouldBe(ExitCodes.Refused);
         weak.Err.ShouldContain("Mật khẩu phải có ít nhất 10 ký tự.");
 
-        var coordinatorOfCommune = await RunAsync("accounts", "create", "xa", "--full-name", "Cán bộ xã", "--role", "coordinator", "--scope", "C1", "--password", Password);
+        var coordinatorOfCommune = await RunViAsync("accounts", "create", "xa", "--full-name", "Cán bộ xã", "--role", "coordinator", "--scope", "C1", "--password", Password);
         coordinatorOfCommune.Exit.ShouldBe(ExitCodes.Refused);
         coordinatorOfCommune.Err.ShouldContain("Cán bộ tổng hợp chỉ được phân cho tỉnh hoặc cấp huyện");
 
-        var noScope = await RunAsync("accounts", "create", "xa", "--full-name", "Cán bộ xã", "--role", "viewer", "--scope", "ZZ", "--password", Password);
+        var noScope = await RunViAsync("accounts", "create", "xa", "--full-name", "Cán bộ xã", "--role", "viewer", "--scope", "ZZ", "--password", Password);
         noScope.Exit.ShouldBe(ExitCodes.Refused);
         noScope.Err.ShouldContain("Đơn vị ZZ không tồn tại.");
 
         await RunOkAsync("accounts", "create", "canbo", "--full-name", "Cán bộ", "--role", "unit-user", "--scope", "A1", "--password", Password);
-        var taken = await RunAsync("accounts", "create", "canbo", "--full-name", "Người khác", "--role", "viewer", "--scope", "P", "--password", Password);
+        var taken = await RunViAsync("accounts", "create", "canbo", "--full-name", "Người khác", "--role", "viewer", "--scope", "P", "--password", Password);
         taken.Exit.ShouldBe(ExitCodes.Refused);
         taken.Err.ShouldContain("\"canbo\" đã được sử dụng");
 
-        var last = await RunAsync("accounts", "lock", "khongco");
+        var last = await RunViAsync("accounts", "lock", "khongco");
         last.Exit.ShouldBe(ExitCodes.Refused);
 
         await using var db = Db.NewContext();
@@ -76,7 +79,7 @@ public abstract class AccountsCommandTests(DatabaseProvider provider) : CliTestB
     public async Task Should_keep_the_last_system_administrator()
     {
         await RunOkAsync("accounts", "create", "quantri", "--full-name", "Quản trị viên", "--role", "administrator", "--password", Password);
-        var run = await RunAsync("accounts", "revoke", "quantri", "--role", "administrator");
+        var run = await RunViAsync("accounts", "revoke", "quantri", "--role", "administrator");
         run.Exit.ShouldBe(ExitCodes.Refused);
         run.Err.ShouldContain("quản trị cuối cùng");
     }

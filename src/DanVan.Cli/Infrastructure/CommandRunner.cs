@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Data.Common;
-using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Cli.Infrastructure;
@@ -17,18 +16,15 @@ public static class CommandRunner
             {
                 return await body(context, ct);
             }
+            catch (DanVan.Refusals.RefusedException ex)
+            {
+                context.WriteRefusals(ex.Refusals);
+                return ExitCodes.Refused;
+            }
             catch (RefusedInputException ex)
             {
                 context.WriteProblems(ex.Problems);
                 var count = ex.Problems.Count;
-                await context.Err.WriteLineAsync($"Refused: {count} problem{(count == 1 ? "" : "s")}; nothing was changed.");
-                return ExitCodes.Refused;
-            }
-            catch (RefusedException ex)
-            {
-                var culture = RefusalText.CultureFor(Environment.GetEnvironmentVariable("DANVAN_LANG"));
-                foreach (var r in ex.Refusals) await context.Err.WriteLineAsync(RefusalText.RenderWithPlace(r, culture));
-                var count = ex.Refusals.Count;
                 await context.Err.WriteLineAsync($"Refused: {count} problem{(count == 1 ? "" : "s")}; nothing was changed.");
                 return ExitCodes.Refused;
             }

@@ -3,6 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DanVan.Audit;
 
+/// <summary>How the audit trail is stored; one trail for every capability.</summary>
+internal static class AuditModel
+{
+    /// <summary>Applies the audit trail's mapping.</summary>
+    public static void Configure(ModelBuilder builder) => builder.ApplyConfiguration(new AuditEntryConfiguration());
+}
+
 /// <summary>Storage of the audit trail: looked up by subject, by assessment (per-criterion page) and by time.</summary>
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {

@@ -59,7 +59,7 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         }
         catch (RefusedException ex)
         {
-            AccountRefusals.Add(ModelState, ex, "Data", Fields);
+            AccountRefusals.Add(this, ex, "Data", Fields);
             return Page();
         }
 

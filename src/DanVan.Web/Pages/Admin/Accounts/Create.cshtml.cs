@@ -69,7 +69,7 @@ public sealed class Create(DanVanDbContext db, AccountAdmin accounts, CurrentUse
             }
             catch (RefusedException ex)
             {
-                AccountRefusals.Add(ModelState, ex, "Data");
+                AccountRefusals.Add(this, ex, "Data");
             }
         }
 

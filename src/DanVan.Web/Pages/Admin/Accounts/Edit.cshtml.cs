@@ -80,7 +80,7 @@ public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, Account
         catch (RefusedException ex)
         {
             await LoadAsync(id);
-            AccountRefusals.Add(ModelState, ex, "Data");
+            AccountRefusals.Add(this, ex, "Data");
             return Page();
         }
 

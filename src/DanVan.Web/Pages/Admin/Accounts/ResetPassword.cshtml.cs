@@ -55,7 +55,7 @@ public sealed class ResetPassword(UserManager<AppUser> users, AccountAdmin accou
         }
         catch (RefusedException ex)
         {
-            AccountRefusals.Add(ModelState, ex, "Data", PasswordField);
+            AccountRefusals.Add(this, ex, "Data", PasswordField);
             return Page();
         }
 
