@@ -98,7 +98,7 @@ public static class AccountsCommands
             {
                 var roles = string.Join("; ", a.Roles.Select(r => RoleName(r.Role) + (r.ScopeUnitId is { } id ? " @ " + units.GetValueOrDefault(id, id.ToString(Format.Vi)) : "")));
                 var locked = a.LockedUntil is { } end && end > now
-                    ? end == AccountAdmin.LockedIndefinitely ? "until unlocked" : end.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Format.Vi)
+                    ? end >= AccountAdmin.LockedIndefinitely ? "until unlocked" : end.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Format.Vi)
                     : "";
                 table.Add(a.UserName, a.FullName, roles, locked);
             }

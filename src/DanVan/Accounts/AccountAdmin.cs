@@ -27,8 +27,8 @@ public sealed record AccountSummary(string Id, string UserName, string FullName,
 /// <remarks>A password change or reset, and a lock, end the user's other sessions (the security stamp changes) and revoke the user's API tokens.</remarks>
 public sealed class AccountAdmin(DanVanDbContext db, UserManager<AppUser> users)
 {
-    /// <summary>Lock end that means "until unlocked".</summary>
-    public static readonly DateTimeOffset LockedIndefinitely = DateTimeOffset.MaxValue;
+    /// <summary>Lock end that means "until unlocked" (a whole second, which both databases store exactly).</summary>
+    public static readonly DateTimeOffset LockedIndefinitely = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>A user manager on <paramref name="db"/> with DanVan's rules, for hosts without dependency injection (CLI, tests).</summary>
     public static UserManager<AppUser> UsersFor(DanVanDbContext db)
