@@ -1,3 +1,4 @@
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
@@ -72,7 +73,7 @@ public abstract class StorageTests(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = _db.NewContext())
         {
             db.Entries.Add(new AssessmentEntry { AssessmentId = id, CriterionId = "1.1", Layer = ScoreLayer.Appraisal, Points = 7.25m, Note = "Thiếu kế hoạch" });
-            db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = "test", Action = "entry.set", AssessmentId = id, NewValue = "7,25" });
+            AuditTrail.Record(db, new AuditLine("test", DateTime.UtcNow, "entry.set", AuditSubject.Named("Assessment", id.ToString(System.Globalization.CultureInfo.InvariantCulture))) { New = "7,25" });
             await db.SaveChangesAsync();
         }
 

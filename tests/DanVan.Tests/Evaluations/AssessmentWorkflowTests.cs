@@ -84,7 +84,7 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         ex.Problems.ShouldHaveSingleItem().Message.ShouldStartWith(message);
         a.Entries.ShouldBeEmpty();
         a.Status.ShouldBe(AssessmentStatus.NotStarted);
-        db.ChangeTracker.Entries<AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
+        db.ChangeTracker.Entries<DanVan.Audit.AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class PeriodsTests : IAsyncLifetime
         await using var read = _db.NewContext();
         var codes = await read.Assessments.Where(a => a.PeriodId == period.Id).Select(a => a.Unit!.Code).OrderBy(c => c).ToListAsync();
         codes.ShouldBe(["A1", "A2"]);
-        (await read.Audit.SingleAsync()).Action.ShouldBe("period.open");
+        (await read.Audit.SingleAsync(a => a.SubjectType == "EvaluationPeriod")).Action.ShouldBe("period.open");
     }
 
     public static TheoryData<string, string> Refusals => new()

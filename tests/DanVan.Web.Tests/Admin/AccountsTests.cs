@@ -31,7 +31,7 @@ public abstract class AccountsTests(DatabaseProvider provider) : IDisposable
             var user = await db.Users.SingleAsync(u => u.UserName == "canbo.sotp");
             var role = await db.RoleAssignments.SingleAsync(r => r.UserId == user.Id);
             (role.Role, role.ScopeUnitId).ShouldBe((Role.UnitUser, (int?)w.AgencyB));
-            (await db.Audit.AnyAsync(a => a.Action == "account.create" && a.Subject == "AppUser:" + user.Id)).ShouldBeTrue();
+            (await db.Audit.AnyAsync(a => a.Action == "account.create" && a.SubjectType == "AppUser" && a.SubjectId == user.Id)).ShouldBeTrue();
         }
 
         var newUser = await TestClient.LoginAsync(_app, "canbo.sotp", "KhoiDau@2026");
