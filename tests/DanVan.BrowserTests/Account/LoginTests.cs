@@ -1,7 +1,8 @@
 namespace DanVan.BrowserTests.Account;
 
 /// <summary>Signing in through a real browser, on an office screen and on a phone.</summary>
-public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection<BrowserCollection>]
+public sealed class LoginTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Should_refuse_a_wrong_password_in_Vietnamese_and_sign_in_to_the_home_page()
@@ -24,7 +25,7 @@ public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByLabel("Tên đăng nhập", new() { Exact = true })).ToHaveValueAsync("userA");
         await BrowserApp.ScreenshotAsync(page, "login-wrong-password");
 
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(BrowserWorld.Password);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(TestWorld.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
@@ -50,7 +51,7 @@ public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "login-phone");
 
         await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync("coord");
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(BrowserWorld.Password);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(TestWorld.Password);
         await button.TapAsync();
 
         await Expect(page.GetByText("Xin chào, coord")).ToBeVisibleAsync();

@@ -1,13 +1,14 @@
 namespace DanVan.BrowserTests.Evaluations;
 
 /// <summary>From the unit's submission to the coordinator's published result.</summary>
-public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection<BrowserCollection>]
+public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Should_let_the_unit_submit_only_after_the_head_confirms()
     {
-        await app.World.FillAsync(app, "SO-B", submit: false);
-        var id = app.World.Assessments["SO-B"];
+        await app.World.SubmitAsync(app.Web, app.World.AssessmentB, submit: false);
+        var id = app.World.AssessmentB;
 
         await using var user = await app.SignInAsync("userB");
         await user.Page.GotoAsync($"/Evaluations/Edit/{id}");
@@ -49,20 +50,20 @@ public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Should_let_the_coordinator_adjust_with_a_reason_approve_and_then_only_read()
     {
-        await app.World.FillAsync(app, "SO-C", submit: true);
+        await app.World.SubmitAsync(app.Web, app.World.AssessmentA);
 
         await using var session = await app.SignInAsync("coord");
         var page = session.Page;
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đánh giá" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Đã nộp" }).First.ClickAsync();
-        var queued = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Y tế" });
+        var queued = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Nội vụ" });
         await Expect(queued).ToContainTextAsync("Đã nộp");
         await Expect(queued).ToContainTextAsync("85,5");
         await Expect(queued).ToContainTextAsync("Hoàn thành tốt");
         await BrowserApp.ScreenshotAsync(page, "queue-submitted");
         await queued.GetByRole(AriaRole.Link, new() { Name = "Thẩm định" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sở Y tế" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sở Nội vụ" })).ToBeVisibleAsync();
         var leadership = page.Locator("#appraise-form").GetByRole(AriaRole.Row).Filter(new() { HasText = "Lãnh đạo, chỉ đạo công tác dân vận" });
         await Expect(leadership).ToContainTextAsync("35,5 điểm");
         await leadership.GetByLabel("Điểm (tối đa 40)").FillAsync("20");
@@ -94,13 +95,13 @@ public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "approved-view");
 
         // Even at the appraisal address, nothing can be changed any more.
-        await page.GotoAsync($"/Evaluations/Appraise/{app.World.Assessments["SO-C"]}");
+        await page.GotoAsync($"/Evaluations/Appraise/{app.World.AssessmentA}");
         await Expect(page.GetByText("Chỉ hồ sơ đã nộp (chưa phê duyệt) mới được thẩm định, kiểm tra.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lưu điều chỉnh" })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đánh giá" }).ClickAsync();
-        var approved = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Y tế" });
+        var approved = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Nội vụ" });
         await Expect(approved).ToContainTextAsync("Đã phê duyệt");
         await Expect(approved).ToContainTextAsync("Hoàn thành");
         await Expect(approved.GetByRole(AriaRole.Link, new() { Name = "Thẩm định" })).ToHaveCountAsync(0);
