@@ -142,8 +142,11 @@ public sealed class BrowserApp : IAsyncLifetime
 /// <summary>Base of every browser test class: the collection's app, emptied and seeded with <see cref="TestWorld"/> before each test.</summary>
 public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 {
+    /// <summary>The collection's app and browser.</summary>
+    protected BrowserApp App { get; } = app;
+
     /// <inheritdoc />
-    public virtual async ValueTask InitializeAsync() => await app.ResetAsync();
+    public virtual async ValueTask InitializeAsync() => await App.ResetAsync();
 
     /// <inheritdoc />
     public virtual ValueTask DisposeAsync()

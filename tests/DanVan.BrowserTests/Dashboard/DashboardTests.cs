@@ -7,10 +7,10 @@ public sealed class DashboardTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task Should_show_submitted_of_total_per_group_and_the_units_not_started()
     {
-        await app.World.SubmitAsync(app.Web, app.World.AssessmentA);
-        await app.World.SubmitAsync(app.Web, app.World.AssessmentB, submit: false);
+        await App.World.SubmitAsync(App.Web, App.World.AssessmentA);
+        await App.World.SubmitAsync(App.Web, App.World.AssessmentB, submit: false);
 
-        await using var session = await app.SignInAsync("viewer");
+        await using var session = await App.SignInAsync("viewer");
         var page = session.Page;
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Theo dõi tiến độ" }).ClickAsync();
 

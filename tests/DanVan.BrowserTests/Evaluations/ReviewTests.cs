@@ -7,10 +7,10 @@ public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task Should_let_the_unit_submit_only_after_the_head_confirms()
     {
-        await app.World.SubmitAsync(app.Web, app.World.AssessmentB, submit: false);
-        var id = app.World.AssessmentB;
+        await App.World.SubmitAsync(App.Web, App.World.AssessmentB, submit: false);
+        var id = App.World.AssessmentB;
 
-        await using var user = await app.SignInAsync("userB");
+        await using var user = await App.SignInAsync("userB");
         await user.Page.GotoAsync($"/Evaluations/Edit/{id}");
         await user.Page.GetByRole(AriaRole.Link, new() { Name = "Xác nhận và nộp", Exact = true }).ClickAsync();
         await Expect(user.Page.GetByText("Kết quả tự đánh giá: 85,5/100 điểm, tự xếp loại: Hoàn thành tốt.")).ToBeVisibleAsync();
@@ -18,7 +18,7 @@ public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
         await Expect(user.Page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" })).ToBeDisabledAsync();
         await BrowserApp.ScreenshotAsync(user.Page, "submit-awaiting-head");
 
-        await using (var head = await app.SignInAsync("headB"))
+        await using (var head = await App.SignInAsync("headB"))
         {
             var page = head.Page;
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Tự đánh giá" }).ClickAsync();
@@ -50,9 +50,9 @@ public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task Should_let_the_coordinator_adjust_with_a_reason_approve_and_then_only_read()
     {
-        await app.World.SubmitAsync(app.Web, app.World.AssessmentA);
+        await App.World.SubmitAsync(App.Web, App.World.AssessmentA);
 
-        await using var session = await app.SignInAsync("coord");
+        await using var session = await App.SignInAsync("coord");
         var page = session.Page;
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đánh giá" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Đã nộp" }).First.ClickAsync();
@@ -95,7 +95,7 @@ public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
         await BrowserApp.ScreenshotAsync(page, "approved-view");
 
         // Even at the appraisal address, nothing can be changed any more.
-        await page.GotoAsync($"/Evaluations/Appraise/{app.World.AssessmentA}");
+        await page.GotoAsync($"/Evaluations/Appraise/{App.World.AssessmentA}");
         await Expect(page.GetByText("Chỉ hồ sơ đã nộp (chưa phê duyệt) mới được thẩm định, kiểm tra.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lưu điều chỉnh" })).ToHaveCountAsync(0);
