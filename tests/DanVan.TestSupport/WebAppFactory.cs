@@ -42,12 +42,17 @@ public class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>The PostgreSQL server of the test run; in CI its absence fails, never skips.</summary>
     public static string PostgresServer() => TestPostgres.Server();
 
+    /// <summary>The app's <see cref="TimeProvider"/>: the system clock unless a test freezes it; a reset releases it.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>A context on the app's database, for arranging and checking data.</summary>
     public DanVanDbContext NewDbContext() => _database.NewContext();
 
     /// <summary>Starts the app if needed (which migrates the database), then empties the database and the data folder.</summary>
     public virtual async Task ResetAsync()
     {
+        _ = _database.Settings; // skips the test here when its database server is missing
+        Clock.Release();
         _ = Services;
         _database.Migrated();
         await _database.ResetAsync();
@@ -66,7 +71,11 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DanVan", settings.ConnectionString);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         // Hashing at full strength costs ~50 ms per sign-in; tests sign in a lot.
-        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(s =>
+        {
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            s.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <inheritdoc />
