@@ -33,6 +33,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>More configuration for the app (e.g. "Demo:Seed"); set before the first request. Not on a shared host.</summary>
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
+    /// <summary>Services replaced before the first request (an app of one's own only; a shared app has <see cref="Clock"/>).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>The data folder (SQLite file, evidence files).</summary>
     public string DataFolder => _database.Folder;
 
@@ -75,6 +78,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         {
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             s.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(s);
         });
     }
 
