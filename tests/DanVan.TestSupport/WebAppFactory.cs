@@ -17,6 +17,13 @@ public class WebAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
 
+    static WebAppFactory()
+    {
+        // No file watchers for appsettings: tests never edit them, and on a shared build machine the per-user limit of
+        // inotify instances (128) runs out, failing the host's start.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     /// <summary>Creates the app and its database for a provider; PostgreSQL needs DANVAN_TEST_POSTGRES (scripts/test.sh sets it).</summary>
     public WebAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite)
         : this(provider, createNow: true)
