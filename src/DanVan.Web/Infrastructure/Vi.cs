@@ -36,9 +36,6 @@ public static partial class Vi
     public static DateTime Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>Today in Vietnam.</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(Local(DateTime.UtcNow));
-
     /// <summary>Reads a number typed the Vietnamese way ("2,5", "1.234", "1.234,5") or the international way ("2.5").</summary>
     /// <remarks>A dot is a thousands separator only in groups of exactly three digits ("1.234", "12.500"); otherwise it is the decimal point.</remarks>
     public static bool TryParse(string? text, out decimal value)

@@ -25,15 +25,19 @@ public enum CriteriaImportOutcome
 public static class CriteriaSetStore
 {
     /// <summary>Stores a valid set; a set used by a period is frozen, so a change becomes a new version.</summary>
+    public static Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
+        DanVanDbContext db, CriteriaSet set, CancellationToken ct = default) => ImportAsync(db, set, TimeProvider.System, ct);
+
+    /// <summary>Stores a valid set, dated by <paramref name="time"/>; a set used by a period is frozen, so a change becomes a new version.</summary>
     public static async Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
-        DanVanDbContext db, CriteriaSet set, CancellationToken ct = default)
+        DanVanDbContext db, CriteriaSet set, TimeProvider time, CancellationToken ct = default)
     {
         var latest = await db.CriteriaSets.Where(s => s.Key == set.Id).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
         var hash = Hash(CriteriaSetFile.Serialize(set with { Version = 1 }));
 
         if (latest is null)
         {
-            var created = ToStored(set with { Version = 1 }, hash);
+            var created = ToStored(set with { Version = 1 }, hash, time.GetUtcNow().UtcDateTime);
             db.CriteriaSets.Add(created);
             await db.SaveChangesAsync(ct);
             return (created, CriteriaImportOutcome.Created);
@@ -43,7 +47,7 @@ public static class CriteriaSetStore
 
         if (await IsFrozenAsync(db, latest.Id, ct))
         {
-            var next = ToStored(set with { Version = latest.Version + 1 }, hash);
+            var next = ToStored(set with { Version = latest.Version + 1 }, hash, time.GetUtcNow().UtcDateTime);
             db.CriteriaSets.Add(next);
             await db.SaveChangesAsync(ct);
             return (next, CriteriaImportOutcome.NewVersion);
@@ -55,7 +59,7 @@ public static class CriteriaSetStore
         latest.DecisionDate = replacement.Decision.Date;
         latest.Json = CriteriaSetFile.Serialize(replacement);
         latest.ContentHash = hash;
-        latest.ImportedAt = DateTime.UtcNow;
+        latest.ImportedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return (latest, CriteriaImportOutcome.Replaced);
     }
@@ -69,7 +73,7 @@ public static class CriteriaSetStore
         db.CriteriaSets.Where(s => s.Key == key && (version == null || s.Version == version))
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
 
-    private static StoredCriteriaSet ToStored(CriteriaSet set, string hash) => new()
+    private static StoredCriteriaSet ToStored(CriteriaSet set, string hash, DateTime at) => new()
     {
         Key = set.Id,
         Version = set.Version,
@@ -78,7 +82,7 @@ public static class CriteriaSetStore
         DecisionDate = set.Decision.Date,
         Json = CriteriaSetFile.Serialize(set),
         ContentHash = hash,
-        ImportedAt = DateTime.UtcNow,
+        ImportedAt = at,
     };
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

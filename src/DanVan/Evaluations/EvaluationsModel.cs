@@ -1,6 +1,8 @@
 using DanVan.Criteria;
 using DanVan.OrgUnits;
+using DanVan.Periods;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DanVan.Evaluations;
@@ -25,6 +27,13 @@ internal sealed class EvaluationPeriodConfiguration : IEntityTypeConfiguration<E
         e.HasOne(x => x.ScopeUnit).WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Groups).WithOne().HasForeignKey(x => x.PeriodId);
         e.HasMany(x => x.Assessments).WithOne(x => x.Period).HasForeignKey(x => x.PeriodId);
+        e.Ignore(x => x.Reporting);
+        // Per-level deadlines are few and always read with the period: one JSON text column, no join.
+        e.Property(x => x.LevelDeadlines).HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<LevelDeadline>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new(),
+            new ValueComparer<List<LevelDeadline>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, d) => HashCode.Combine(h, d)), v => v.ToList()))
+            .HasMaxLength(2000);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
+using DanVan.Periods;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Evaluations;
@@ -38,6 +39,9 @@ public sealed record ScoreImportOptions
 
     /// <summary>User named in the audit trail.</summary>
     public string User { get; init; } = "cli";
+
+    /// <summary>Now and the province's time zone, in which deadlines are judged.</summary>
+    public ProvinceClock Clock { get; init; } = ProvinceClock.System;
 }
 
 /// <summary>What a score import changed.</summary>
@@ -105,14 +109,14 @@ public static class ScoreList
         var knownElsewhere = outside.ToDictionary(u => u.Code, u => WhyNotInPeriod(u, period, successors[u.Id].ToList()), StringComparer.Ordinal);
 
         var submit = options.Submit || options.Approve;
-        var submittedAt = options.SubmittedAt ?? DefaultSubmittedAt(period);
+        var submittedAt = options.SubmittedAt ?? DefaultSubmittedAt(period, options.Clock);
         var problems = new List<InputProblem>();
         var parsed = Parse(rows, fileName, period, byCode, sets, knownElsewhere, options, problems, out var blank);
         var byAssessment = parsed.GroupBy(p => p.Assessment).OrderBy(g => g.Key.Unit!.Code, StringComparer.Ordinal).ToList();
-        CheckStates(byAssessment, fileName, period, submit, submittedAt, problems);
+        CheckStates(byAssessment, fileName, period, submit, submittedAt, options.Clock.Zone, problems);
         if (problems.Count > 0) throw new RefusedInputException(problems);
 
-        var at = DateTime.UtcNow;
+        var at = options.Clock.UtcNow;
         int submitted = 0, late = 0, appraised = 0, approved = 0;
         var previous = options.Approve ? await PeriodResultsQuery.PreviousBandsAsync(db, period, ct) : [];
         try
@@ -128,7 +132,7 @@ public static class ScoreList
                 if (submit && self.Count > 0)
                 {
                     AssessmentWorkflow.Confirm(db, a, options.User, at);
-                    AssessmentWorkflow.Submit(db, a, period, set, options.User, at, submittedAt);
+                    AssessmentWorkflow.Submit(db, a, period, set, options.User, at, submittedAt, options.Clock.Zone);
                     submitted++;
                     if (a.IsLate) late++;
                 }
@@ -145,6 +149,10 @@ public static class ScoreList
                 }
             }
 
+            // Published results: the group rules rank the approved units of each group once the whole file is in.
+            foreach (var g in byAssessment.Select(g => g.Key).Where(a => a.Status == AssessmentStatus.Approved).GroupBy(a => a.GroupId))
+                await PublishedResults.ApplyGroupRulesAsync(db, period, g.Key, sets[g.First().CriteriaSetId], previous, ct);
+
             var changed = db.ChangeTracker.Entries<AuditEntry>()
                 .Count(e => e.State == EntityState.Added && e.Entity.Action.StartsWith("entry.", StringComparison.Ordinal));
             await db.SaveChangesAsync(ct);
@@ -159,11 +167,11 @@ public static class ScoreList
     }
 
     /// <summary>When submissions recorded by an import are dated by default: now, or the deadline once it has passed.</summary>
-    public static DateTime DefaultSubmittedAt(EvaluationPeriod period)
+    public static DateTime DefaultSubmittedAt(EvaluationPeriod period, ProvinceClock clock)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
         var deadline = period.Deadline.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
-        return DateOnly.FromDateTime(now) > period.Deadline ? deadline : now;
+        return clock.Today > period.Deadline ? deadline : now;
     }
 
     /// <summary>Rows of a period's units and scored criteria, as a template to fill, with the values already stored in that layer.</summary>
@@ -315,9 +323,9 @@ public static class ScoreList
     }
 
     private static void CheckStates(List<IGrouping<Assessment, ParsedRow>> byAssessment, string fileName, EvaluationPeriod period,
-        bool submit, DateTime submittedAt, List<InputProblem> problems)
+        bool submit, DateTime submittedAt, TimeZoneInfo zone, List<InputProblem> problems)
     {
-        var anySubmission = false;
+        var refused = new List<Assessment>();
         foreach (var group in byAssessment)
         {
             var a = group.Key;
@@ -328,7 +336,7 @@ public static class ScoreList
                     $"the assessment of unit '{code}' is {a.Status}; its self-assessment can no longer change (return it first)"));
 
             var willSubmit = submit && hasSelf && a.IsEditableByUnit;
-            anySubmission |= willSubmit && !(a.Status == AssessmentStatus.Returned && a.SubmittedAt is not null);
+            if (willSubmit && a.JudgeSubmission(submittedAt, period.RuleFor(a.Unit!.Kind, zone)).Refused) refused.Add(a);
             var status = willSubmit ? AssessmentStatus.Submitted : a.Status;
             if (status is AssessmentStatus.Submitted or AssessmentStatus.Appraised) continue;
             foreach (var p in group.Where(p => p.Input.Layer != ScoreLayer.Self))
@@ -337,9 +345,9 @@ public static class ScoreList
                     + (hasSelf && !submit ? " (submit its self rows in the same import)" : "")));
         }
 
-        if (anySubmission && DateOnly.FromDateTime(submittedAt) > period.Deadline && !period.AcceptLate)
+        if (refused.Count > 0)
             problems.Add(new("submitted_at",
-                $"{submittedAt:dd/MM/yyyy} is after the deadline {period.Deadline:dd/MM/yyyy} and the period \"{period.Name}\" refuses late submissions"));
+                $"{submittedAt:dd/MM/yyyy} is after the deadline {period.DeadlineFor(refused[0].Unit!.Kind):dd/MM/yyyy} and the period \"{period.Name}\" refuses late submissions"));
     }
 
     private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)

@@ -64,7 +64,12 @@ public static class UnitList
 
     /// <summary>Validates rows against each other and the stored units, then stores them in one transaction.</summary>
     /// <exception cref="RefusedInputException">Any problem; nothing is stored.</exception>
-    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, CancellationToken ct = default)
+    public static Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, CancellationToken ct = default) =>
+        ImportAsync(db, rows, fileName, DanVan.Periods.ProvinceClock.System.Today, ct);
+
+    /// <summary>Validates rows against each other and the stored units, then stores them in one transaction; a succession with no date takes effect <paramref name="today"/>.</summary>
+    /// <exception cref="RefusedInputException">Any problem; nothing is stored.</exception>
+    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, DateOnly today, CancellationToken ct = default)
     {
         var existing = await db.Units.Include(u => u.Groups).ToDictionaryAsync(u => u.Code, ct);
         var problems = Validate(rows, existing, fileName);
@@ -122,7 +127,7 @@ public static class UnitList
                 {
                     PredecessorId = predecessor.Id,
                     SuccessorId = successor.Id,
-                    EffectiveOn = predecessor.ValidTo?.AddDays(1) ?? successor.ValidFrom ?? DateOnly.FromDateTime(DateTime.UtcNow),
+                    EffectiveOn = predecessor.ValidTo?.AddDays(1) ?? successor.ValidFrom ?? today,
                     Kind = SplitList(row.Successors).Count() > 1 ? SuccessionKind.Split : SuccessionKind.Merge,
                 });
                 successions++;

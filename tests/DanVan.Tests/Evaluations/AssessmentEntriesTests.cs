@@ -26,7 +26,7 @@ public sealed class AssessmentEntriesTests(SqliteDatabase db) : IAsyncLifetime
     private async Task<(DanVanDbContext Db, EvaluationPeriod Period, Assessment A)> OpenAsync()
     {
         var db = _db.NewContext();
-        var period = await Periods.OpenAsync(db, _setup.Request(), "test");
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
         return (db, period, a);
     }

@@ -30,7 +30,7 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
     private async Task<(DanVanDbContext Db, EvaluationPeriod Period, Assessment A)> OpenAsync(bool acceptLate = true)
     {
         var db = _db.NewContext();
-        var period = await Periods.OpenAsync(db, _setup.Request(acceptLate: acceptLate), "test");
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(acceptLate: acceptLate), "test");
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
         return (db, period, a);
     }
@@ -147,7 +147,7 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         }
 
         await using var other = _db.NewContext();
-        var strict = await Periods.OpenAsync(other, _setup.Request(2025, acceptLate: false), "test");
+        var strict = await DanVan.Evaluations.Periods.OpenAsync(other, _setup.Request(2025, acceptLate: false), "test");
         var b = await other.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == strict.Id && x.Unit!.Code == "A1");
         AssessmentEntries.Set(other, b, Set, Points("2", 12), "canbo", After);
         AssessmentWorkflow.Confirm(other, b, "thutruong", After.AddYears(1));
@@ -209,6 +209,18 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         a.FinalBand.ShouldBeNull();
         await db.SaveChangesAsync();
         (await db.Audit.SingleAsync(x => x.Action == "assessment.reopen")).Reason.ShouldBe("Phát hiện sai sót số liệu");
+    }
+
+    [Theory]
+    [InlineData(16, 59, false)] // 23:59 on the deadline day in Vietnam
+    [InlineData(18, 0, true)] // 01:00 the day after in Vietnam, still the deadline day in UTC
+    public async Task Should_judge_the_deadline_day_in_Vietnam_time(int hour, int minute, bool late)
+    {
+        var (db, period, a) = await OpenAsync();
+        await using var _ = db;
+        await SubmitAsync(db, period, a, new DateTime(2024, 11, 30, hour, minute, 0, DateTimeKind.Utc));
+        period.Deadline.ShouldBe(new DateOnly(2024, 11, 30));
+        a.IsLate.ShouldBe(late);
     }
 
     [Fact]

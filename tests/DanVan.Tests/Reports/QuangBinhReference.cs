@@ -136,7 +136,7 @@ public static class QuangBinhReference
     }
 
     private static Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, int year, int provinceId, IEnumerable<UnitGroup> groups, int setId) =>
-        Periods.OpenAsync(db, new OpenPeriodRequest(year, $"Đánh giá công tác dân vận chính quyền năm {year}", provinceId,
+        DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(year, $"Đánh giá công tác dân vận chính quyền năm {year}", provinceId,
             new DateOnly(year, 11, 1), new DateOnly(year, 11, 30), AcceptLate: true,
             groups.Select(g => new PeriodGroupChoice(g.Id, setId)).ToList()), "test");
 

@@ -133,7 +133,7 @@ public static class EvidenceApi
             if (problems.Count > 0) return ApiProblems.Invalid(problems);
             if (file!.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
 
-            var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, ct);
+            var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, clock.GetUtcNow().UtcDateTime, ct);
             if (saved is null) return ApiProblems.Invalid("file", error ?? "the file is refused");
             evidence = saved;
             evidence.AddedAt = now;

@@ -68,8 +68,7 @@ public static class ResultsApi
         var units = results.Units.Where(u => scope.CanRead(u.Unit.Id))
             .Select(u =>
             {
-                var showFinal = u.Final is not null && (u.Status == AssessmentStatus.Approved || EvaluationAccess.Reviews(scope, u.Unit.Id));
-                return (Result: u, Final: showFinal ? u.Final : null);
+                return (Result: u, Final: u.FinalFor(EvaluationAccess.Reviews(scope, u.Unit.Id)));
             })
             .ToList();
 

@@ -6,6 +6,7 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Evaluations;
 
@@ -16,7 +17,7 @@ namespace DanVan.Web.Pages.Evaluations;
 /// </summary>
 [Scoped(ScopeTarget.Assessment, Need.Read, PostNeed = Need.Enter)]
 [RequestFormLimits(MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes)]
-public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceStore store) : PageModel
+public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceStore store, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -62,11 +63,11 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         if (!ModelState.IsValid) return Page();
 
         var scope = await current.GetAsync();
-        var at = DateTime.UtcNow;
+        var at = clock.UtcNow;
         DanVan.Evaluations.Evidence? file = null;
         if (Data.File is { } upload)
         {
-            var (saved, error) = await store.SaveAsync(upload, id, leaf!.Id, scope.UserName, HttpContext.RequestAborted);
+            var (saved, error) = await store.SaveAsync(upload, id, leaf!.Id, scope.UserName, at, HttpContext.RequestAborted);
             if (error is not null)
             {
                 ModelState.AddModelError("Data.File", error);
@@ -110,7 +111,7 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
 
         var scope = await current.GetAsync();
         db.Evidence.Remove(item);
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = "evidence.remove", AssessmentId = id, CriterionId = item.CriterionId, OldValue = item.FileName ?? item.DocumentRef });
+        db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = "evidence.remove", AssessmentId = id, CriterionId = item.CriterionId, OldValue = item.FileName ?? item.DocumentRef });
         await db.SaveChangesAsync();
         store.Delete(item);
         TempData.Notice(UiText.EvidenceRemoved);

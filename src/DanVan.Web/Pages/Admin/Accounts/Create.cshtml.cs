@@ -9,11 +9,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>The administrator creates a local account with its first role within a scope.</summary>
-public sealed class Create(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+public sealed class Create(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -81,7 +82,7 @@ public sealed class Create(DanVanDbContext db, UserManager<AppUser> users, Curre
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = Data.Role!.Value, ScopeUnitId = Data.ScopeUnitId });
         db.Audit.Add(new AuditEntry
         {
-            At = DateTime.UtcNow, User = scope.UserName, Action = "account.create", Subject = $"AppUser:{user.Id}",
+            At = clock.UtcNow, User = scope.UserName, Action = "account.create", Subject = $"AppUser:{user.Id}",
             NewValue = $"{user.UserName}; {Data.Role} @ {Data.ScopeUnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}",
         });
         await db.SaveChangesAsync();

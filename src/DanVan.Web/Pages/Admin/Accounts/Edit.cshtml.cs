@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>One account: its roles within scopes (add, remove) and unlocking after repeated failed sign-ins.</summary>
-public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The role to add.</summary>
     [BindProperty]
@@ -98,7 +99,7 @@ public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, Current
     private async Task AuditAsync(string userId, string action, string? old, string? now)
     {
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = action, Subject = $"AppUser:{userId}", OldValue = old, NewValue = now });
+        db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = action, Subject = $"AppUser:{userId}", OldValue = old, NewValue = now });
     }
 
     private static string Describe(Role role, int? unitId) =>
@@ -112,7 +113,7 @@ public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, Current
             .GroupJoin(db.Units, r => r.ScopeUnitId, u => u.Id, (r, us) => new { r, us })
             .SelectMany(x => x.us.DefaultIfEmpty(), (x, u) => new RoleLine(x.r.Id, x.r.Role, u == null ? null : u.Name))
             .ToListAsync();
-        Shown = new Account(user.Id, user.UserName ?? "", user.FullName, user.LockoutEnd > DateTimeOffset.UtcNow, user.AccessFailedCount,
+        Shown = new Account(user.Id, user.UserName ?? "", user.FullName, user.LockoutEnd > clock.Time.GetUtcNow(), user.AccessFailedCount,
             roles.OrderBy(r => r.Role).ToList());
         Units = await UnitOptions.SelectAsync(db);
         return true;

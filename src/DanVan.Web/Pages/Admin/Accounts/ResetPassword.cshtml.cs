@@ -7,11 +7,12 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>The administrator sets a new password for an account (and unlocks it).</summary>
-public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -58,7 +59,7 @@ public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = "account.reset-password", Subject = $"AppUser:{id}" });
+        db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = "account.reset-password", Subject = $"AppUser:{id}" });
         await db.SaveChangesAsync();
         TempData.Notice(string.Format(Vi.Culture, UiText.PasswordReset, UserName));
         return RedirectToPage("Index");

@@ -6,11 +6,12 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.CriteriaSets;
 
 /// <summary>One stored version: its tree, and activating it for new periods.</summary>
-public sealed class Details(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Details(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The version.</summary>
     public Shown? Set { get; private set; }
@@ -41,7 +42,7 @@ public sealed class Details(DanVanDbContext db, CurrentUser current) : PageModel
         {
             stored.IsActive = active;
             var scope = await current.GetAsync();
-            db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = active ? "criteria.activate" : "criteria.deactivate", Subject = $"CriteriaSet:{id}", OldValue = (!active).ToString(), NewValue = active.ToString() });
+            db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = active ? "criteria.activate" : "criteria.deactivate", Subject = $"CriteriaSet:{id}", OldValue = (!active).ToString(), NewValue = active.ToString() });
             await db.SaveChangesAsync();
         }
         TempData.Notice(active ? UiText.CriteriaActivated : UiText.CriteriaDeactivated);

@@ -6,12 +6,13 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.CriteriaSets;
 
 /// <summary>Imports a criteria set file: check it (errors located by JSON path), preview the tree, then store and activate.</summary>
 /// <remarks>The previewed JSON travels in the form, so nothing is kept on the server between the two steps.</remarks>
-public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     private const long MaxBytes = 2 * 1024 * 1024;
 
@@ -79,12 +80,12 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
         }
         if (!Check()) return Page();
 
-        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!);
+        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!, clock.Time);
         stored.IsActive = Data.Activate;
         var scope = await current.GetAsync();
         db.Audit.Add(new AuditEntry
         {
-            At = DateTime.UtcNow, User = scope.UserName, Action = "criteria.import", Subject = $"CriteriaSet:{stored.Id}",
+            At = clock.UtcNow, User = scope.UserName, Action = "criteria.import", Subject = $"CriteriaSet:{stored.Id}",
             NewValue = $"{stored.Key} v{stored.Version}: {outcome}; {(stored.IsActive ? "active" : "inactive")}",
         });
         await db.SaveChangesAsync();

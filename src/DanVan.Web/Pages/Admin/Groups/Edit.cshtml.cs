@@ -7,11 +7,12 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Groups;
 
 /// <summary>Creates or edits a unit group: code, name, order in reports.</summary>
-public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -73,7 +74,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
         group.SortOrder = Data.SortOrder;
         await db.SaveChangesAsync();
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = old is null ? "group.create" : "group.update", Subject = $"UnitGroup:{group.Id}", OldValue = old, NewValue = $"{group.Code}; {group.Name}; {group.SortOrder}" });
+        db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = old is null ? "group.create" : "group.update", Subject = $"UnitGroup:{group.Id}", OldValue = old, NewValue = $"{group.Code}; {group.Name}; {group.SortOrder}" });
         await db.SaveChangesAsync();
         TempData.Notice(string.Format(Vi.Culture, UiText.GroupSaved, group.Name));
         return RedirectToPage("Index");

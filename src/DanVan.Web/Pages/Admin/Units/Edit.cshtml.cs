@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Units;
 
 /// <summary>Creates or edits one unit: code, names, kind, parent, groups, validity.</summary>
-public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -128,7 +129,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
         await db.SaveChangesAsync();
 
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = old is null ? "unit.create" : "unit.update", Subject = $"OrgUnit:{unit.Id}", OldValue = old, NewValue = Describe(unit) });
+        db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = old is null ? "unit.create" : "unit.update", Subject = $"OrgUnit:{unit.Id}", OldValue = old, NewValue = Describe(unit) });
         await db.SaveChangesAsync();
         TempData.Notice(string.Format(Vi.Culture, UiText.UnitSaved, unit.Name));
         return RedirectToPage("Index");

@@ -5,11 +5,12 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Units;
 
 /// <summary>Imports a unit list (XLSX or CSV): all rows or nothing, every problem located by row and column.</summary>
-public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -54,11 +55,11 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
             await stream.CopyToAsync(buffer);
             buffer.Position = 0;
             var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name) : UnitList.ReadCsv(buffer, name);
-            var summary = await UnitList.ImportAsync(db, rows, name);
+            var summary = await UnitList.ImportAsync(db, rows, name, clock.Today);
             var scope = await current.GetAsync();
             db.Audit.Add(new AuditEntry
             {
-                At = DateTime.UtcNow, User = scope.UserName, Action = "unit.import", Subject = "OrgUnit:*",
+                At = clock.UtcNow, User = scope.UserName, Action = "unit.import", Subject = "OrgUnit:*",
                 NewValue = $"{name}: {summary.Created} created, {summary.Updated} updated, {summary.GroupsCreated} groups, {summary.Successions} successions",
             });
             await db.SaveChangesAsync();

@@ -64,7 +64,7 @@ public static class DemoData
             {
                 var year = options.FirstYear + y;
                 var last = y == options.Years - 1;
-                var period = await Periods.OpenAsync(db, new OpenPeriodRequest(
+                var period = await Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(
                     year,
                     $"Đánh giá, xếp loại công tác dân vận chính quyền năm {year}",
                     provinceId,
