@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan scores import|template, and compute on what was imported.</summary>
-public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(database)
 {
     private async Task SeedAsync(bool refuseLate = false)
     {
@@ -237,6 +237,8 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
     }
 }
 
-public sealed class SqliteScoresCommandTests() : ScoresCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteScoresCommandTests(SqliteDatabase database) : ScoresCommandTests(database);
 
-public sealed class PostgresScoresCommandTests() : ScoresCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresScoresCommandTests(PostgresDatabase database) : ScoresCommandTests(database);

@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Data;
 
 /// <summary>Storage behaviour, written once and run on SQLite and on PostgreSQL.</summary>
-public abstract class StorageTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class StorageTests(TestDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+    public async ValueTask InitializeAsync() => await _db.ResetAsync();
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Should_store_a_hierarchy_with_groups_and_successors()
@@ -101,6 +101,8 @@ public abstract class StorageTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteStorageTests() : StorageTests(DatabaseProvider.Sqlite);
+[Collection<SqliteDb>]
+public sealed class SqliteStorageTests(SqliteDatabase db) : StorageTests(db);
 
-public sealed class PostgresStorageTests() : StorageTests(DatabaseProvider.Postgres);
+[Collection<PostgresDb>]
+public sealed class PostgresStorageTests(PostgresDatabase db) : StorageTests(db);
