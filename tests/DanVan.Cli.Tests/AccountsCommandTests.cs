@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan accounts create|list|reset-password|assign|revoke|lock|unlock, each audited as "cli".</summary>
-public abstract class AccountsCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class AccountsCommandTests(TestDatabase database) : CliTestBase(database)
 {
     private const string Password = "KhoiDau@2026";
 
@@ -85,6 +85,8 @@ public abstract class AccountsCommandTests(DatabaseProvider provider) : CliTestB
     }
 }
 
-public sealed class SqliteAccountsCommandTests() : AccountsCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteAccountsCommandTests(SqliteDatabase database) : AccountsCommandTests(database);
 
-public sealed class PostgresAccountsCommandTests() : AccountsCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresAccountsCommandTests(PostgresDatabase database) : AccountsCommandTests(database);
