@@ -2,6 +2,7 @@ using System.Globalization;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
+using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Evaluations;
@@ -107,10 +108,14 @@ public static class ScoreList
         var submit = options.Submit || options.Approve;
         var submittedAt = options.SubmittedAt ?? DefaultSubmittedAt(period);
         var problems = new List<InputProblem>();
-        var parsed = Parse(rows, fileName, period, byCode, sets, knownElsewhere, options, problems, out var blank);
+        var refusals = new List<Refusal>();
+        var parsed = Parse(rows, fileName, period, byCode, sets, knownElsewhere, options, problems, refusals, out var blank);
         var byAssessment = parsed.GroupBy(p => p.Assessment).OrderBy(g => g.Key.Unit!.Code, StringComparer.Ordinal).ToList();
-        CheckStates(byAssessment, fileName, period, submit, submittedAt, problems);
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        CheckStates(byAssessment, fileName, period, submit, submittedAt, problems, refusals);
+        // Until every file problem is a refusal, a file with both reports them together as problems.
+        if (problems.Count > 0)
+            throw new RefusedInputException([.. problems, .. refusals.Select(r => new InputProblem(r.Where.Key, RefusalText.Render(r, RefusalText.English)))]);
+        if (refusals.Count > 0) throw new RefusedException(refusals);
 
         var at = DateTime.UtcNow;
         int submitted = 0, late = 0, appraised = 0, approved = 0;
@@ -212,7 +217,7 @@ public static class ScoreList
 
     private static List<ParsedRow> Parse(IReadOnlyList<ScoreRow> rows, string fileName, EvaluationPeriod period,
         Dictionary<string, Assessment> byCode, Dictionary<int, CriteriaSet> sets, Dictionary<string, string> knownElsewhere,
-        ScoreImportOptions options, List<InputProblem> problems, out int blank)
+        ScoreImportOptions options, List<InputProblem> problems, List<Refusal> refusals, out int blank)
     {
         blank = 0;
         var parsed = new List<ParsedRow>();
@@ -288,15 +293,11 @@ public static class ScoreList
                 Note = note,
             };
 
-            var superior = AssessmentEntries.IsSuperiorScored(set, criterion.Id);
-            if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), superior) is { } refusal)
+            // The core's value rules, located at the row and the column they point at.
+            var refused = AssessmentEntries.CheckValue(set, input);
+            if (refused.Count > 0)
             {
-                Problem(ValueColumn(criterion, input, superior), refusal);
-                continue;
-            }
-            if (layer != ScoreLayer.Self && note is null)
-            {
-                Problem("note", $"an {LayerName(layer.Value)} row changes the unit's score and needs a reason in the note column");
+                refusals.AddRange(refused.Select(r => r.At(Where.AtCell(fileName, row.Row, ColumnOf(r.Where.Field)) with { Criterion = criterion.Id })));
                 continue;
             }
             parsed.Add(new(row, assessment, input));
@@ -315,7 +316,7 @@ public static class ScoreList
     }
 
     private static void CheckStates(List<IGrouping<Assessment, ParsedRow>> byAssessment, string fileName, EvaluationPeriod period,
-        bool submit, DateTime submittedAt, List<InputProblem> problems)
+        bool submit, DateTime submittedAt, List<InputProblem> problems, List<Refusal> refusals)
     {
         var anySubmission = false;
         foreach (var group in byAssessment)
@@ -328,7 +329,7 @@ public static class ScoreList
                     $"the assessment of unit '{code}' is {a.Status}; its self-assessment can no longer change (return it first)"));
 
             var willSubmit = submit && hasSelf && a.IsEditableByUnit;
-            anySubmission |= willSubmit && !(a.Status == AssessmentStatus.Returned && a.SubmittedAt is not null);
+            anySubmission |= willSubmit && AssessmentWorkflow.Lateness(a, period, submittedAt).Refused;
             var status = willSubmit ? AssessmentStatus.Submitted : a.Status;
             if (status is AssessmentStatus.Submitted or AssessmentStatus.Appraised) continue;
             foreach (var p in group.Where(p => p.Input.Layer != ScoreLayer.Self))
@@ -337,9 +338,7 @@ public static class ScoreList
                     + (hasSelf && !submit ? " (submit its self rows in the same import)" : "")));
         }
 
-        if (anySubmission && DateOnly.FromDateTime(submittedAt) > period.Deadline && !period.AcceptLate)
-            problems.Add(new("submitted_at",
-                $"{submittedAt:dd/MM/yyyy} is after the deadline {period.Deadline:dd/MM/yyyy} and the period \"{period.Name}\" refuses late submissions"));
+        if (anySubmission) refusals.Add(Refusal.Of("submission.lateRefused", Where.AtField("submitted_at"), ("deadline", period.Deadline)));
     }
 
     private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)
@@ -348,10 +347,10 @@ public static class ScoreList
         {
             AssessmentEntries.Set(db, a, set, p.Input, user, at);
         }
-        catch (RefusedInputException ex)
+        catch (RefusedException ex)
         {
-            // Every check ran before anything changed; this only guards rules added to Set later.
-            throw new RefusedInputException(ex.Problems.Select(x => new InputProblem($"{fileName} row {p.Row.Row}", x.Message)).ToList());
+            // State rules (e.g. the period not open yet) are met here; each refusal is located at its row.
+            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)) with { Criterion = r.Where.Criterion })).ToList());
         }
     }
 
@@ -363,22 +362,12 @@ public static class ScoreList
         return null;
     }
 
-    private static string ValueColumn(Criterion criterion, EntryInput input, bool superior)
+    private static string? ColumnOf(string? field) => field switch
     {
-        if (input.NotApplicable) return "not_applicable";
-        if (!criterion.IsLeaf) return "criterion";
-        if (superior && input.Layer == ScoreLayer.Self) return "layer";
-        return criterion.Method!.Type switch
-        {
-            ScoringMethodType.Points => "points",
-            ScoringMethodType.Levels => "level",
-            ScoringMethodType.Checklist => "checked",
-            ScoringMethodType.Ratio when input.Achieved is null or < 0 => "achieved",
-            ScoringMethodType.Ratio => "target",
-            ScoringMethodType.Count => "count",
-            _ => "criterion",
-        };
-    }
+        null => null,
+        "notApplicable" => "not_applicable",
+        _ => field,
+    };
 
     private static List<ScoreRow> ToRows(TableData table, string fileName)
     {

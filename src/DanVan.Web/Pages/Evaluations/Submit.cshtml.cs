@@ -3,6 +3,7 @@ using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
 using DanVan.Web.Infrastructure;
+using DanVan.Refusals;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,14 +51,15 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsHead) return StatusCode(StatusCodes.Status403Forbidden);
-        if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.Confirm(db, a, scope.UserName, DateTime.UtcNow);
+            })) return Page();
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.Confirm(db, a, scope.UserName, DateTime.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(UiText.Confirmed);
         return RedirectToPage(new { id });
     }
@@ -66,30 +68,18 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
     public async Task<IActionResult> OnPostSubmitAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        else if (Sheet.NotOpenYet) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(Sheet.OpensOn)));
-        else if (Sheet.ConfirmedAt is null) ModelState.AddModelError("", UiText.NotConfirmedYet);
-        else if (WouldBeLate && !Sheet.AcceptLate) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.LateRefusedMessage, Vi.Date(Sheet.Deadline)));
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, DateTime.UtcNow);
+            })) return Page();
         db.ExpectVersion(a, Data.Version);
-        try
-        {
-            AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, DateTime.UtcNow);
-        }
-        catch (RefusedInputException ex)
-        {
-            ModelState.AddModelError("", UiText.SubmitRefused + " " + string.Join("; ", ex.Problems.Select(p => p.Message)));
-            return Page();
-        }
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(a.IsLate ? UiText.SubmittedLateNotice : UiText.SubmittedNotice);
         return RedirectToPage("View", new { id });
     }
-
-    private bool Editable() => Sheet.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
 
     private async Task<bool> LoadAsync(int id)
     {
@@ -100,10 +90,8 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
         IsHead = scope.Has(Role.UnitHead, sheet.UnitId);
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
-        // A revision after a return keeps the first submission's lateness; it is never refused for the deadline.
-        var resubmission = sheet.Status == AssessmentStatus.Returned && sheet.SubmittedAt is not null;
-        WouldBeLate = !resubmission && Vi.Today() > sheet.Deadline;
-        if (HttpMethods.IsPost(Request.Method) && sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        var stored = await db.Assessments.AsNoTracking().Include(x => x.Period).SingleAsync(x => x.Id == id);
+        WouldBeLate = AssessmentWorkflow.Lateness(stored, stored.Period!, DateTime.UtcNow).Late;
         return true;
     }
 }
