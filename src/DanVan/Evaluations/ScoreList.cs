@@ -114,7 +114,7 @@ public static class ScoreList
         CheckStates(byAssessment, fileName, period, submit, submittedAt, problems, refusals);
         // Until every file problem is a refusal, a file with both reports them together as problems.
         if (problems.Count > 0)
-            throw new RefusedInputException([.. problems, .. refusals.Select(r => new InputProblem(r.Where.Key, RefusalText.Render(r, RefusalText.English)))]);
+            throw new RefusedInputException([.. problems, .. refusals.Select(r => new InputProblem(RefusalText.Place(r.Where, RefusalText.English), RefusalText.Render(r, RefusalText.English)))]);
         if (refusals.Count > 0) throw new RefusedException(refusals);
 
         var at = DateTime.UtcNow;
@@ -297,7 +297,7 @@ public static class ScoreList
             var refused = AssessmentEntries.CheckValue(set, input);
             if (refused.Count > 0)
             {
-                refusals.AddRange(refused.Select(r => r.At(Where.AtCell(fileName, row.Row, ColumnOf(r.Where.Field)) with { Criterion = criterion.Id })));
+                refusals.AddRange(refused.Select(r => r.At(Where.AtCell(fileName, row.Row, ColumnOf(r.Where.Field)))));
                 continue;
             }
             parsed.Add(new(row, assessment, input));
@@ -350,7 +350,7 @@ public static class ScoreList
         catch (RefusedException ex)
         {
             // State rules (e.g. the period not open yet) are met here; each refusal is located at its row.
-            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)) with { Criterion = r.Where.Criterion })).ToList());
+            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)))).ToList());
         }
     }
 
