@@ -167,4 +167,16 @@ public sealed class ScoreEntryRulesTests
         RefusalText.Render(Refusal.Of("request.tooLong", Where.AtField("note"), ("field", "note"), ("max", 4000)), RefusalText.Vietnamese)
             .ShouldBe("ghi chú dài quá 4.000 ký tự.");
     }
+
+    [Fact]
+    public void Should_compute_a_ratio_of_extreme_figures_without_overflow()
+    {
+        // Regression: 1e27 / 1e-20 overflowed decimal, and the assessment, dashboard, results and reports answered 500.
+        var criterion = new Criterion { Id = "r", Name = "r", MaxPoints = 10, Method = new() { Type = ScoringMethodType.Ratio } };
+
+        ScoringEngine.PointsFor(criterion, new() { CriterionId = "r", Achieved = 1e27m, Target = 1e-20m }).ShouldBe(10);
+        ScoringEngine.PointsFor(criterion with { Method = new() { Type = ScoringMethodType.Ratio, LowerIsBetter = true } },
+            new() { CriterionId = "r", Achieved = 1e-20m, Target = 1e27m }).ShouldBe(10);
+        ScoringEngine.PointsFor(criterion, new() { CriterionId = "r", Achieved = 5, Target = 10 }).ShouldBe(5);
+    }
 }
