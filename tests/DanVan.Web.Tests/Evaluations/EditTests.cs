@@ -113,7 +113,7 @@ public abstract class EditTests(DatabaseProvider provider) : IDisposable
         json.GetProperty("total").GetString().ShouldBe("90,13");
         json.GetProperty("band").GetString().ShouldBe("Hoàn thành xuất sắc");
         json.GetProperty("criteria").GetProperty("2").GetString().ShouldBe("35");
-        json.GetProperty("errors").GetProperty(form.Field("T1", "Count")).GetString().ShouldBe("-1 là số âm; tiêu chí T1 cần số từ 0 trở lên.");
+        json.GetProperty("errors").GetProperty(form.Field("T1", "Count")).GetString().ShouldBe("-2 là số âm; tiêu chí T1 cần số từ 0 trở lên.");
 
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == w.AssessmentA)).ShouldBe(0);
