@@ -127,7 +127,7 @@ internal sealed class DemoScorer(DanVanDbContext db, Random rng, string coordina
             adjusted++;
         }
         if (rng.NextDouble() < 0.01)
-            AssessmentWorkflow.SetFlags(db, a, ["ky-luat"], $"Quyết định kỷ luật tập thể lãnh đạo năm {year}.", coordinator, At(appraised));
+            AssessmentWorkflow.SetFlags(db, a, set, ["ky-luat"], $"Quyết định kỷ luật tập thể lãnh đạo năm {year}.", coordinator, At(appraised));
 
         if (adjusted > 0 || state == DemoState.Appraised) AssessmentWorkflow.MarkAppraised(db, a, coordinator, At(appraised.AddDays(1)));
         if (state == DemoState.Appraised) return;

@@ -91,20 +91,20 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
     }
 
     [Theory]
-    [InlineData("outside range", "A1,2,self,16,,,,,,,", "scores.entryRefused", "points", "16 is outside [0, 15] for criterion 2")]
-    [InlineData("off step", "A1,2,self,\"7,25\",,,,,,,", "scores.entryRefused", "points", "7.25 is not a multiple of the step 0.5 for criterion 2")]
-    [InlineData("unknown level", "A1,1.1,self,,Z,,,,,,", "scores.entryRefused", "level", "level 'Z' does not exist for criterion 1.1 (levels: A, B, C)")]
+    [InlineData("outside range", "A1,2,self,16,,,,,,,", "entry.outOfRange", "points", "16 is outside [0, 15] for criterion 2")]
+    [InlineData("off step", "A1,2,self,\"7,25\",,,,,,,", "entry.offStep", "points", "7.25 is not a multiple of the step 0.5 for criterion 2")]
+    [InlineData("unknown level", "A1,1.1,self,,Z,,,,,,", "entry.unknownLevel", "level", "Level 'Z' does not exist for criterion 1.1 (levels: A, B, C)")]
     [InlineData("unknown criterion", "A1,9.9,self,5,,,,,,,", "scores.criterionNotInSet", "criterion", "Criterion '9.9' is not in the criteria set")]
     [InlineData("unit not in period", "S1,2,self,5,,,,,,,", "scores.unitNotInPeriod", "unit_code", "Unit 'S1' (Trung tâm Phục vụ hành chính công) is not evaluated in the period")]
     [InlineData("unknown unit", "ZZ,2,self,5,,,,,,,", "scores.noUnit", "unit_code", "No unit 'ZZ'")]
     [InlineData("duplicate row", "A1,6,tu-danh-gia,5,,,,,,,", "scores.duplicateRow", "criterion", "Duplicate row: unit 'A1', criterion 6, layer self is also on row 3")]
     [InlineData("unparsable number", "A1,3.1,self,,,,9x5,,,,", "file.notANumber", "achieved", "'9x5' is not a number")]
     [InlineData("unknown layer", "A1,4.1,ban-dan-van,,,,95,,,,", "scores.unknownLayer", "layer", "Unknown layer 'ban-dan-van'")]
-    [InlineData("unknown checklist item", "A1,7,self,,,a;z,,,,,", "scores.entryRefused", "checked", "item 'z' does not exist for criterion 7")]
-    [InlineData("not applicable refused", "A1,5,self,,,,,,,x,", "scores.entryRefused", "not_applicable", "criterion 5 always applies")]
+    [InlineData("unknown checklist item", "A1,7,self,,,a;z,,,,,", "entry.unknownItem", "checked", "Item 'z' does not exist for criterion 7")]
+    [InlineData("not applicable refused", "A1,5,self,,,,,,,x,", "entry.alwaysApplies", "not_applicable", "Criterion 5 always applies")]
     [InlineData("count not whole", "A1,D1,self,,,,,,1.5,,", "file.notAWholeNumber", "count", "'1.5' is not a whole number")]
     [InlineData("appraisal of a draft", "A1,5,appraisal,10,,,,,,,Thiếu minh chứng", "scores.reviewNeedsSubmittedSubmitSelf", "layer", "The assessment of unit 'A1' is NotStarted; appraisal rows need a submitted assessment")]
-    [InlineData("appraisal without reason", "A2,5,tham-dinh,10,,,,,,,", "scores.reasonRequired", "note", "An appraisal row changes the unit's score and needs a reason")]
+    [InlineData("appraisal without reason", "A2,5,tham-dinh,10,,,,,,,", "entry.reasonRequired", "note", "An adjustment of criterion 5 needs a reason")]
     [InlineData("value of another method", "A1,2,self,10,5,,,,,,", "scores.otherMethodColumn", "level", "Criterion 2 is scored by the points method, in column(s) points")]
     public async Task Should_refuse_a_bad_row_with_its_row_and_column_and_store_nothing(string because, string bad, string code, string column, string expected)
     {

@@ -27,6 +27,10 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document, 
     public IReadOnlyList<string> Errors => Document.QuerySelectorAll(".field-error, .error-summary li, .field-validation-error")
         .Select(e => Collapse(e.TextContent)).Where(t => t.Length > 0).Distinct().ToList();
 
+    /// <summary>The codes of the core's refusals in the page's summary (<c>#refusals li[data-code]</c>).</summary>
+    public IReadOnlyList<string> RefusalCodes => Document.QuerySelectorAll("#refusals li[data-code]")
+        .Select(e => e.GetAttribute("data-code") ?? "").ToList();
+
     /// <summary>The name of a criterion's input in a sheet ("Points", "Level", "Note"...), found by the row's data-criterion.</summary>
     public string Field(string criterion, string property) =>
         Document.QuerySelector($"tr[data-criterion='{criterion}'] [name$='.{property}']")?.GetAttribute("name")

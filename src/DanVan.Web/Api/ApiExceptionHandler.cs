@@ -28,11 +28,11 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
                 else
                     await ApiProblems.WriteAsync(http, bad.StatusCode, "Request refused", message, "bad-request");
                 return true;
-            case DbUpdateConcurrencyException:
+            case DbUpdateException when DanVan.Evaluations.SaveConflicts.IsLostRace(exception):
                 await ConflictProblem.LostRace().ExecuteAsync(http);
                 return true;
             case DanVan.Refusals.RefusedException refusedCore:
-                await ApiProblems.Refused(refusedCore.Refusals).ExecuteAsync(http);
+                await ApiProblems.RefusedByCode(refusedCore.Refusals).ExecuteAsync(http);
                 return true;
             case RefusedInputException refused:
                 await ApiProblems.Invalid(refused.Problems).ExecuteAsync(http);

@@ -26,6 +26,12 @@ public static class ApiProblems
     /// <summary>The core's refusals as problem+json (<see cref="RefusedProblem"/>): 400 unless <paramref name="status"/> says otherwise.</summary>
     public static RefusedProblem Refused(IReadOnlyList<Refusal> refusals, int status = StatusCodes.Status400BadRequest) => new(refusals, status);
 
+    /// <summary>The core's refusals with the status their codes call for: 409 for a state or version conflict, else 400.</summary>
+    public static RefusedProblem RefusedByCode(IReadOnlyList<Refusal> refusals) =>
+        new(refusals, refusals.Any(r => DanVan.Evaluations.AssessmentEntries.ConflictCodes.Contains(r.Code))
+            ? StatusCodes.Status409Conflict
+            : StatusCodes.Status400BadRequest);
+
     /// <summary>Bad input with one located problem.</summary>
     public static ValidationProblem Invalid(string where, string message) => Invalid([new InputProblem(where, message)]);
 
@@ -192,5 +198,9 @@ public sealed class RefusedProblem(IReadOnlyList<Refusal> refusals, int status =
     }
 
     /// <inheritdoc />
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ApiProblems.Describe(builder, StatusCodes.Status400BadRequest);
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ApiProblems.Describe(builder, StatusCodes.Status400BadRequest);
+        ApiProblems.Describe(builder, StatusCodes.Status409Conflict);
+    }
 }

@@ -50,7 +50,7 @@ public static class PageHelpers
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (SaveConflicts.IsLostRace(ex))
         {
             modelState.AddModelError("", UiText.ConcurrencyConflict);
             return false;

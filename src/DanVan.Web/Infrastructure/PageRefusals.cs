@@ -30,6 +30,36 @@ public static class PageRefusals
         }
     }
 
+    /// <summary>Runs a core step; its refusals are shown (see <see cref="Show(PageModel, IEnumerable{Refusal}, Func{Where, string?}?)"/>) and false returned.</summary>
+    public static bool TryRun(this PageModel page, Action step, Func<Where, string?>? fieldKey = null)
+    {
+        try
+        {
+            step();
+            return true;
+        }
+        catch (RefusedException ex)
+        {
+            page.Show(ex.Refusals, fieldKey);
+            return false;
+        }
+    }
+
+    /// <summary>Saves once; a save that lost a race with someone else's (version check or first write of the same row) shows <c>assessment.staleVersion</c> and returns false.</summary>
+    public static async Task<bool> TrySaveAsync(this PageModel page, DanVan.Data.DanVanDbContext db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (DanVan.Evaluations.SaveConflicts.IsLostRace(ex))
+        {
+            page.Show([DanVan.Evaluations.AssessmentWorkflow.StaleVersion(null, null)]);
+            return false;
+        }
+    }
+
     /// <summary>The refusals shown on this page so far (the layout reads them).</summary>
     public static List<Refusal> Shown(ViewDataDictionary viewData)
     {

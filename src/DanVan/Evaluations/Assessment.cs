@@ -122,17 +122,22 @@ public sealed class Assessment
     public DeadlineVerdict JudgeSubmission(DateTime at, DeadlineRule rule) =>
         Deadlines.Judge(at, rule, Status == AssessmentStatus.Returned && SubmittedAt is not null ? IsLate : null);
 
-    /// <summary>Submits; late if after the deadline, refused if late submissions are not accepted (<see cref="Deadlines.Judge"/>).</summary>
-    public void Submit(DateTime at, DeadlineRule rule)
+    /// <summary>Records the submission; <paramref name="late"/> as <see cref="AssessmentWorkflow.Lateness"/> judged it.</summary>
+    public void Submit(DateTime at, bool late)
     {
         if (!IsEditableByUnit) throw new AssessmentStateException($"assessment {Id} is {Status}; it cannot be submitted");
         if (ConfirmedAt is null) throw new AssessmentStateException("the unit head has not confirmed the self-assessment");
-        var verdict = JudgeSubmission(at, rule);
-        if (verdict.Refused) throw new AssessmentStateException($"the deadline {rule.Deadline:dd/MM/yyyy} has passed and late submissions are refused");
         Status = AssessmentStatus.Submitted;
         SubmittedAt = at;
-        IsLate = verdict.Late;
+        IsLate = late;
         ReturnComment = null;
+    }
+
+    /// <summary>Clears the head's confirmation: the values changed after it.</summary>
+    public void ClearConfirmation()
+    {
+        ConfirmedAt = null;
+        ConfirmedBy = null;
     }
 
     /// <summary>The coordinator returns the submission for revision; confirmation must be given again.</summary>
@@ -234,17 +239,27 @@ public sealed class AssessmentEntry
     /// <summary>When (UTC).</summary>
     public DateTime EnteredAt { get; set; }
 
-    /// <summary>As the scoring engine takes it.</summary>
-    public ScoreEntry ToScoreEntry() => new()
+    /// <summary>The value, over the columns above (no column of its own).</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public CriterionValue Value
     {
-        CriterionId = CriterionId,
-        Layer = Layer,
-        Points = Points,
-        Level = Level,
-        Checked = Checked?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        Achieved = Achieved,
-        Target = Target,
-        Count = Count,
-        NotApplicable = NotApplicable,
-    };
+        get => new()
+        {
+            Points = Points, Level = Level, Checked = CriterionValue.SplitChecked(Checked), Achieved = Achieved, Target = Target,
+            Count = Count, NotApplicable = NotApplicable,
+        };
+        set
+        {
+            Points = value.Points;
+            Level = value.Level;
+            Checked = CriterionValue.JoinChecked(value.Checked);
+            Achieved = value.Achieved;
+            Target = value.Target;
+            Count = value.Count;
+            NotApplicable = value.NotApplicable;
+        }
+    }
+
+    /// <summary>As the scoring engine takes it.</summary>
+    public ScoreEntry ToScoreEntry() => new() { CriterionId = CriterionId, Layer = Layer, Value = Value };
 }

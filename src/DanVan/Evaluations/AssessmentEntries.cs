@@ -1,12 +1,13 @@
-using System.Globalization;
 using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
+using DanVan.Refusals;
 
 namespace DanVan.Evaluations;
 
-/// <summary>A value for one criterion in one layer, as a page, the API, or a score file gives it.</summary>
+/// <summary>A value for one criterion in one layer, with the unit's explanation or the reviewer's reason — as a page, the API, or a score file gives it.</summary>
+/// <remarks>The value's fields can be given directly (<c>Points = 3</c>): they are shortcuts into <see cref="Value"/>.</remarks>
 public sealed record EntryInput
 {
     /// <summary>The criterion.</summary>
@@ -15,62 +16,76 @@ public sealed record EntryInput
     /// <summary>The layer.</summary>
     public ScoreLayer Layer { get; init; } = ScoreLayer.Self;
 
-    /// <summary>Points method value.</summary>
-    public decimal? Points { get; init; }
+    /// <summary>The value.</summary>
+    public CriterionValue Value { get; init; } = CriterionValue.Empty;
 
-    /// <summary>Levels method value.</summary>
-    public string? Level { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Points"/>.</summary>
+    public decimal? Points { get => Value.Points; init => Value = Value with { Points = value }; }
 
-    /// <summary>Checklist method value.</summary>
-    public IReadOnlyList<string>? Checked { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Level"/>.</summary>
+    public string? Level { get => Value.Level; init => Value = Value with { Level = value }; }
 
-    /// <summary>Ratio method: achieved.</summary>
-    public decimal? Achieved { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Checked"/>.</summary>
+    public IReadOnlyList<string>? Checked { get => Value.Checked; init => Value = Value with { Checked = value }; }
 
-    /// <summary>Ratio method: target.</summary>
-    public decimal? Target { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Achieved"/>.</summary>
+    public decimal? Achieved { get => Value.Achieved; init => Value = Value with { Achieved = value }; }
 
-    /// <summary>Count method value.</summary>
-    public int? Count { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Target"/>.</summary>
+    public decimal? Target { get => Value.Target; init => Value = Value with { Target = value }; }
 
-    /// <summary>Does not apply to the unit.</summary>
-    public bool NotApplicable { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Count"/>.</summary>
+    public int? Count { get => Value.Count; init => Value = Value with { Count = value }; }
+
+    /// <summary>Shortcut to <see cref="CriterionValue.NotApplicable"/>.</summary>
+    public bool NotApplicable { get => Value.NotApplicable; init => Value = Value with { NotApplicable = value }; }
 
     /// <summary>The unit's explanation, or the reviewer's reason (mandatory for appraisal and inspection).</summary>
     public string? Note { get; init; }
 
     /// <summary>As the scoring engine checks it.</summary>
-    public ScoreEntry ToScoreEntry() => new()
-    {
-        CriterionId = CriterionId, Layer = Layer, Points = Points, Level = Level, Checked = Checked,
-        Achieved = Achieved, Target = Target, Count = Count, NotApplicable = NotApplicable,
-    };
+    public ScoreEntry ToScoreEntry() => new() { CriterionId = CriterionId, Layer = Layer, Value = Value };
 }
 
 /// <summary>Writing entries of an assessment: the state and value checks, and the audit line.</summary>
 public static class AssessmentEntries
 {
-    /// <summary>Sets (adds or replaces) one entry on a tracked assessment whose entries are loaded, and appends the audit line.</summary>
-    /// <remarks>The caller saves; several entries can be set and saved in one transaction.</remarks>
-    /// <exception cref="RefusedInputException">The value or the assessment's state does not allow it.</exception>
+    /// <summary>Codes of refusals that are a state conflict (the assessment or period does not allow it now), not bad input; the API answers 409.</summary>
+    public static readonly IReadOnlySet<string> ConflictCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "assessment.notEditable", "assessment.notReviewable", "assessment.published", "assessment.wrongStatus",
+        "assessment.staleVersion", "entry.notOpenYet", "submission.notOpenYet", "submission.lateRefused", "submission.notConfirmed",
+    };
+
+    /// <summary>Every refusal of a value for <paramref name="input"/>'s criterion in <paramref name="set"/>, the note included; empty when acceptable.</summary>
+    /// <remarks>No state involved: a page checks every field with it before anything is loaded for writing.</remarks>
+    public static IReadOnlyList<Refusal> CheckValue(CriteriaSet set, EntryInput input)
+    {
+        var criterion = set.FindCriterion(input.CriterionId);
+        if (criterion is null)
+            return [Refusal.Of("entry.unknownCriterion", Where.AtCriterion(input.CriterionId), ("criterion", input.CriterionId))];
+        var refusals = new List<Refusal>(2);
+        if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), IsSuperiorScored(set, criterion.Id)) is { } refusal) refusals.Add(refusal);
+        if (input.Layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(input.Note))
+            refusals.Add(Refusal.Of("entry.reasonRequired", Where.AtCriterion(input.CriterionId, "note"), ("criterion", input.CriterionId)));
+        if (TextLimit.Check(input.Note, Where.AtCriterion(input.CriterionId, "note"), "note") is { } tooLong) refusals.Add(tooLong);
+        return refusals;
+    }
+
+    /// <summary>Sets (adds or replaces) one entry on a tracked assessment whose entries (and period) are loaded, and appends the audit line.</summary>
+    /// <remarks>The caller saves; several entries can be set and saved in one transaction. A change of the unit's own
+    /// values after the head's confirmation clears the confirmation (audited), so the head confirms what is submitted.</remarks>
+    /// <exception cref="RefusedException">The value, the note or the assessment's state does not allow it; nothing changed.</exception>
     public static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at)
     {
-        var where = $"criterion {input.CriterionId}";
-        var criterion = set.FindCriterion(input.CriterionId)
-            ?? throw new RefusedInputException(where, $"criterion '{input.CriterionId}' is not in the criteria set '{set.Name}'");
-
-        if (StateRefusal(assessment, input.Layer) is { } state) throw new RefusedInputException(where, state);
-        if (input.Layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(input.Note))
-            throw new RefusedInputException(where, "an adjustment needs a reason");
-
-        if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), IsSuperiorScored(set, criterion.Id)) is { } refusal)
-            throw new RefusedInputException(where, refusal);
+        if (StateRefusal(assessment, input.Layer, at, input.CriterionId) is { } state) throw new RefusedException(state);
+        if (CheckValue(set, input) is { Count: > 0 } refusals) throw new RefusedException(refusals);
 
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
         // A first adjustment replaces the value of the layer below (the unit's own score), which the trail shows as "old".
         var below = assessment.Entries.Where(e => e.CriterionId == input.CriterionId && e.Layer < input.Layer).MaxBy(e => e.Layer);
         var created = entry is null;
-        var old = entry is not null ? Describe(entry.ToScoreEntry()) : below is not null ? Describe(below.ToScoreEntry()) : null;
+        var old = entry is not null ? entry.Value.Describe() : below?.Value.Describe();
         var oldNote = entry?.Note;
         if (entry is null)
         {
@@ -78,20 +93,15 @@ public static class AssessmentEntries
             assessment.Entries.Add(entry);
         }
 
-        entry.Points = input.Points;
-        entry.Level = input.Level;
-        entry.Checked = input.Checked is null ? null : string.Join(',', input.Checked);
-        entry.Achieved = input.Achieved;
-        entry.Target = input.Target;
-        entry.Count = input.Count;
-        entry.NotApplicable = input.NotApplicable;
-        entry.Note = input.Note?.Trim().Normalize();
+        entry.Value = input.Value;
+        entry.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim().Normalize();
         entry.EnteredBy = user;
         entry.EnteredAt = at;
 
         if (input.Layer == ScoreLayer.Self && assessment.Status == AssessmentStatus.NotStarted) assessment.StartDraft();
 
-        var now = Describe(entry.ToScoreEntry());
+        var now = entry.Value.Describe();
+        var changed = true;
         if (created || old != now)
         {
             AuditTrail.Record(db, new AuditLine(user, at, $"entry.{input.Layer.ToString().ToLowerInvariant()}", AuditSubject.Criterion(assessment, input.CriterionId))
@@ -110,44 +120,52 @@ public static class AssessmentEntries
                 New = entry.Note,
             });
         }
+        else changed = false;
 
+        if (changed && input.Layer == ScoreLayer.Self) AssessmentWorkflow.Unconfirm(db, assessment, user, at);
         return entry;
     }
 
-    /// <summary>Why the assessment's status does not allow entries of <paramref name="layer"/>, or null when it does.</summary>
-    /// <remarks>A state conflict, not bad input: callers that tell the two apart (the API answers 409) ask this first.</remarks>
-    public static string? StateRefusal(Assessment assessment, ScoreLayer layer) => layer switch
+    /// <summary>Why the assessment's status (or its period) does not allow entries of <paramref name="layer"/> now, or null when it does.</summary>
+    /// <remarks>A state conflict, not bad input (<see cref="ConflictCodes"/>). The opening day is checked when the period is loaded.</remarks>
+    public static Refusal? StateRefusal(Assessment assessment, ScoreLayer layer, DateTime at, string? criterionId = null)
     {
-        ScoreLayer.Self when !assessment.IsEditableByUnit =>
-            $"the assessment is {assessment.Status}; the unit can no longer change it",
-        ScoreLayer.Appraisal when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised) =>
-            $"the assessment is {assessment.Status}; only a submitted assessment can be appraised",
-        // An inspection team may classify a unit that never submitted (reference 000: Minh Hóa, 2018).
-        ScoreLayer.Inspection when assessment.Status == AssessmentStatus.Approved =>
-            "the result is published; reopen it before recording inspection findings",
-        _ => null,
-    };
+        var where = criterionId is null ? Where.Request : Where.AtCriterion(criterionId);
+        var status = assessment.Status.ToString();
+        return layer switch
+        {
+            ScoreLayer.Self when !assessment.IsEditableByUnit => Refusal.Of("assessment.notEditable", where, ("status", status)),
+            ScoreLayer.Self when assessment.Period is { } p && AssessmentWorkflow.NotOpenYet(p, at) =>
+                Refusal.Of("entry.notOpenYet", where, ("opensOn", p.OpensOn)),
+            ScoreLayer.Appraisal when assessment.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised) =>
+                Refusal.Of("assessment.notReviewable", where, ("status", status)),
+            // An inspection team may classify a unit that never submitted (reference 000: Minh Hóa, 2018).
+            ScoreLayer.Inspection when assessment.Status == AssessmentStatus.Approved => Refusal.Of("assessment.published", where),
+            _ => null,
+        };
+    }
 
     /// <summary>Removes one layer's entry of a criterion (the unit clears a value, a reviewer withdraws an adjustment) and appends the audit line.</summary>
     /// <remarks>The caller saves. Returns false when there was no such entry.</remarks>
-    /// <exception cref="RefusedInputException">The assessment's state does not allow it, or a reviewer gives no reason.</exception>
+    /// <exception cref="RefusedException">The assessment's state does not allow it, or a reviewer gives no reason.</exception>
     public static bool Remove(DanVanDbContext db, Assessment assessment, string criterionId, ScoreLayer layer, string? reason, string user, DateTime at)
     {
-        var where = $"criterion {criterionId}";
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == criterionId && e.Layer == layer);
         if (entry is null) return false;
-        if (StateRefusal(assessment, layer) is { } state) throw new RefusedInputException(where, state);
+        if (StateRefusal(assessment, layer, at, criterionId) is { } state) throw new RefusedException(state);
         if (layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(reason))
-            throw new RefusedInputException(where, "withdrawing an adjustment needs a reason");
+            throw new RefusedException("entry.reasonRequired", Where.AtCriterion(criterionId, "note"), ("criterion", criterionId));
+        if (TextLimit.Check(reason, Where.AtCriterion(criterionId, "note"), "note") is { } tooLong) throw new RefusedException(tooLong);
 
         assessment.Entries.Remove(entry);
         db.Entries.Remove(entry);
         AuditTrail.Record(db, new AuditLine(user, at, $"entry.{layer.ToString().ToLowerInvariant()}", AuditSubject.Criterion(assessment, criterionId))
         {
-            Old = Describe(entry.ToScoreEntry()),
-            New = Describe(new ScoreEntry { CriterionId = criterionId }),
+            Old = entry.Value.Describe(),
+            New = CriterionValue.Empty.Describe(),
             Reason = layer == ScoreLayer.Self ? null : reason?.Trim().Normalize(),
         });
+        if (layer == ScoreLayer.Self) AssessmentWorkflow.Unconfirm(db, assessment, user, at);
         return true;
     }
 
@@ -167,16 +185,11 @@ public static class AssessmentEntries
         return Walk(set.Criteria.Concat(set.Bonus).Concat(set.Deductions), criterionId, false);
     }
 
+    /// <summary>True when the unit itself gives <paramref name="criterionId"/> a value: a leaf of the set not scored by the level above.</summary>
+    /// <remarks>The one rule for which criteria take the unit's entries and its evidence.</remarks>
+    public static bool IsScoredByUnit(CriteriaSet set, string criterionId) =>
+        set.FindCriterion(criterionId) is { IsLeaf: true } && !IsSuperiorScored(set, criterionId);
+
     /// <summary>A short Vietnamese description of an entry's value for the audit trail.</summary>
-    public static string Describe(ScoreEntry e)
-    {
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
-        if (e.NotApplicable) return "không áp dụng";
-        if (e.Points is { } p) return $"{p.ToString("0.##", vi)} điểm";
-        if (e.Level is { } l) return $"mức {l}";
-        if (e.Checked is { } c) return $"đạt: {string.Join(", ", c)}";
-        if (e.Achieved is { } a) return $"đạt {a.ToString("0.##", vi)}" + (e.Target is { } t ? $"/{t.ToString("0.##", vi)}" : "");
-        if (e.Count is { } n) return $"{n} lần";
-        return "(trống)";
-    }
+    public static string Describe(ScoreEntry e) => e.Value.Describe();
 }

@@ -331,27 +331,17 @@ public static class ScoreList
                 Note = note,
             };
 
-            var superior = AssessmentEntries.IsSuperiorScored(set, criterion.Id);
-            if (EntryRefusal(criterion, input, superior) is { } refusal)
+            // The core's value rules (value, reason, note length), located at the row and the column they point at.
+            var refused = AssessmentEntries.CheckValue(set, input);
+            if (refused.Count > 0)
             {
-                problems.Add(refusal.At(At(ValueColumn(criterion, input, superior))));
-                continue;
-            }
-            if (layer != ScoreLayer.Self && note is null)
-            {
-                Problem("note", "scores.reasonRequired", ("layer", LayerName(layer.Value)));
+                problems.AddRange(refused.Select(r => r.At(Where.AtCell(fileName, row.Row, ColumnOf(r.Where.Field)))));
                 continue;
             }
             parsed.Add(new(row, assessment, input));
         }
         return parsed;
     }
-
-    // The entry rules of the core, as a refusal. Their reasons are still English sentences until the rules give codes.
-    private static Refusal? EntryRefusal(Criterion criterion, EntryInput input, bool superior) =>
-        ScoreEntryRules.Check(criterion, input.ToScoreEntry(), superior) is { } reason
-            ? Refusal.Of("scores.entryRefused", Where.Request, ("reason", reason))
-            : null;
 
     private static IEnumerable<(string Column, string? Text)> ValueCells(ScoreRow row) =>
         [("points", row.Points), ("level", row.Level), ("checked", row.Checked), ("achieved", row.Achieved), ("target", row.Target), ("count", row.Count)];
@@ -381,7 +371,7 @@ public static class ScoreList
                 problems.Add(Refusal.Of("scores.selfLocked", Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString())));
 
             var willSubmit = submit && hasSelf && a.IsEditableByUnit;
-            if (willSubmit && a.JudgeSubmission(submittedAt, period.RuleFor(a.Unit!.Kind, zone)).Refused) refused.Add(a);
+            if (willSubmit && AssessmentWorkflow.Lateness(a, period, submittedAt, zone).Refused) refused.Add(a);
             var status = willSubmit ? AssessmentStatus.Submitted : a.Status;
             if (status is AssessmentStatus.Submitted or AssessmentStatus.Appraised) continue;
             foreach (var p in group.Where(p => p.Input.Layer != ScoreLayer.Self))
@@ -389,9 +379,7 @@ public static class ScoreList
                     Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString()), ("layer", LayerName(p.Input.Layer))));
         }
 
-        if (refused.Count > 0)
-            problems.Add(Refusal.Of("scores.lateRefused", Where.AtField("submitted_at"),
-                ("date", DateOnly.FromDateTime(submittedAt)), ("deadline", period.DeadlineFor(refused[0].Unit!.Kind)), ("period", period.Name)));
+            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)))).ToList());
     }
 
     private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)
@@ -402,12 +390,8 @@ public static class ScoreList
         }
         catch (RefusedException ex)
         {
-            // Every check ran before anything changed; this only guards rules added to Set later.
-            throw new RefusedException(ex.Refusals.Select(r => r.At(r.Where with { File = fileName, Row = p.Row.Row })).ToList());
-        }
-        catch (RefusedInputException ex)
-        {
-            throw new RefusedException(ex.Problems.Select(x => Refusal.Of("scores.entryRefused", Where.AtCell(fileName, p.Row.Row, null), ("reason", x.Message))).ToList());
+            // State rules (e.g. the period not open yet) are met here; each refusal is located at its row.
+            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)))).ToList());
         }
     }
 
@@ -418,22 +402,11 @@ public static class ScoreList
         problem(column, "file.notANumber", [("text", text)]);
         return null;
     }
-    private static string ValueColumn(Criterion criterion, EntryInput input, bool superior)
     {
-        if (input.NotApplicable) return "not_applicable";
-        if (!criterion.IsLeaf) return "criterion";
-        if (superior && input.Layer == ScoreLayer.Self) return "layer";
-        return criterion.Method!.Type switch
-        {
-            ScoringMethodType.Points => "points",
-            ScoringMethodType.Levels => "level",
-            ScoringMethodType.Checklist => "checked",
-            ScoringMethodType.Ratio when input.Achieved is null or < 0 => "achieved",
-            ScoringMethodType.Ratio => "target",
-            ScoringMethodType.Count => "count",
-            _ => "criterion",
-        };
-    }
+        null => null,
+        "notApplicable" => "not_applicable",
+        _ => field,
+    };
 
     private static List<ScoreRow> ToRows(TableData table, string fileName)
     {

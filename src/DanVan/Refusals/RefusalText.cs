@@ -55,6 +55,10 @@ public static class RefusalText
             var close = template[i] == '{' ? template.IndexOf('}', i + 1) : -1;
             if (close > i && refusal.Args.TryGetValue(template[(i + 1)..close], out var value))
             {
+                // A field named in the arguments is worded like a location's field (field.NAME), when the catalogue knows it.
+                if (template[(i + 1)..close] == "field" && value is string name
+                    && Lookup("field." + name, IsVietnamese(culture) ? Vietnamese : CultureInfo.InvariantCulture) is { } word)
+                    value = word;
                 text.Append(Format(value, culture));
                 i = close;
             }

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
@@ -76,11 +77,73 @@ public sealed class AssessmentEntriesTests(SqliteDatabase db) : IAsyncLifetime
         var adjusted = await db.Audit.SingleAsync(x => x.Action == "entry.appraisal");
         (adjusted.OldValue, adjusted.NewValue, adjusted.Reason).ShouldBe(("12 điểm", "10 điểm", "Thiếu minh chứng"));
 
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Remove(db, a, "2", ScoreLayer.Appraisal, " ", "snv", At));
+        Should.Throw<RefusedException>(() => AssessmentEntries.Remove(db, a, "2", ScoreLayer.Appraisal, " ", "snv", At));
         AssessmentEntries.Remove(db, a, "2", ScoreLayer.Appraisal, "Đơn vị bổ sung minh chứng", "snv", At).ShouldBeTrue();
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Remove(db, a, "2", ScoreLayer.Self, null, "canbo", At));
+        Should.Throw<RefusedException>(() => AssessmentEntries.Remove(db, a, "2", ScoreLayer.Self, null, "canbo", At));
         await db.SaveChangesAsync();
         var withdrawn = await db.Audit.Where(x => x.Action == "entry.appraisal").OrderBy(x => x.Id).LastAsync();
         (withdrawn.OldValue, withdrawn.NewValue, withdrawn.Reason).ShouldBe(("10 điểm", "(trống)", "Đơn vị bổ sung minh chứng"));
+    }
+
+    [Fact]
+    public async Task Should_record_a_change_in_the_third_decimal_of_a_ratio_figure()
+    {
+        // Regression: figures are stored with 4 decimals but were compared with 2, so this change left no audit line.
+        var (db, _, a) = await OpenAsync();
+        await using var _ = db;
+        AssessmentEntries.Set(db, a, _setup.Set, new EntryInput { CriterionId = "4.1", Achieved = 95.123m }, "canbo", At);
+        await db.SaveChangesAsync();
+        AssessmentEntries.Set(db, a, _setup.Set, new EntryInput { CriterionId = "4.1", Achieved = 95.124m }, "canbo", At);
+        await db.SaveChangesAsync();
+
+        var lines = await db.Audit.Where(x => x.Action == "entry.self" && x.CriterionId == "4.1").OrderBy(x => x.Id).ToListAsync();
+        lines.Count.ShouldBe(2);
+        (lines[1].OldValue, lines[1].NewValue).ShouldBe(("đạt 95,123", "đạt 95,124"));
+    }
+
+    [Fact]
+    public async Task Should_clear_the_heads_confirmation_when_the_unit_changes_a_value_after_it()
+    {
+        // Regression: the confirmation survived later edits, so the head had not confirmed what was submitted.
+        var (db, period, a) = await OpenAsync();
+        await using var _ = db;
+        AssessmentEntries.Set(db, a, _setup.Set, Points(12), "canbo", At);
+        AssessmentWorkflow.Confirm(db, a, "thutruong", At);
+        AssessmentEntries.Set(db, a, _setup.Set, Points(12), "canbo", At); // the same value: the confirmation stands
+        a.ConfirmedBy.ShouldBe("thutruong");
+
+        AssessmentEntries.Set(db, a, _setup.Set, Points(10), "canbo", At);
+        await db.SaveChangesAsync();
+
+        a.ConfirmedAt.ShouldBeNull();
+        a.ConfirmedBy.ShouldBeNull();
+        (await db.Audit.SingleAsync(x => x.Action == "assessment.unconfirm")).OldValue.ShouldBe("thutruong");
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Submit(db, a, period, _setup.Set, "canbo", At)).Code.ShouldBe("submission.notConfirmed");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_note_longer_than_the_one_text_limit()
+    {
+        var (db, _, a) = await OpenAsync();
+        await using var _ = db;
+        var note = new string('x', TextLimit.MaxLength + 1);
+
+        var ex = Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, _setup.Set, Points(12, note: note), "canbo", At));
+
+        ex.Code.ShouldBe("request.tooLong");
+        ex.Refusals[0].Where.Key.ShouldBe("criterion:2/note");
+        a.Entries.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_units_entries_before_the_period_opens()
+    {
+        var (db, period, a) = await OpenAsync();
+        await using var _ = db;
+        a.Period.ShouldBe(period);
+        var before = period.OpensOn.AddDays(-1).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+
+        Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, _setup.Set, Points(12), "canbo", before)).Code.ShouldBe("entry.notOpenYet");
+        a.Entries.ShouldBeEmpty();
     }
 }

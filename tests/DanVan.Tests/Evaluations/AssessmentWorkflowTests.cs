@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -63,13 +64,13 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("2", "16", "16 is outside [0, 15] for criterion 2")]
-    [InlineData("2", "7.25", "7.25 is not a multiple of the step 0.5 for criterion 2")]
-    [InlineData("1.1", "Z", "level 'Z' does not exist for criterion 1.1 (levels: A, B, C)")]
-    [InlineData("1", "5", "criterion 1 is scored by its sub-criteria")]
-    [InlineData("5", "na", "criterion 5 always applies; it cannot be marked not applicable")]
-    [InlineData("9.9", "1", "criterion '9.9' is not in the criteria set")]
-    [InlineData("4.1", "-1", "the achieved figure must not be negative for criterion 4.1")]
+    [InlineData("2", "16", "entry.outOfRange")]
+    [InlineData("2", "7.25", "entry.offStep")]
+    [InlineData("1.1", "Z", "entry.unknownLevel")]
+    [InlineData("1", "5", "entry.notALeaf")]
+    [InlineData("5", "na", "entry.alwaysApplies")]
+    [InlineData("9.9", "1", "entry.unknownCriterion")]
+    [InlineData("4.1", "-1", "entry.figureOutOfBounds")]
     public async Task Should_refuse_a_value_its_criterion_does_not_allow(string criterion, string value, string message)
     {
         var (db, _, a) = await OpenAsync();
@@ -81,8 +82,8 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
             _ when criterion == "4.1" => new EntryInput { CriterionId = criterion, Achieved = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
             _ => Points(criterion, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
         };
-        var ex = Should.Throw<RefusedInputException>(() => AssessmentEntries.Set(db, a, Set, input, "canbo", Before));
-        ex.Problems.ShouldHaveSingleItem().Message.ShouldStartWith(message);
+        var ex = Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, Set, input, "canbo", Before));
+        ex.Refusals.ShouldHaveSingleItem().Code.ShouldBe(message);
         a.Entries.ShouldBeEmpty();
         a.Status.ShouldBe(AssessmentStatus.NotStarted);
         db.ChangeTracker.Entries<DanVan.Audit.AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
@@ -94,8 +95,8 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         var (db, _, a) = await OpenAsync();
         await using var _ = db;
         var set = Set with { Criteria = [.. Set.Criteria.Select(c => c.Id == "6" ? c with { ScoredBy = ScoredBy.Superior } : c)] };
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Set(db, a, set, Points("6", 5), "canbo", Before))
-            .Problems.Single().Message.ShouldBe("criterion 6 is scored by the level above, not by the unit");
+        Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, set, Points("6", 5), "canbo", Before))
+            .Code.ShouldBe("entry.superiorScored");
     }
 
     [Fact]
@@ -104,15 +105,15 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         var (db, period, a) = await OpenAsync();
         await using var _ = db;
         AssessmentEntries.Set(db, a, Set, Points("2", 12), "canbo", Before);
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 10, ScoreLayer.Appraisal, "Thiếu minh chứng"), "snv", Before))
-            .Problems.Single().Message.ShouldBe("the assessment is Draft; only a submitted assessment can be appraised");
+        Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 10, ScoreLayer.Appraisal, "Thiếu minh chứng"), "snv", Before))
+            .Code.ShouldBe("assessment.notReviewable");
 
         AssessmentWorkflow.Confirm(db, a, "thutruong", Before);
         AssessmentWorkflow.Submit(db, a, period, Set, "canbo", Before);
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 10, ScoreLayer.Appraisal), "snv", Before))
-            .Problems.Single().Message.ShouldBe("an adjustment needs a reason");
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 13), "canbo", Before))
-            .Problems.Single().Message.ShouldBe("the assessment is Submitted; the unit can no longer change it");
+        Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 10, ScoreLayer.Appraisal), "snv", Before))
+            .Code.ShouldBe("entry.reasonRequired");
+        Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 13), "canbo", Before))
+            .Code.ShouldBe("assessment.notEditable");
         AssessmentEntries.Set(db, a, Set, Points("2", 10, ScoreLayer.Inspection, "Đoàn kiểm tra"), "doankiemtra", Before);
     }
 
@@ -122,8 +123,8 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         var (db, period, a) = await OpenAsync();
         await using var _ = db;
         AssessmentEntries.Set(db, a, Set, Points("2", 12), "canbo", Before);
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.Submit(db, a, period, Set, "canbo", Before))
-            .Problems.Single().Message.ShouldBe("the unit head has not confirmed the self-assessment");
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Submit(db, a, period, Set, "canbo", Before))
+            .Code.ShouldBe("submission.notConfirmed");
 
         AssessmentWorkflow.Confirm(db, a, "thutruong", Before);
         AssessmentWorkflow.Submit(db, a, period, Set, "canbo", Before);
@@ -149,10 +150,10 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         await using var other = _db.NewContext();
         var strict = await DanVan.Evaluations.Periods.OpenAsync(other, _setup.Request(2025, acceptLate: false), "test");
         var b = await other.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == strict.Id && x.Unit!.Code == "A1");
-        AssessmentEntries.Set(other, b, Set, Points("2", 12), "canbo", After);
+        AssessmentEntries.Set(other, b, Set, Points("2", 12), "canbo", After.AddYears(1));
         AssessmentWorkflow.Confirm(other, b, "thutruong", After.AddYears(1));
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.Submit(other, b, strict, Set, "canbo", After.AddYears(1)))
-            .Problems.Single().Message.ShouldBe("the deadline 30/11/2025 has passed and late submissions are refused");
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Submit(other, b, strict, Set, "canbo", After.AddYears(1)))
+            .Code.ShouldBe("submission.lateRefused");
         b.Status.ShouldBe(AssessmentStatus.Draft);
     }
 
@@ -162,8 +163,8 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         var (db, period, a) = await OpenAsync(acceptLate: false);
         await using var _ = db;
         await SubmitAsync(db, period, a, Before);
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.Return(db, a, " ", "snv", After))
-            .Problems.Single().Message.ShouldBe("a return needs a comment");
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Return(db, a, " ", "snv", After))
+            .Code.ShouldBe("assessment.commentRequired");
 
         AssessmentWorkflow.Return(db, a, "Bổ sung tài liệu kiểm chứng tiêu chí 2", "snv", After);
         a.Status.ShouldBe(AssessmentStatus.Returned);
@@ -186,10 +187,10 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         var (db, period, a) = await OpenAsync();
         await using var _ = db;
         AssessmentEntries.Set(db, a, Set, Points("2", 12), "canbo", Before);
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.Approve(db, a, Set, null, "snv", After))
-            .Problems.Single().Message.ShouldBe($"assessment {a.Id} is Draft; only a submitted or appraised one can be approved");
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.MarkAppraised(db, a, "snv", After));
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.Return(db, a, "Sai", "snv", After));
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Approve(db, a, Set, null, "snv", After))
+            .Code.ShouldBe("assessment.wrongStatus");
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.MarkAppraised(db, a, "snv", After));
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Return(db, a, "Sai", "snv", After));
 
         AssessmentWorkflow.Confirm(db, a, "thutruong", Before);
         AssessmentWorkflow.Submit(db, a, period, Set, "canbo", Before);
@@ -201,9 +202,9 @@ public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
         a.FinalBand.ShouldBe("KHT");
         a.Status.ShouldBe(AssessmentStatus.Approved);
 
-        Should.Throw<RefusedInputException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 9, ScoreLayer.Appraisal, "Sửa"), "snv", After));
-        Should.Throw<RefusedInputException>(() => AssessmentWorkflow.Reopen(db, a, "", "snv", After))
-            .Problems.Single().Message.ShouldBe("reopening needs a reason");
+        Should.Throw<RefusedException>(() => AssessmentEntries.Set(db, a, Set, Points("2", 9, ScoreLayer.Appraisal, "Sửa"), "snv", After));
+        Should.Throw<RefusedException>(() => AssessmentWorkflow.Reopen(db, a, "", "snv", After))
+            .Code.ShouldBe("assessment.reasonRequired");
         AssessmentWorkflow.Reopen(db, a, "Phát hiện sai sót số liệu", "snv", After);
         a.Status.ShouldBe(AssessmentStatus.Appraised);
         a.FinalBand.ShouldBeNull();

@@ -9,7 +9,7 @@ public sealed class RefusalTextTests
     {
         var refusal = Refusal.Of("request.tooLong", Where.AtField("reason"), ("field", "reason"), ("max", 4000));
 
-        RefusalText.Render(refusal, RefusalText.CultureFor(null)).ShouldBe("reason dài quá 4.000 ký tự.");
+        RefusalText.Render(refusal, RefusalText.CultureFor(null)).ShouldBe("lý do dài quá 4.000 ký tự.");
         RefusalText.Render(refusal, RefusalText.CultureFor("en-US,en;q=0.9")).ShouldBe("reason is longer than 4000 characters.");
         RefusalText.Knows("request.tooLong").ShouldBeTrue();
     }
@@ -20,7 +20,7 @@ public sealed class RefusalTextTests
         var refusal = Refusal.Of("request.required", Where.AtCell("diem.xlsx", 3, "D", "Điểm"), ("field", "points"));
 
         refusal.Where.Key.ShouldBe("file:diem.xlsx/sheet:Điểm/row:3/column:D");
-        RefusalText.RenderWithPlace(refusal, RefusalText.Vietnamese).ShouldBe("diem.xlsx, trang tính Điểm, dòng 3, cột D: Cần nhập points.");
+        RefusalText.RenderWithPlace(refusal, RefusalText.Vietnamese).ShouldBe("diem.xlsx, trang tính Điểm, dòng 3, cột D: Cần nhập điểm.");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+extern alias cli;
+
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public abstract class CliAccountSignInTests(DatabaseProvider provider) : IDispos
         var options = new[] { "--database", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite", "--connection", connection };
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await DanVan.Cli.Cli.RunAsync(
+        var exit = await cli::DanVan.Cli.Cli.RunAsync(
             [.. options, "accounts", "create", "quantri", "--full-name", "Quản trị viên", "--role", "administrator", "--password", "KhoiDau@2026"],
             output, error, TestContext.Current.CancellationToken);
         exit.ShouldBe(0, error.ToString());

@@ -22,9 +22,8 @@ public abstract class ConcurrencyTests(WebAppFactory app) : ApiTestBase(app)
 
         var refused = await second.SetEntryResponseAsync(S.AssessmentA, "1.1", new EntryBody { Points = 10, Note = "Người thứ hai", Version = read.Version });
         var problem = await refused.ProblemAsync(409);
-        problem["code"]!.GetValue<string>().ShouldBe("stale-version");
-        problem["detail"]!.GetValue<string>().ShouldContain("Reload");
-        problem["detail"]!.GetValue<string>().ShouldContain("tải lại");
+        problem["code"]!.GetValue<string>().ShouldBe("assessment.staleVersion");
+        problem["title"]!.GetValue<string>().ShouldContain("tải lại");
 
         var now = await second.GetAssessmentAsync(S.AssessmentA);
         now.Version.ShouldBe(saved.Version);

@@ -77,7 +77,7 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
         a = await coordinator.GetAssessmentAsync(id);
         a.Actions.Appraise.ShouldBeTrue();
         var noReason = await coordinator.SetEntryResponseAsync(id, "1.1", new EntryBody { Layer = ScoreLayer.Appraisal, Points = 20, Version = a.Version });
-        (await noReason.ProblemAsync(400)).Errors().ShouldContainKey("criterion 1.1");
+        (await noReason.ProblemAsync(400)).Errors().ShouldContainKey("criterion:1.1/note");
         a = await coordinator.SetEntryAsync(id, "1.1", new EntryBody
         {
             Layer = ScoreLayer.Appraisal, Points = 20, Note = "Kế hoạch ban hành chậm so với hướng dẫn", Version = a.Version,

@@ -17,20 +17,20 @@ public abstract class ProblemTests(WebAppFactory app) : ApiTestBase(app)
 
         var outside = await client.SetEntryResponseAsync(S.AssessmentA, "1.1", new EntryBody { Points = 31, Version = a.Version });
         var problem = await outside.ProblemAsync(400);
-        problem["code"]!.GetValue<string>().ShouldBe("invalid-input");
-        problem.Errors()["criterion 1.1"].Single().ShouldContain("outside [0, 30]");
+        problem["code"]!.GetValue<string>().ShouldBe("entry.outOfRange");
+        problem.Errors()["criterion:1.1/points"].Single().ShouldContain("[0; 30]");
 
         var step = await client.SetEntryResponseAsync(S.AssessmentA, "1.1", new EntryBody { Points = 12.25m, Version = a.Version });
-        (await step.ProblemAsync(400)).Errors()["criterion 1.1"].Single().ShouldContain("step 0.5");
+        (await step.ProblemAsync(400))["code"]!.GetValue<string>().ShouldBe("entry.offStep");
 
         var level = await client.SetEntryResponseAsync(S.AssessmentA, "1.2", new EntryBody { Level = "Z", Version = a.Version });
-        (await level.ProblemAsync(400)).Errors()["criterion 1.2"].Single().ShouldContain("level 'Z' does not exist");
+        (await level.ProblemAsync(400))["code"]!.GetValue<string>().ShouldBe("entry.unknownLevel");
 
         var parent = await client.SetEntryResponseAsync(S.AssessmentA, "1", new EntryBody { Points = 10, Version = a.Version });
-        (await parent.ProblemAsync(400)).Errors()["criterion 1"].Single().ShouldContain("scored by its sub-criteria");
+        (await parent.ProblemAsync(400)).Errors().ShouldContainKey("criterion:1");
 
         var unknown = await client.SetEntryResponseAsync(S.AssessmentA, "7.7", new EntryBody { Points = 1, Version = a.Version });
-        (await unknown.ProblemAsync(400)).Errors()["criterion 7.7"].Single().ShouldContain("not in the criteria set");
+        (await unknown.ProblemAsync(400))["code"]!.GetValue<string>().ShouldBe("entry.unknownCriterion");
 
         (await client.GetAssessmentAsync(S.AssessmentA)).Version.ShouldBe(a.Version);
     }

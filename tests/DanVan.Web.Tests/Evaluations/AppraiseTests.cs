@@ -24,7 +24,7 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         page.Text("tr[data-criterion='1'] td.self").ShouldContain("Ban hành Kế hoạch số 12/KH-SNV");
 
         var noReason = await coordinator.SubmitAsync(page, "#appraise-form", new() { [page.Field("1", "Points")] = "30" }, "#save-adjustments");
-        noReason.ErrorFor("1", "Note").ShouldBe("Vui lòng nhập lý do điều chỉnh.");
+        noReason.ErrorFor("1", "Note").ShouldBe("Điều chỉnh điểm tiêu chí 1 phải nêu lý do.");
         await using (var db = _app.NewDbContext())
             (await db.Entries.AnyAsync(e => e.AssessmentId == w.AssessmentA && e.Layer == ScoreLayer.Appraisal)).ShouldBeFalse();
 
@@ -96,7 +96,7 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         var page = await inspector.GetAsync($"/Evaluations/Inspect/{w.AssessmentA}");
 
         var noReason = await inspector.SubmitAsync(page, "#inspect-form", new() { [page.Field("2.1", "Level")] = "B" });
-        noReason.ErrorFor("2.1", "Note").ShouldBe("Vui lòng nhập lý do điều chỉnh.");
+        noReason.ErrorFor("2.1", "Note").ShouldBe("Điều chỉnh điểm tiêu chí 2.1 phải nêu lý do.");
 
         var saved = await inspector.SubmitAsync(page, "#inspect-form", new()
         {
@@ -145,7 +145,7 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         var forged = await coordinator.PostAsync($"/Evaluations/Appraise/{w.AssessmentA}?handler=Save",
             [("__RequestVerificationToken", TestClient.Token(appraise)), ("Data.Version", await VersionAsync(w.AssessmentA)),
              ("Data.Entries[0].CriterionId", "1"), ("Data.Entries[0].Points", "10"), ("Data.Entries[0].Note", "Sửa sau công bố")]);
-        forged.Errors.ShouldContain("Chỉ hồ sơ đã nộp (chưa phê duyệt) mới được thẩm định, kiểm tra.");
+        forged.RefusalCodes.ShouldContain("assessment.notReviewable");
         var userA = await TestClient.LoginAsync(_app, "userA");
         (await userA.GetAsync($"/Evaluations/Edit/{w.AssessmentA}")).Url.AbsolutePath.ShouldBe($"/Evaluations/View/{w.AssessmentA}");
 
@@ -170,7 +170,7 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         var coordinator = await TestClient.LoginAsync(_app, "coord");
         var page = await coordinator.GetAsync($"/Evaluations/Flags/{w.AssessmentA}");
         var noReason = await coordinator.SubmitAsync(page, "#flags-form", new() { ["Data.Codes"] = "ky-luat" });
-        noReason.ErrorFor("Data.Reason").ShouldBe("Vui lòng nhập lý do (căn cứ) của ghi nhận.");
+        noReason.ErrorFor("Data.Reason").ShouldBe("Cần nêu lý do thay đổi.");
         var saved = await coordinator.SubmitAsync(page, "#flags-form", new() { ["Data.Codes"] = "ky-luat", ["Data.Reason"] = "Quyết định kỷ luật số 15/QĐ-UBND" });
         saved.Text("#notice").ShouldStartWith("Đã lưu ghi nhận");
         saved.Text("#current-total").ShouldBe("Kết quả sau thẩm định, kiểm tra (tạm tính): 85,5 điểm, xếp loại Không hoàn thành.");

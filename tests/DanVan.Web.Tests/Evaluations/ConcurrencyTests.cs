@@ -8,7 +8,6 @@ public abstract class ConcurrencyTests(WebAppFactory app) : WebTest(app)
 {
     private readonly WebAppFactory _app = app;
 
-    private const string Reload = "Hồ sơ vừa được người khác lưu trước bạn nên thay đổi của bạn chưa được lưu. Vui lòng sao chép nội dung vừa nhập, tải lại trang rồi nhập lại.";
 
     [Fact]
     public async Task Should_refuse_the_second_of_two_saves_of_the_same_assessment_with_the_reload_message_losing_nothing()
@@ -27,7 +26,7 @@ public abstract class ConcurrencyTests(WebAppFactory app) : WebTest(app)
             [second.Field("1", "Points")] = "20",
             [second.Field("1", "Note")] = "Nội dung thủ trưởng vừa nhập",
         }, "#save-draft");
-        refused.Errors.ShouldContain(Reload);
+        refused.RefusalCodes.ShouldContain("assessment.staleVersion");
         refused.Find($"input[name='{refused.Field("1", "Points")}']").GetAttribute("value").ShouldBe("20");
         refused.Find($"textarea[name='{refused.Field("1", "Note")}']").TextContent.ShouldBe("Nội dung thủ trưởng vừa nhập");
 

@@ -72,12 +72,13 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         values[form.Field("B1", "Note")] = "Mô hình được tỉnh công nhận";
 
         var refused = await userA.SubmitAsync(form, "#assessment-form", values, "#save-draft");
-        refused.ErrorFor("1", "Points").ShouldBe("Điểm phải từ 0 đến 40.");
-        refused.ErrorFor("3", "Points").ShouldBe("Điểm phải là bội số của 1.");
-        refused.ErrorFor("2.3", "Achieved").ShouldBe("Vui lòng nhập một số (ví dụ: 7,5).");
-        refused.ErrorFor("T1", "Count").ShouldBe("Vui lòng nhập số nguyên (ví dụ: 3).");
-        refused.ErrorFor("2.1", "Level").ShouldBe("Vui lòng chọn một mức trong danh sách.");
-        refused.ErrorFor("B1", "Points").ShouldBe("Vui lòng nhập kết quả chấm cho tiêu chí có ghi giải trình.");
+        refused.ErrorFor("1", "Points").ShouldBe("41 nằm ngoài khoảng [0; 40] của tiêu chí 1.");
+        refused.RefusalCodes.ShouldContain("entry.outOfRange");
+        refused.ErrorFor("3", "Points").ShouldBe("7,5 không phải bội số của bước 1 (tiêu chí 3).");
+        refused.ErrorFor("2.3", "Achieved").ShouldBe("“chín mươi” không phải là số (viết như 7,5).");
+        refused.ErrorFor("T1", "Count").ShouldBe("“1,5” không phải số nguyên.");
+        refused.ErrorFor("2.1", "Level").ShouldStartWith("Mức “Z” không có ở tiêu chí 2.1");
+        refused.ErrorFor("B1", "Points").ShouldBe("Cần nhập giá trị cho tiêu chí B1.");
         refused.Find($"input[name='{refused.Field("1", "Points")}']").GetAttribute("value").ShouldBe("41");
 
         await using var db = _app.NewDbContext();
@@ -110,7 +111,7 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         json.GetProperty("total").GetString().ShouldBe("90,13");
         json.GetProperty("band").GetString().ShouldBe("Hoàn thành xuất sắc");
         json.GetProperty("criteria").GetProperty("2").GetString().ShouldBe("35");
-        json.GetProperty("errors").GetProperty(form.Field("T1", "Count")).GetString().ShouldBe("Số liệu không được âm.");
+        json.GetProperty("errors").GetProperty(form.Field("T1", "Count")).GetString().ShouldBe("-2 là số âm; tiêu chí T1 cần số từ 0 trở lên.");
 
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == w.AssessmentA)).ShouldBe(0);
@@ -203,7 +204,7 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         var form = await userA.GetAsync($"/Evaluations/Edit/{w.AssessmentA}");
         form.Text("#not-open").ShouldStartWith("Kỳ đánh giá bắt đầu từ ngày");
         var refused = await userA.SubmitAsync(form, "#assessment-form", new() { [form.Field("1", "Points")] = "30" }, "#save-draft");
-        refused.Errors.ShouldContain(e => e.StartsWith("Kỳ đánh giá bắt đầu từ ngày"));
+        refused.RefusalCodes.ShouldContain("entry.notOpenYet");
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync()).ShouldBe(0);
     }

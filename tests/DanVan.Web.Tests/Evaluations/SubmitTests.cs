@@ -28,7 +28,7 @@ public abstract class SubmitTests(WebAppFactory app) : WebTest(app)
         forged.Status.ShouldBe(HttpStatusCode.Forbidden);
 
         var early = await userA.SubmitAsync(page, "#submit-form", submitSelector: "#submit");
-        early.Errors.ShouldContain("Thủ trưởng đơn vị chưa xác nhận kết quả tự đánh giá nên chưa nộp được.");
+        early.RefusalCodes.ShouldContain("submission.notConfirmed");
 
         var head = await TestClient.LoginAsync(_app, "headA");
         var headPage = await head.GetAsync($"/Evaluations/Submit/{w.AssessmentA}");
@@ -80,7 +80,7 @@ public abstract class SubmitTests(WebAppFactory app) : WebTest(app)
         var confirmed = await head.SubmitAsync(page, "#submit-form", submitSelector: "#confirm");
 
         var refused = await head.SubmitAsync(confirmed, "#submit-form", submitSelector: "#submit");
-        refused.Errors.ShouldContain(e => e.StartsWith("Đã quá hạn nộp ngày") && e.EndsWith("kỳ đánh giá này không nhận hồ sơ nộp trễ hạn."));
+        refused.RefusalCodes.ShouldContain("submission.lateRefused");
         await using var db = _app.NewDbContext();
         (await db.Assessments.SingleAsync(x => x.Id == w.AssessmentA)).Status.ShouldBe(AssessmentStatus.Draft);
     }

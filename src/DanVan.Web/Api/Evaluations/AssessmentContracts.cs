@@ -142,9 +142,11 @@ public sealed record EntryView(
     DateTime EnteredAt)
 {
     /// <summary>From the entity.</summary>
-    public static EntryView From(AssessmentEntry e) => new(
-        e.Points, e.Level, e.Checked?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        e.Achieved, e.Target, e.Count, e.NotApplicable, e.Note, e.EnteredBy, e.EnteredAt);
+    public static EntryView From(AssessmentEntry e)
+    {
+        var v = e.Value;
+        return new(v.Points, v.Level, v.Checked, v.Achieved, v.Target, v.Count, v.NotApplicable, e.Note, e.EnteredBy, e.EnteredAt);
+    }
 }
 
 /// <summary>A value for one criterion in one layer; give the field the criterion's method needs.</summary>
@@ -183,11 +185,16 @@ public sealed record EntryBody
     [Description("The assessment version the change is based on; alternatively the If-Match header.")]
     public int? Version { get; init; }
 
-    /// <summary>As the core takes it.</summary>
+    /// <summary>As the core takes it: the one conversion of this JSON shape into the core's <see cref="CriterionValue"/>.</summary>
     public EntryInput ToInput(string criterionId) => new()
     {
-        CriterionId = criterionId, Layer = Layer, Points = Points, Level = Level, Checked = Checked, Achieved = Achieved,
-        Target = Target, Count = Count, NotApplicable = NotApplicable, Note = Note,
+        CriterionId = criterionId,
+        Layer = Layer,
+        Value = new CriterionValue
+        {
+            Points = Points, Level = Level, Checked = Checked, Achieved = Achieved, Target = Target, Count = Count, NotApplicable = NotApplicable,
+        },
+        Note = Note,
     };
 }
 

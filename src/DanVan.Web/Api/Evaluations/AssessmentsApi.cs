@@ -2,6 +2,7 @@ using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
+using DanVan.Refusals;
 using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     DanVan.Web.Api.NotFoundProblem,
     DanVan.Web.Api.ForbiddenProblem,
-    DanVan.Web.Api.ConflictProblem,
+    DanVan.Web.Api.RefusedProblem,
     DanVan.Web.Api.PreconditionRequiredProblem>;
 
 namespace DanVan.Web.Api.Evaluations;
@@ -87,18 +88,8 @@ public static class AssessmentsApi
             },
             async (scope, a) =>
             {
-                if (AssessmentEntries.StateRefusal(a, body.Layer) is { } state) return ConflictProblem.WrongStatus(state);
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
-                try
-                {
-                    AssessmentEntries.Set(db, a, set, body.ToInput(criterionId), scope.UserName, Now(clock));
-                }
-                catch (RefusedInputException ex)
-                {
-                    return ApiProblems.Invalid(ex.Problems, $"The value for criterion {criterionId} is refused; nothing was saved.");
-                }
-
-                return null;
+                AssessmentEntries.Set(db, a, set, body.ToInput(criterionId), scope.UserName, Now(clock));
             }, ct);
 
     /// <summary>POST /api/v1/assessments/{id}/confirm.</summary>
@@ -106,7 +97,7 @@ public static class AssessmentsApi
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
             (scope, a) => scope.Has(Role.UnitHead, a.UnitId) ? null : "Only the unit head confirms the self-assessment.",
-            (scope, a) => Workflow(() => AssessmentWorkflow.Confirm(db, a, scope.UserName, Now(clock))), ct);
+            (scope, a) => Step(() => AssessmentWorkflow.Confirm(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/submit.</summary>
     public static Task<ChangeResult> Submit(
@@ -116,7 +107,7 @@ public static class AssessmentsApi
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
-                return await Workflow(() => AssessmentWorkflow.Submit(db, a, a.Period!, set, scope.UserName, Now(clock)));
+                AssessmentWorkflow.Submit(db, a, a.Period!, set, scope.UserName, Now(clock));
             }, ct);
 
     /// <summary>POST /api/v1/assessments/{id}/return.</summary>
@@ -124,16 +115,14 @@ public static class AssessmentsApi
         int id, ReturnBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
             (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period returns a submission.",
-            (scope, a) => string.IsNullOrWhiteSpace(body.Comment)
-                ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("comment", "say what the unit must revise"))
-                : Workflow(() => AssessmentWorkflow.Return(db, a, body.Comment.Trim().Normalize(), scope.UserName, Now(clock))), ct);
+            (scope, a) => Step(() => AssessmentWorkflow.Return(db, a, body.Comment, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/appraised.</summary>
     public static Task<ChangeResult> MarkAppraised(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
             (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period appraises it.",
-            (scope, a) => Workflow(() => AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, Now(clock))), ct);
+            (scope, a) => Step(() => AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/approve.</summary>
     public static Task<ChangeResult> Approve(
@@ -143,7 +132,7 @@ public static class AssessmentsApi
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
-                return await WorkflowAsync(() => AssessmentWorkflow.ApproveAsync(db, a, set, scope.UserName, Now(clock), ct));
+                await AssessmentWorkflow.ApproveAsync(db, a, set, scope.UserName, Now(clock), ct);
             }, ct);
 
     /// <summary>POST /api/v1/assessments/{id}/reopen.</summary>
@@ -151,9 +140,7 @@ public static class AssessmentsApi
         int id, ReopenBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
             (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period reopens its result.",
-            (scope, a) => string.IsNullOrWhiteSpace(body.Reason)
-                ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("reason", "say why the result is reopened"))
-                : WorkflowAsync(() => AssessmentWorkflow.ReopenAsync(db, a, body.Reason.Trim().Normalize(), scope.UserName, Now(clock), ct)), ct);
+            (scope, a) => AssessmentWorkflow.ReopenAsync(db, a, body.Reason, scope.UserName, Now(clock), ct), ct);
 
     /// <summary>PUT /api/v1/assessments/{id}/flags.</summary>
     public static Task<ChangeResult> SetFlags(
@@ -162,17 +149,8 @@ public static class AssessmentsApi
             (scope, a) => EvaluationAccess.Reviews(scope, a.UnitId) ? null : "Only a coordinator or inspector of the unit records flags.",
             async (scope, a) =>
             {
-                if (a.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised))
-                    return ConflictProblem.WrongStatus($"the assessment is {a.Status}; flags are recorded while it is submitted or appraised");
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
-                var flags = body.Flags ?? [];
-                var problems = flags.Select((f, i) => (f, i)).Where(x => set.Flags.All(d => d.Code != x.f))
-                    .Select(x => new InputProblem($"flags[{x.i}]", $"no flag '{x.f}' in the criteria set (flags: {string.Join(", ", set.Flags.Select(d => d.Code))})"))
-                    .ToList();
-                if (string.IsNullOrWhiteSpace(body.Reason)) problems.Add(new("reason", "say why the flags change"));
-                if (problems.Count > 0) return ApiProblems.Invalid(problems);
-                AssessmentWorkflow.SetFlags(db, a, flags, body.Reason!.Trim().Normalize(), scope.UserName, Now(clock));
-                return null;
+                AssessmentWorkflow.SetFlags(db, a, set, body.Flags ?? [], body.Reason, scope.UserName, Now(clock));
             }, ct);
 
     /// <summary>GET /api/v1/assessments/{id}/audit.</summary>
@@ -229,10 +207,13 @@ public static class AssessmentsApi
 
     internal static DateTime Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Loads, checks role, version and then applies a change; saves once; answers the new state with its ETag.</summary>
+    /// <summary>
+    /// Loads, checks role and version, applies a change through the core, builds the answer, then saves once and
+    /// answers the new state with its ETag. The answer is built before the save, so no failure can follow a commit.
+    /// </summary>
     private static async Task<ChangeResult> ChangeAsync(
         int id, int? bodyVersion, HttpContext http, DanVanDbContext db, CurrentUser me,
-        Func<UserScope, Assessment, string?> deny, Func<UserScope, Assessment, Task<ChangeResult?>> apply, CancellationToken ct)
+        Func<UserScope, Assessment, string?> deny, Func<UserScope, Assessment, Task> apply, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
@@ -242,47 +223,34 @@ public static class AssessmentsApi
         var (version, problem) = AssessmentVersion.Read(http.Request, bodyVersion);
         if (problem is not null) return ApiProblems.Invalid([problem]);
         if (version is not { } sent) return new PreconditionRequiredProblem();
-        if (sent != a.Version) return ConflictProblem.StaleVersion(sent, a.Version);
 
-        if (await apply(scope, a) is { } refused) return refused;
+        AssessmentDetails answer;
         try
         {
+            AssessmentWorkflow.ExpectVersion(a, sent);
+            await apply(scope, a);
+            answer = await AssessmentViews.BuildAsync(db, scope, a, ct);
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (RefusedException ex)
         {
-            return ConflictProblem.LostRace();
+            return Refused(ex.Refusals);
+        }
+        catch (Exception ex) when (SaveConflicts.IsLostRace(ex))
+        {
+            return Refused([AssessmentWorkflow.StaleVersion(sent, null)]);
         }
 
         http.Response.Headers.ETag = AssessmentVersion.ETag(a.Version);
-        return TypedResults.Ok(await AssessmentViews.BuildAsync(db, scope, a, ct));
+        return TypedResults.Ok(answer with { Version = a.Version });
     }
 
-    /// <summary>Runs a workflow step; a status that does not allow it is a 409, not bad input.</summary>
-    private static Task<ChangeResult?> Workflow(Action step)
-    {
-        try
-        {
-            step();
-            return Task.FromResult<ChangeResult?>(null);
-        }
-        catch (RefusedInputException ex) when (ex.Problems.All(p => p.Where == "status"))
-        {
-            return Task.FromResult<ChangeResult?>(ConflictProblem.WrongStatus(string.Join(" ", ex.Problems.Select(p => p.Message))));
-        }
-    }
+    /// <summary>The core's refusals: 409 when the assessment's state or version does not allow the change now, else 400.</summary>
+    internal static RefusedProblem Refused(IReadOnlyList<Refusal> refusals) => ApiProblems.RefusedByCode(refusals);
 
-    /// <summary>Runs an asynchronous workflow step; a status that does not allow it is a 409, not bad input.</summary>
-    private static async Task<ChangeResult?> WorkflowAsync(Func<Task> step)
+    private static Task Step(Action step)
     {
-        try
-        {
-            await step();
-            return null;
-        }
-        catch (RefusedInputException ex) when (ex.Problems.All(p => p.Where == "status"))
-        {
-            return ConflictProblem.WrongStatus(string.Join(" ", ex.Problems.Select(p => p.Message)));
-        }
+        step();
+        return Task.CompletedTask;
     }
 }

@@ -92,7 +92,7 @@ public static class EvidenceApi
     }
 
     /// <summary>POST /api/v1/assessments/{id}/evidence.</summary>
-    public static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem, ContentTooLargeProblem>> AddEvidence(
+    public static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, RefusedProblem, ContentTooLargeProblem>> AddEvidence(
         int id, HttpRequest request, DanVanDbContext db, CurrentUser me, EvidenceStore store, IOptions<JsonOptions> json,
         TimeProvider clock, CancellationToken ct)
     {
@@ -100,7 +100,8 @@ public static class EvidenceApi
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
         if (a is null) return AssessmentsApi.AssessmentNotFound(id);
         if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users add its evidence.");
-        if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; evidence can no longer be added");
+        if (!a.IsEditableByUnit)
+            return AssessmentsApi.Refused([DanVan.Refusals.Refusal.Of("assessment.notEditable", DanVan.Refusals.Where.Request, ("status", a.Status.ToString()))]);
         var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
         var user = scope.UserName;
         var now = AssessmentsApi.Now(clock);
@@ -128,8 +129,8 @@ public static class EvidenceApi
 
             var criterionId = form["criterionId"].ToString();
             var file = form.Files.GetFile("file");
+            if (AssessmentWorkflow.EvidenceRefusal(set, criterionId) is { } refused) return AssessmentsApi.Refused([refused]);
             var problems = new List<InputProblem>();
-            if (CriterionProblem(set, criterionId) is { } cp) problems.Add(cp);
             if (file is null) problems.Add(new("file", "send the file in the form field 'file'"));
             if (problems.Count > 0) return ApiProblems.Invalid(problems);
             if (file!.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
@@ -151,8 +152,8 @@ public static class EvidenceApi
                 return ApiProblems.Invalid(ApiExceptionHandler.JsonPath(ex.Path), "the JSON cannot be read here; check the value's type");
             }
 
+            if (AssessmentWorkflow.EvidenceRefusal(set, body?.CriterionId) is { } refused) return AssessmentsApi.Refused([refused]);
             var problems = new List<InputProblem>();
-            if (CriterionProblem(set, body?.CriterionId) is { } cp) problems.Add(cp);
             var reference = body?.DocumentRef?.Trim().Normalize() ?? "";
             if (reference.Length == 0) problems.Add(new("documentRef", "give the document reference, e.g. \"Kế hoạch số 44-KH/UBND ngày 11/02/2024\""));
             else if (reference.Length > MaxReferenceLength) problems.Add(new("documentRef", $"the reference is longer than {MaxReferenceLength} characters"));
@@ -259,11 +260,4 @@ public static class EvidenceApi
 
     private static ContentTooLargeProblem TooLarge(string? fileName = null) =>
         new($"Tệp{(fileName is null ? "" : $" \"{Path.GetFileName(fileName)}\"")} vượt quá dung lượng cho phép 10 MB. (The file is larger than 10 MB; nothing was stored.)");
-
-    private static InputProblem? CriterionProblem(DanVan.Criteria.CriteriaSet set, string? criterionId) =>
-        string.IsNullOrWhiteSpace(criterionId)
-            ? new InputProblem("criterionId", "name the criterion the evidence backs")
-            : set.FindCriterion(criterionId) is null
-                ? new InputProblem("criterionId", $"criterion '{criterionId}' is not in the criteria set '{set.Name}'")
-                : null;
 }

@@ -3,7 +3,8 @@ using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Pages.Evaluations;
@@ -31,13 +32,15 @@ public static class Adjustments
         Entries = sheet.Leaves(layer).Select(r => EntryField.From(r.Id, layer == ScoreLayer.Appraisal ? r.AppraisalEntry : r.InspectionEntry)).ToList(),
     };
 
-    /// <summary>Checks every field (errors next to them) and, when all are right, stores the changed ones in one save.</summary>
+    /// <summary>Checks every field through the core (refusals next to them) and, when all are right, stores the changed ones in one save.</summary>
     /// <returns>How many criteria changed, or null when nothing was stored.</returns>
-    public static async Task<int?> ApplyAsync(DanVanDbContext db, AssessmentSheet sheet, AdjustmentInput data, ScoreLayer layer,
-        ModelStateDictionary modelState, string user, DateTime at)
+    public static async Task<int?> ApplyAsync(DanVanDbContext db, PageModel page, AssessmentSheet sheet, AdjustmentInput data, ScoreLayer layer,
+        string user, DateTime at)
     {
-        if (sheet.Version != data.Version) modelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) modelState.AddModelError("", UiText.NotReviewable);
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == sheet.Id);
+        var refusals = new List<Refusal>();
+        if (a.Version != data.Version) refusals.Add(AssessmentWorkflow.StaleVersion(data.Version, a.Version));
+        else if (AssessmentEntries.StateRefusal(a, layer, at) is { } state) refusals.Add(state);
 
         var changes = new List<(string CriterionId, EntryInput? Input, string? Reason)>();
         foreach (var row in sheet.Leaves(layer))
@@ -45,38 +48,37 @@ public static class Adjustments
             var index = data.IndexOf(row.Id);
             if (index < 0) continue;
             var field = data.Entries[index];
-            var prefix = $"Data.Entries[{index}]";
             var existing = layer == ScoreLayer.Appraisal ? row.AppraisalEntry : row.InspectionEntry;
             if (field.Withdraw)
             {
-                if (existing is null) continue;
-                if (string.IsNullOrWhiteSpace(field.Note)) modelState.AddModelError($"{prefix}.Note", UiText.WithdrawReasonRequired);
-                else changes.Add((row.Id, null, field.Note.Trim()));
+                if (existing is not null) changes.Add((row.Id, null, field.Note));
                 continue;
             }
 
-            var input = EntryFields.Read(field, row.Criterion, layer, prefix, (f, m) => modelState.AddModelError(f, m));
-            if (input is not null && !EntryFields.Same(input, existing)) changes.Add((row.Id, input, input.Note));
+            var found = new List<Refusal>();
+            var input = EntryFields.Read(field, row.Criterion, layer, found);
+            if (input is not null) found.AddRange(AssessmentEntries.CheckValue(sheet.Set, input));
+            refusals.AddRange(found);
+            if (found.Count == 0 && input is not null && !EntryFields.Same(input, existing)) changes.Add((row.Id, input, input.Note));
         }
-        if (!modelState.IsValid) return null;
+        string? Key(Where w) => EntryFields.FieldKey(w, data.IndexOf);
+        if (refusals.Count > 0)
+        {
+            page.Show(refusals, Key);
+            return null;
+        }
         if (changes.Count == 0) return 0;
 
-        var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == sheet.Id);
         db.ExpectVersion(a, data.Version);
-        try
+        var stored = page.TryRun(() =>
         {
             foreach (var (criterionId, input, reason) in changes)
             {
                 if (input is null) AssessmentEntries.Remove(db, a, criterionId, layer, reason, user, at);
                 else AssessmentEntries.Set(db, a, sheet.Set, input, user, at);
             }
-        }
-        catch (RefusedInputException ex)
-        {
-            modelState.AddModelError("", UiText.EntryRefused + " " + string.Join("; ", ex.Problems));
-            return null;
-        }
-
-        return await db.TrySaveAsync(modelState) ? changes.Count : null;
+        }, Key);
+        if (!stored) return null;
+        return await page.TrySaveAsync(db) ? changes.Count : null;
     }
 }

@@ -38,7 +38,7 @@ public sealed class Appraise(DanVanDbContext db, CurrentUser current, ProvinceCl
         if (sheet is null) return NotFound();
         Sheet = sheet;
         var scope = await current.GetAsync();
-        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Appraisal, ModelState, scope.UserName, clock.UtcNow);
+        var changed = await Adjustments.ApplyAsync(db, this, sheet, Data, ScoreLayer.Appraisal, scope.UserName, clock.UtcNow);
         if (changed is null) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.AdjustmentsSaved, changed));
         return RedirectToPage(new { id });

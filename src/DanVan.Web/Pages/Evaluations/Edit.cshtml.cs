@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using DanVan.Periods;
@@ -53,25 +54,28 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         return Page();
     }
 
-    /// <summary>Saves the draft: every field is checked first; nothing is saved while one is wrong, or when someone saved in between.</summary>
+    /// <summary>Saves the draft: every field is checked by the core first; nothing is saved while one is wrong, or when someone saved in between.</summary>
     public async Task<IActionResult> OnPostSaveAsync(int id)
     {
         var sheet = await AssessmentSheet.LoadAsync(db, id);
         if (sheet is null) return NotFound();
         Sheet = sheet;
 
-        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (sheet.Status is not (AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned))
-            ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        else if (sheet.NotOpenOn(clock.Today)) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(sheet.OpensOn)));
-        var inputs = ReadFields(sheet, (field, message) => ModelState.AddModelError(field, message));
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var at = clock.UtcNow;
-        var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == id);
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == id);
+        var refusals = new List<Refusal>();
+        if (a.Version != Data.Version) refusals.Add(AssessmentWorkflow.StaleVersion(Data.Version, a.Version));
+        else if (AssessmentEntries.StateRefusal(a, ScoreLayer.Self, at) is { } state) refusals.Add(state);
+        var inputs = ReadFields(sheet, refusals);
+        if (refusals.Count > 0)
+        {
+            this.Show(refusals, FieldKey);
+            return Page();
+        }
+
         db.ExpectVersion(a, Data.Version);
-        try
+        var stored = this.TryRun(() =>
         {
             foreach (var (criterionId, input) in inputs)
             {
@@ -79,17 +83,11 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
                 if (input is null) AssessmentEntries.Remove(db, a, criterionId, ScoreLayer.Self, null, scope.UserName, at);
                 else if (!EntryFields.Same(input, existing)) AssessmentEntries.Set(db, a, sheet.Set, input, scope.UserName, at);
             }
-        }
-        catch (RefusedInputException ex)
-        {
-            ModelState.AddModelError("", UiText.EntryRefused + " " + string.Join("; ", ex.Problems));
-            return Page();
-        }
+        }, FieldKey);
+        if (!stored) return Page();
 
-        var self = ScoringEngine.Compute(sheet.Set, new ScoringInput { Entries = a.ToScoreEntries(), UpToLayer = ScoreLayer.Self, Flags = a.FlagSet });
-        a.SelfTotal = self.Total;
-        a.SelfBand = self.Band;
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        var self = AssessmentWorkflow.UpdateSelfTotal(a, sheet.Set);
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.DraftSaved, Vi.Num(self.Total), self.BandLabel));
         return RedirectToPage(new { id });
     }
@@ -100,15 +98,18 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         var stored = await db.Assessments.AsNoTracking().Include(x => x.Entries).SingleOrDefaultAsync(x => x.Id == id);
         if (stored is null) return NotFound();
         var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == stored.CriteriaSetId)).Parse();
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var sheet = AssessmentSheet.Build(stored, set, "", []);
-        var inputs = ReadFields(sheet, (field, message) => errors.TryAdd(field, message));
+        var refusals = new List<Refusal>();
+        var inputs = ReadFields(sheet, refusals);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in refusals)
+            if (FieldKey(r.Where) is { } key) errors.TryAdd(key, RefusalText.Render(r, RefusalText.Vietnamese));
 
         // Criteria not in the form keep their stored value; a wrong value counts as not entered until corrected.
         var posted = Data.Entries.Select(e => e.CriterionId).ToHashSet(StringComparer.Ordinal);
         var entries = stored.Entries.Where(e => e.Layer == ScoreLayer.Self && !posted.Contains(e.CriterionId)).Select(e => e.ToScoreEntry()).ToList();
         entries.AddRange(inputs.Values.Where(i => i is not null).Select(i => i!.ToScoreEntry()));
-        var result = ScoringEngine.Compute(set, new ScoringInput { Entries = entries, UpToLayer = ScoreLayer.Self, Flags = stored.FlagSet });
+        var result = AssessmentWorkflow.SelfResult(set, entries, stored.FlagSet);
         return new JsonResult(new LiveTotal(Vi.Num(result.Total), Vi.Num(result.MaxPoints), result.BandLabel, result.Explanation,
             result.Criteria.ToDictionary(x => x.Key, x => Vi.Num(x.Value.Points)), errors));
     }
@@ -116,21 +117,21 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
     /// <summary>The index of a criterion's field in the posted list, for field names.</summary>
     public int IndexOf(string criterionId) => Data.Entries.FindIndex(e => e.CriterionId == criterionId);
 
-    /// <summary>Reads the posted fields of the leaves the unit scores; a leaf missing from the post is left as it is.</summary>
-    private Dictionary<string, EntryInput?> ReadFields(AssessmentSheet sheet, Action<string, string> error)
+    private string? FieldKey(Where where) => EntryFields.FieldKey(where, IndexOf);
+
+    /// <summary>Reads the posted fields of the leaves the unit scores, each checked by the core; a leaf missing from the post is left as it is.</summary>
+    private Dictionary<string, EntryInput?> ReadFields(AssessmentSheet sheet, List<Refusal> refusals)
     {
         var inputs = new Dictionary<string, EntryInput?>(StringComparer.Ordinal);
         foreach (var row in sheet.Leaves(ScoreLayer.Self))
         {
             var index = IndexOf(row.Id);
             if (index < 0) continue;
-            var problems = 0;
-            var input = EntryFields.Read(Data.Entries[index], row.Criterion, ScoreLayer.Self, $"Data.Entries[{index}]", (f, m) =>
-            {
-                problems++;
-                error(f, m);
-            });
-            if (problems == 0) inputs[row.Id] = input;
+            var found = new List<Refusal>();
+            var input = EntryFields.Read(Data.Entries[index], row.Criterion, ScoreLayer.Self, found);
+            if (input is not null) found.AddRange(AssessmentEntries.CheckValue(sheet.Set, input));
+            if (found.Count == 0) inputs[row.Id] = input;
+            refusals.AddRange(found);
         }
         return inputs;
     }

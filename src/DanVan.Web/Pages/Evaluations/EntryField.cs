@@ -1,6 +1,7 @@
 using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 
@@ -68,92 +69,71 @@ public sealed class EntryField
         };
 }
 
-/// <summary>Reads <see cref="EntryField"/>s into <see cref="EntryInput"/>s with Vietnamese errors next to each field.</summary>
+/// <summary>Reads <see cref="EntryField"/>s into the core's <see cref="EntryInput"/>; every rule is the core's, the page only reads text.</summary>
 public static class EntryFields
 {
-    /// <summary>Longest explanation or reason.</summary>
-    public const int MaxNote = 4000;
+    /// <summary>Longest explanation or reason (the core's limit).</summary>
+    public const int MaxNote = TextLimit.MaxLength;
 
     /// <summary>
-    /// Reads one field for <paramref name="c"/>; reports each problem through <paramref name="error"/> (field name, message)
-    /// and returns null when the field is blank or wrong.
+    /// Reads one field for <paramref name="c"/> as typed: numbers in Vietnamese ("2,5"), every posted field of any method
+    /// (the core refuses a field of another method). Null when nothing is given (the value is cleared); text that is not
+    /// a number goes to <paramref name="refusals"/>.
     /// </summary>
-    /// <param name="prefix">The field's name prefix, e.g. "Data.Entries[3]".</param>
-    public static EntryInput? Read(EntryField f, Criterion c, ScoreLayer layer, string prefix, Action<string, string> error)
+    public static EntryInput? Read(EntryField f, Criterion c, ScoreLayer layer, List<Refusal> refusals)
     {
-        var ok = true;
-        void Error(string field, string message)
-        {
-            ok = false;
-            error($"{prefix}.{field}", message);
-        }
-
         var note = string.IsNullOrWhiteSpace(f.Note) ? null : f.Note.Trim().Normalize();
-        if (note is { Length: > MaxNote }) Error(nameof(EntryField.Note), string.Format(Vi.Culture, UiText.NoteTooLong, MaxNote));
-        var reviewer = layer != ScoreLayer.Self;
-        if (!f.HasValue(c))
+        if (!f.HasValue(c) && note is null && !HasAnyField(f)) return null;
+        if (f.NotApplicable) return new EntryInput { CriterionId = c.Id, Layer = layer, NotApplicable = true, Note = note };
+
+        var before = refusals.Count;
+        decimal? Number(string? text, string field)
         {
-            if (note is not null) Error(ValueField(c), UiText.EntryValueNeededForNote);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (Vi.TryParse(text, out var n)) return n;
+            refusals.Add(Refusal.Of("entry.notANumber", Where.AtCriterion(c.Id, field), ("text", text.Trim()), ("criterion", c.Id)));
             return null;
         }
-        if (reviewer && note is null) Error(nameof(EntryField.Note), UiText.ReasonRequired);
 
-        if (f.NotApplicable)
-        {
-            if (!c.MayNotApply) Error(nameof(EntryField.NotApplicable), UiText.EntryAlwaysApplies);
-            return ok ? new EntryInput { CriterionId = c.Id, Layer = layer, NotApplicable = true, Note = note } : null;
-        }
-
-        var m = c.Method!;
-        decimal? points = null, achieved = null, target = null;
         int? count = null;
-        string? level = null;
-        IReadOnlyList<string>? checkedItems = null;
-        switch (m.Type)
+        if (!string.IsNullOrWhiteSpace(f.Count))
         {
-            case ScoringMethodType.Points:
-                if (!Vi.TryParse(f.Points, out var p)) Error(nameof(EntryField.Points), UiText.EntryNotANumber);
-                else if (p < 0 || p > c.MaxPoints) Error(nameof(EntryField.Points), string.Format(Vi.Culture, UiText.EntryPointsRange, Vi.Num(c.MaxPoints)));
-                else if (p % (m.Step ?? ScoreEntryRules.DefaultStep) != 0)
-                    Error(nameof(EntryField.Points), string.Format(Vi.Culture, UiText.EntryPointsStep, Vi.Num(m.Step ?? ScoreEntryRules.DefaultStep)));
-                else points = p;
-                break;
-            case ScoringMethodType.Levels:
-                if (m.Levels.All(l => l.Code != f.Level)) Error(nameof(EntryField.Level), UiText.EntryChooseLevel);
-                else level = f.Level;
-                break;
-            case ScoringMethodType.Checklist:
-                if (f.Checked.Any(id => m.Items.All(i => i.Id != id))) Error(nameof(EntryField.Checked), UiText.EntryUnknownItem);
-                else checkedItems = f.Checked.Distinct().ToList();
-                break;
-            case ScoringMethodType.Ratio:
-                if (!Vi.TryParse(f.Achieved, out var a)) Error(nameof(EntryField.Achieved), UiText.EntryNotANumber);
-                else if (a < 0) Error(nameof(EntryField.Achieved), UiText.EntryNotNegative);
-                else achieved = a;
-                if (m.Target is null)
-                {
-                    if (!Vi.TryParse(f.Target, out var t)) Error(nameof(EntryField.Target), UiText.EntryNotANumber);
-                    else if (t <= 0) Error(nameof(EntryField.Target), UiText.EntryTargetPositive);
-                    else target = t;
-                }
-                break;
-            case ScoringMethodType.Count:
-                if (!Vi.TryParseInt(f.Count, out var n)) Error(nameof(EntryField.Count), UiText.EntryWholeNumber);
-                else if (n < 0) Error(nameof(EntryField.Count), UiText.EntryNotNegative);
-                else count = n;
-                break;
+            if (Vi.TryParseInt(f.Count, out var n)) count = n;
+            else refusals.Add(Refusal.Of("entry.notWholeNumber", Where.AtCriterion(c.Id, "count"), ("text", f.Count.Trim()), ("criterion", c.Id)));
         }
+        var value = new CriterionValue
+        {
+            Points = Number(f.Points, "points"),
+            Level = string.IsNullOrWhiteSpace(f.Level) ? null : f.Level,
+            Checked = f.Checked.Count > 0 || c.Method?.Type == ScoringMethodType.Checklist ? f.Checked.Distinct().ToList() : null,
+            Achieved = Number(f.Achieved, "achieved"),
+            Target = Number(f.Target, "target"),
+            Count = count,
+        };
+        return refusals.Count > before ? null : new EntryInput { CriterionId = c.Id, Layer = layer, Value = value, Note = note };
+    }
 
-        return ok
-            ? new EntryInput { CriterionId = c.Id, Layer = layer, Points = points, Level = level, Checked = checkedItems, Achieved = achieved, Target = target, Count = count, Note = note }
-            : null;
+    private static bool HasAnyField(EntryField f) =>
+        new[] { f.Points, f.Level, f.Achieved, f.Target, f.Count }.Any(t => !string.IsNullOrWhiteSpace(t)) || f.Checked.Count > 0;
+
+    /// <summary>The form field a refusal points at, e.g. <c>Data.Entries[3].Points</c>; null for the summary only.</summary>
+    public static string? FieldKey(Where where, Func<string, int> indexOf)
+    {
+        if (where.Criterion is not { } id) return null;
+        var i = indexOf(id);
+        if (i < 0) return null;
+        var field = where.Field switch
+        {
+            null => null,
+            "notApplicable" => nameof(EntryField.NotApplicable),
+            _ => char.ToUpperInvariant(where.Field[0]) + where.Field[1..],
+        };
+        return $"Data.Entries[{i}].{field ?? nameof(EntryField.Points)}";
     }
 
     /// <summary>True when the input would store the same value and note as <paramref name="existing"/>.</summary>
     public static bool Same(EntryInput input, AssessmentEntry? existing) =>
-        existing is not null
-        && AssessmentEntries.Describe(input.ToScoreEntry()) == AssessmentEntries.Describe(existing.ToScoreEntry())
-        && (input.Note ?? "") == (existing.Note ?? "");
+        existing is not null && input.Value.SameAs(existing.Value) && (input.Note ?? "") == (existing.Note ?? "");
 
     /// <summary>A stored entry's value in words: "7,5 điểm", "Mức A – Đầy đủ", the checked items, "95/100 %".</summary>
     public static string Display(Criterion c, AssessmentEntry? e)

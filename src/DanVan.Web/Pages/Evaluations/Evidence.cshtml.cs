@@ -56,8 +56,8 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!CanChange) ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        var leaf = Sheet.Leaves(ScoreLayer.Self).FirstOrDefault(r => r.Id == Data.CriterionId);
-        if (leaf is null) ModelState.AddModelError("Data.CriterionId", UiText.EvidenceChooseCriterion);
+        var leaf = Sheet.Rows.FirstOrDefault(r => r.Id == Data.CriterionId);
+        if (AssessmentWorkflow.EvidenceRefusal(Sheet.Set, Data.CriterionId) is { } refused) this.Show([refused], _ => "Data.CriterionId");
         var reference = string.IsNullOrWhiteSpace(Data.DocumentRef) ? null : Data.DocumentRef.Trim().Normalize();
         if (reference is { Length: > 500 }) ModelState.AddModelError("Data.DocumentRef", string.Format(Vi.Culture, UiText.NoteTooLong, 500));
         if (Data.File is null && reference is null) ModelState.AddModelError("Data.File", UiText.EvidenceNeedsFileOrRef);

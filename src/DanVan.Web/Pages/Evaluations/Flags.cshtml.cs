@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DanVan.Refusals;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Web.Infrastructure;
@@ -31,8 +32,6 @@ public sealed class Flags(DanVanDbContext db, CurrentUser current, ProvinceClock
         public List<string> Codes { get; set; } = [];
 
         /// <summary>Why they change.</summary>
-        [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.FlagsReasonRequired))]
-        [StringLength(EntryFields.MaxNote, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.MaxLength))]
         [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Reason))]
         public string? Reason { get; set; }
     }
@@ -53,16 +52,15 @@ public sealed class Flags(DanVanDbContext db, CurrentUser current, ProvinceClock
         var sheet = await AssessmentSheet.LoadAsync(db, id);
         if (sheet is null) return NotFound();
         Sheet = sheet;
-        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) ModelState.AddModelError("", UiText.NotReviewable);
-        if (Data.Codes.Any(c => sheet.Set.Flags.All(f => f.Code != c))) ModelState.AddModelError("Data.Codes", UiText.UnknownFlag);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.SetFlags(db, a, sheet.Set, Data.Codes, Data.Reason, scope.UserName, clock.UtcNow);
+            }, w => w.Field == "reason" ? "Data.Reason" : w.Path?.StartsWith("flags", StringComparison.Ordinal) == true ? "Data.Codes" : null)) return Page();
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.SetFlags(db, a, Data.Codes, Data.Reason!.Trim().Normalize(), scope.UserName, clock.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(UiText.FlagsSaved);
         return RedirectToPage("Appraise", new { id });
     }

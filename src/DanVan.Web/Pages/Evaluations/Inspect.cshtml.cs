@@ -36,7 +36,7 @@ public sealed class Inspect(DanVanDbContext db, CurrentUser current, ProvinceClo
         if (sheet is null) return NotFound();
         Sheet = sheet;
         var scope = await current.GetAsync();
-        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Inspection, ModelState, scope.UserName, clock.UtcNow);
+        var changed = await Adjustments.ApplyAsync(db, this, sheet, Data, ScoreLayer.Inspection, scope.UserName, clock.UtcNow);
         if (changed is null) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.FindingsSaved, changed));
         return RedirectToPage(new { id });

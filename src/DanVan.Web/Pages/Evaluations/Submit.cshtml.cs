@@ -4,6 +4,7 @@ using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
 using DanVan.Periods;
 using DanVan.Web.Infrastructure;
+using DanVan.Refusals;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,14 +55,15 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!IsHead) return StatusCode(StatusCodes.Status403Forbidden);
-        if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.Confirm(db, a, scope.UserName, clock.UtcNow);
+            })) return Page();
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.Confirm(db, a, scope.UserName, clock.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(UiText.Confirmed);
         return RedirectToPage(new { id });
     }
@@ -70,32 +72,18 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
     public async Task<IActionResult> OnPostSubmitAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        else if (Sheet.NotOpenOn(clock.Today)) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(Sheet.OpensOn)));
-        else if (Sheet.ConfirmedAt is null) ModelState.AddModelError("", UiText.NotConfirmedYet);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, clock.UtcNow, zone: clock.Zone);
+            })) return Page();
         db.ExpectVersion(a, Data.Version);
-        try
-        {
-            AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, clock.UtcNow, zone: clock.Zone);
-        }
-        catch (RefusedInputException ex)
-        {
-            // The core refused; a refusal for the deadline is worded with the deadline of the unit's level.
-            ModelState.AddModelError("", Verdict.Refused
-                ? string.Format(Vi.Culture, UiText.LateRefusedMessage, Vi.Date(Sheet.Deadline))
-                : UiText.SubmitRefused + " " + string.Join("; ", ex.Problems.Select(p => p.Message)));
-            return Page();
-        }
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(a.IsLate ? UiText.SubmittedLateNotice : UiText.SubmittedNotice);
         return RedirectToPage("View", new { id });
     }
-
-    private bool Editable() => Sheet.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
 
     private async Task<bool> LoadAsync(int id)
     {
@@ -106,9 +94,8 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
         IsHead = scope.Has(Role.UnitHead, sheet.UnitId);
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
-        var a = await db.Assessments.AsNoTracking().Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
-        Verdict = a.JudgeSubmission(clock.UtcNow, a.Period!.RuleFor(a.Unit!.Kind, clock.Zone));
-        if (HttpMethods.IsPost(Request.Method) && sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
+        var stored = await db.Assessments.AsNoTracking().Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
+        Verdict = AssessmentWorkflow.Lateness(stored, stored.Period!, clock.UtcNow, clock.Zone);
         return true;
     }
 }

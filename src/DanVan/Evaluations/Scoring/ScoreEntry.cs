@@ -1,4 +1,5 @@
 using DanVan.Criteria;
+using DanVan.Refusals;
 
 namespace DanVan.Evaluations.Scoring;
 
@@ -15,7 +16,8 @@ public enum ScoreLayer
     Inspection = 2,
 }
 
-/// <summary>One entry for one criterion in one layer, in the form its scoring method takes.</summary>
+/// <summary>One entry for one criterion in one layer: the criterion, the layer and its <see cref="CriterionValue"/>.</summary>
+/// <remarks>The value's fields can be given directly (<c>Points = 3</c>): they are shortcuts into <see cref="Value"/>, not copies.</remarks>
 public sealed record ScoreEntry
 {
     /// <summary>The criterion scored.</summary>
@@ -24,81 +26,86 @@ public sealed record ScoreEntry
     /// <summary>The layer.</summary>
     public ScoreLayer Layer { get; init; } = ScoreLayer.Self;
 
-    /// <summary>Points method: the points entered.</summary>
-    public decimal? Points { get; init; }
+    /// <summary>The value.</summary>
+    public CriterionValue Value { get; init; } = CriterionValue.Empty;
 
-    /// <summary>Levels method: the chosen level's code.</summary>
-    public string? Level { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Points"/>.</summary>
+    public decimal? Points { get => Value.Points; init => Value = Value with { Points = value }; }
 
-    /// <summary>Checklist method: ids of the checked items.</summary>
-    public IReadOnlyList<string>? Checked { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Level"/>.</summary>
+    public string? Level { get => Value.Level; init => Value = Value with { Level = value }; }
 
-    /// <summary>Ratio method: the achieved figure.</summary>
-    public decimal? Achieved { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Checked"/>.</summary>
+    public IReadOnlyList<string>? Checked { get => Value.Checked; init => Value = Value with { Checked = value }; }
 
-    /// <summary>Ratio method: the target, when the set does not fix it.</summary>
-    public decimal? Target { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Achieved"/>.</summary>
+    public decimal? Achieved { get => Value.Achieved; init => Value = Value with { Achieved = value }; }
 
-    /// <summary>Count method: the number of occurrences.</summary>
-    public int? Count { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Target"/>.</summary>
+    public decimal? Target { get => Value.Target; init => Value = Value with { Target = value }; }
 
-    /// <summary>The criterion does not apply to this unit (only where the set allows it).</summary>
-    public bool NotApplicable { get; init; }
+    /// <summary>Shortcut to <see cref="CriterionValue.Count"/>.</summary>
+    public int? Count { get => Value.Count; init => Value = Value with { Count = value }; }
+
+    /// <summary>Shortcut to <see cref="CriterionValue.NotApplicable"/>.</summary>
+    public bool NotApplicable { get => Value.NotApplicable; init => Value = Value with { NotApplicable = value }; }
 }
 
-/// <summary>Checks one entry against its criterion; returns the reason it is refused, or null.</summary>
+/// <summary>Checks one value against its criterion: the one place the value rules are written (pages, API and files call it).</summary>
 public static class ScoreEntryRules
 {
     /// <summary>The step used when a points method names none.</summary>
     public const decimal DefaultStep = 0.25m;
 
-    /// <summary>Returns why <paramref name="entry"/> is not acceptable for <paramref name="criterion"/>, or null.</summary>
+    /// <summary>Why <paramref name="entry"/> is not acceptable for <paramref name="criterion"/>, or null.</summary>
     /// <remarks><paramref name="superiorScored"/>: the criterion or a parent is scored by the level above (<see cref="CriteriaSet.SuperiorScoredIds"/>).</remarks>
-    public static string? Check(Criterion criterion, ScoreEntry entry, bool superiorScored)
+    public static Refusal? Check(Criterion criterion, ScoreEntry entry, bool superiorScored)
     {
-        if (entry.CriterionId != criterion.Id)
-            return Refused($"the entry is for criterion {entry.CriterionId}, not {criterion.Id}");
-        if (superiorScored && entry.Layer == ScoreLayer.Self)
-            return Refused($"criterion {criterion.Id} is scored by the level above, not by the unit");
-        if (entry.NotApplicable)
-            return criterion.MayNotApply ? null : Refused($"criterion {criterion.Id} always applies; it cannot be marked not applicable");
-        if (!criterion.IsLeaf)
-            return Refused($"criterion {criterion.Id} is scored by its sub-criteria");
+        var id = criterion.Id;
+        Refusal No(string code, string? field, params (string, object?)[] args) =>
+            Refusal.Of(code, Where.AtCriterion(id, field), [("criterion", id), .. args]);
+
+        if (entry.CriterionId != id) return No("entry.unknownCriterion", null);
+        if (superiorScored && entry.Layer == ScoreLayer.Self) return No("entry.superiorScored", null);
+        var v = entry.Value;
+        if (v.NotApplicable) return criterion.MayNotApply ? null : No("entry.alwaysApplies", "notApplicable");
+        if (!criterion.IsLeaf) return No("entry.notALeaf", null);
 
         var m = criterion.Method!;
         var max = criterion.MaxPoints;
+        var own = CriterionValue.FieldsOf(m.Type);
+        if (v.GivenFields().FirstOrDefault(f => !own.Contains(f)) is { } foreign)
+            return No("entry.wrongMethodField", foreign, ("field", foreign), ("method", m.Type.ToString().ToLowerInvariant()));
         switch (m.Type)
         {
             case ScoringMethodType.Points:
-                if (entry.Points is not { } p) return Refused($"criterion {criterion.Id} needs points");
-                if (p < 0 || p > max) return Refused($"{p} is outside [0, {max}] for criterion {criterion.Id}");
+                if (v.Points is not { } p) return No("entry.valueRequired", "points");
+                if (p < 0 || p > max) return No("entry.outOfRange", "points", ("value", p), ("max", max));
                 var step = m.Step ?? DefaultStep;
-                if (p % step != 0) return Refused($"{p} is not a multiple of the step {step} for criterion {criterion.Id}");
-                return null;
+                return p % step != 0 ? No("entry.offStep", "points", ("value", p), ("step", step)) : null;
             case ScoringMethodType.Levels:
-                if (entry.Level is not { } code) return Refused($"criterion {criterion.Id} needs a level");
+                if (v.Level is not { } code) return No("entry.valueRequired", "level");
                 return m.Levels.Any(l => l.Code == code)
                     ? null
-                    : Refused($"level '{code}' does not exist for criterion {criterion.Id} (levels: {string.Join(", ", m.Levels.Select(l => l.Code))})");
+                    : No("entry.unknownLevel", "level", ("level", code), ("levels", m.Levels.Select(l => l.Code).ToList()));
             case ScoringMethodType.Checklist:
-                var unknown = (entry.Checked ?? []).Where(id => m.Items.All(i => i.Id != id)).ToList();
-                return unknown.Count == 0 ? null : Refused($"item '{unknown[0]}' does not exist for criterion {criterion.Id}");
+                var unknown = (v.Checked ?? []).FirstOrDefault(i => m.Items.All(x => x.Id != i));
+                return unknown is null ? null : No("entry.unknownItem", "checked", ("item", unknown));
             case ScoringMethodType.Ratio:
-                if (entry.Achieved is not { } achieved) return Refused($"criterion {criterion.Id} needs the achieved figure");
-                if (achieved < 0) return Refused($"the achieved figure must not be negative for criterion {criterion.Id}");
-                if (m.Target is { } fixedTarget && entry.Target is { } entered && entered != fixedTarget)
-                    return Refused($"the set fixes the target of criterion {criterion.Id} at {fixedTarget}; it cannot be entered as {entered}");
-                var target = m.Target ?? entry.Target;
-                if (target is not > 0) return Refused($"criterion {criterion.Id} needs a target greater than 0");
+                if (v.Achieved is not { } achieved) return No("entry.valueRequired", "achieved");
+                if (achieved is < 0 or > CriterionValue.MaxFigure)
+                    return No("entry.figureOutOfBounds", "achieved", ("value", achieved), ("min", 0m), ("max", CriterionValue.MaxFigure));
+                if (m.Target is { } fixedTarget && v.Target is { } entered && entered != fixedTarget)
+                    return No("entry.targetFixed", "target", ("target", fixedTarget), ("value", entered));
+                if ((m.Target ?? v.Target) is not { } target) return No("entry.valueRequired", "target");
+                if (target is < CriterionValue.MinTarget or > CriterionValue.MaxFigure)
+                    return No("entry.figureOutOfBounds", "target", ("value", target), ("min", CriterionValue.MinTarget), ("max", CriterionValue.MaxFigure));
                 return null;
             case ScoringMethodType.Count:
-                if (entry.Count is not { } n) return Refused($"criterion {criterion.Id} needs a count");
-                return n < 0 ? Refused($"the count must not be negative for criterion {criterion.Id}") : null;
+                if (v.Count is not { } n) return No("entry.valueRequired", "count");
+                return n < 0 ? No("entry.negative", "count", ("value", n)) : null;
             default:
-                return Refused($"criterion {criterion.Id} has an unknown scoring method");
+                return No("entry.unknownMethod", null);
         }
     }
-
-    // Messages are English and read the same on every server: numbers are written in the invariant form.
-    private static string Refused(FormattableString reason) => FormattableString.Invariant(reason);
 }

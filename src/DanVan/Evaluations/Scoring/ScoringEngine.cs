@@ -94,8 +94,10 @@ public static class ScoringEngine
         var scaled = applicableMax == set.MaxPoints || applicableMax == 0
             ? baseTotal
             : Math.Round(baseTotal * set.MaxPoints / applicableMax, 2, MidpointRounding.AwayFromZero);
-        var bonus = Cap(set.Bonus.Sum(c => scores[c.Id].Points), set.BonusCap);
-        var deduction = Cap(set.Deductions.Sum(c => scores[c.Id].Points), set.DeductionCap);
+        var bonusSum = set.Bonus.Sum(c => scores[c.Id].Points);
+        var deductionSum = set.Deductions.Sum(c => scores[c.Id].Points);
+        var bonus = Cap(bonusSum, set.BonusCap);
+        var deduction = Cap(deductionSum, set.DeductionCap);
         var total = Math.Max(0, scaled + bonus - deduction);
 
         var bands = set.Classification.Bands;
@@ -106,8 +108,15 @@ public static class ScoringEngine
                 ? $"Tổng điểm {Fmt(baseTotal)}/{Fmt(set.MaxPoints)}"
                 : $"Tổng điểm {Fmt(baseTotal)}/{Fmt(applicableMax)} (các tiêu chí áp dụng), quy đổi thang {Fmt(set.MaxPoints)}: {Fmt(scaled)}",
         };
-        if (bonus > 0) explanation.Add($"Điểm thưởng: +{Fmt(bonus)}");
-        if (deduction > 0) explanation.Add($"Điểm trừ: −{Fmt(deduction)}");
+        // A capped sum shows what was earned and the cap, so a reader sees why 3 + 4 counts as 5.
+        if (bonus > 0)
+            explanation.Add(bonus < bonusSum
+                ? $"Điểm thưởng: {Fmt(bonusSum)}, tối đa {Fmt(bonus)}: +{Fmt(bonus)}"
+                : $"Điểm thưởng: +{Fmt(bonus)}");
+        if (deduction > 0)
+            explanation.Add(deduction < deductionSum
+                ? $"Điểm trừ: {Fmt(deductionSum)}, tối đa {Fmt(deduction)}: −{Fmt(deduction)}"
+                : $"Điểm trừ: −{Fmt(deduction)}");
         explanation.Add($"Tổng cộng {Fmt(total)}: đạt mức \"{byTotal.Label}\" (từ {Fmt(byTotal.Min)} điểm)");
 
         var band = byTotal.Code;
@@ -215,11 +224,12 @@ public static class ScoringEngine
     {
         var target = m.Target ?? entry.Target ?? 0;
         var achieved = entry.Achieved ?? 0;
-        if (target <= 0) return 0;
+        if (target <= 0 || achieved < 0) return 0;
+        // Only a ratio below 1 is divided, so extreme figures (stored before entry was bounded) cannot overflow.
         var ratio = m.LowerIsBetter
-            ? (achieved <= 0 ? 1 : target / achieved)
-            : achieved / target;
-        return max * Math.Clamp(ratio, 0, 1);
+            ? (achieved <= target ? 1 : target / achieved)
+            : (achieved >= target ? 1 : achieved / target);
+        return max * ratio;
     }
 
     private static Dictionary<string, ScoreEntry> LatestEntries(CriteriaSet set, ScoringInput input)

@@ -174,7 +174,8 @@ public sealed class ScoringEngineTests
         result.Criteria["th-1"].Points.ShouldBe(4);
         result.Bonus.ShouldBe(5);
         result.Total.ShouldBe(85);
-        result.Explanation.ShouldContain("Điểm thưởng: +5");
+        // Regression: the cap hid what was earned ("+5" for 4 + 2).
+        result.Explanation.ShouldContain("Điểm thưởng: 6, tối đa 5: +5");
     }
 
     [Fact]
@@ -200,7 +201,7 @@ public sealed class ScoringEngineTests
         result.Criteria["tru-2"].Points.ShouldBe(3);
         result.Deduction.ShouldBe(5);
         result.Total.ShouldBe(90);
-        result.Explanation.ShouldContain("Điểm trừ: −5");
+        result.Explanation.ShouldContain("Điểm trừ: 7, tối đa 5: −5");
     }
 
     [Fact]

@@ -1,0 +1,253 @@
+extern alias cli;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using DanVan.Accounts;
+using DanVan.Data;
+using DanVan.Evaluations;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.Web.Tests.Evaluations;
+
+/// <summary>
+/// One table of the evaluation cycle's refusals, each run through the page, the API and the CLI: every surface must
+/// give the same code (page: <c>#refusals li[data-code]</c>, or the status for a role that may not; API: problem+json
+/// <c>code</c>; CLI: <c>error[code]</c>). A new rule is added to this table, not to a surface: the table must name every
+/// write route of evaluation entry and submission, so a new route fails until it has its rows.
+/// </summary>
+public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposable
+{
+    private readonly WebAppFactory _app = new(provider);
+
+    public void Dispose() => _app.Dispose();
+
+    /// <summary>How a case is arranged: the period's dates, and whether the unit's values are entered and confirmed first.</summary>
+    private sealed record World(TestWorld W, WebAppFactory App, Dictionary<string, string> Tokens);
+
+    /// <summary>One refusal case: the code every surface must give and one action per surface; a null CLI action says why the CLI has no such operation.</summary>
+    private sealed record Case(
+        string Name, string Code, string[] Routes, Func<WebAppFactory, Task<World>> Arrange,
+        Func<World, Task<string>> Page, Func<World, Task<string>> Api, Func<World, Task<string>>? Cli, string? NoCli = null);
+
+    private static string Today(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
+
+    private static IReadOnlyList<Case> Cases() =>
+    [
+        new("not open yet", "entry.notOpenYet", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync", "cli scores import"],
+            app => ArrangeAsync(app, deadlineDays: 60),
+            w => PageEntryAsync(w, "1", "Points", "30"), w => ApiEntryAsync(w, "1", new { points = 30 }), w => CliImportAsync(w, "1", points: "30")),
+        new("outside [0, max]", "entry.outOfRange", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync", "cli scores import"],
+            app => ArrangeAsync(app),
+            w => PageEntryAsync(w, "1", "Points", "41"), w => ApiEntryAsync(w, "1", new { points = 41 }), w => CliImportAsync(w, "1", points: "41")),
+        new("off step", "entry.offStep", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync", "cli scores import"],
+            app => ArrangeAsync(app),
+            w => PageEntryAsync(w, "1", "Points", "30,25"), w => ApiEntryAsync(w, "1", new { points = 30.25m }), w => CliImportAsync(w, "1", points: "30.25")),
+        new("a field of another scoring method", "entry.wrongMethodField", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync", "cli scores import"],
+            app => ArrangeAsync(app),
+            w => PageEntryAsync(w, "2.1", "Points", "5"), w => ApiEntryAsync(w, "2.1", new { points = 5 }), w => CliImportAsync(w, "2.1", points: "5")),
+        new("late and refused", "submission.lateRefused", ["POST /api/v1/assessments/{id:int}/submit", "Submit.OnPostSubmitAsync", "cli scores import --submit"],
+            app => ArrangeAsync(app, deadlineDays: -2, acceptLate: false, confirmed: true),
+            w => PageSubmitAsync(w), w => ApiAsync(w, "userA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/submit", new { }),
+            w => CliImportAsync(w, "1", points: "30", "--submit", "--submitted-on", Today(0))),
+        new("flags by a role that may not", "403", ["PUT /api/v1/assessments/{id:int}/flags", "Flags.OnPostAsync"],
+            app => ArrangeAsync(app, submitted: true),
+            w => PageFlagsAsync(w), w => ApiAsync(w, "userA", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/flags", new { flags = new[] { "ky-luat" }, reason = "Quyết định kỷ luật" }),
+            null, "the CLI records no flags"),
+        new("evidence on a criterion the unit does not score", "evidence.criterionNotScored", ["POST /api/v1/assessments/{id:int}/evidence", "Evidence.OnPostAsync"],
+            app => ArrangeAsync(app),
+            w => PageEvidenceAsync(w, "2"), w => ApiAsync(w, "userA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/evidence", new { criterionId = "2", documentRef = "Công văn số 5/CV" }),
+            null, "the CLI adds no evidence"),
+        new("a stale version", "assessment.staleVersion", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync"],
+            app => ArrangeAsync(app),
+            w => PageEntryAsync(w, "1", "Points", "30", versionOffset: -1), w => ApiEntryAsync(w, "1", new { points = 30 }, versionOffset: -1),
+            null, "the CLI reads the current version itself; it has no versioned change"),
+    ];
+
+    /// <summary>
+    /// Write routes of evaluation entry and submission with no refusal row of their own, and why. Every other write
+    /// route must appear in some row's <see cref="Case.Routes"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> RoutesWithoutRows = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/assessments/{id:int}/confirm"] = "refusals of state only (not editable), covered by the workflow's core tests",
+        ["POST /api/v1/assessments/{id:int}/return"] = "review step; its refusals (comment required, status) are the core's",
+        ["POST /api/v1/assessments/{id:int}/appraised"] = "review step without input",
+        ["POST /api/v1/assessments/{id:int}/approve"] = "review step without input",
+        ["POST /api/v1/assessments/{id:int}/reopen"] = "review step; reason required is the core's",
+        ["DELETE /api/v1/evidence/{id:int}"] = "removal without input",
+        ["Submit.OnPostConfirmAsync"] = "refusals of state only, as the API's confirm",
+        ["Appraise.OnPostSaveAsync"] = "the same core entry rules as Edit (reviewer layer)",
+        ["Appraise.OnPostDoneAsync"] = "review step without input",
+        ["Inspect.OnPostAsync"] = "the same core entry rules as Edit (inspection layer)",
+        ["Approve.OnPostAsync"] = "review step without input",
+        ["Return.OnPostAsync"] = "review step; comment required is the core's",
+        ["Reopen.OnPostAsync"] = "review step; reason required is the core's",
+        ["Evidence.OnPostDeleteAsync"] = "removal without input",
+        ["Edit.OnPostTotalAsync"] = "stores nothing: the live total shows the same core refusals per field",
+    };
+
+    [Fact]
+    public void Should_have_a_row_for_every_write_route_of_evaluation_entry_and_submission()
+    {
+        _ = _app.Server;
+        var api = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1/assessments", StringComparison.Ordinal) || t.StartsWith("/api/v1/evidence", StringComparison.Ordinal)))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Where(r => !r.StartsWith("GET ", StringComparison.Ordinal) && !r.StartsWith("HEAD ", StringComparison.Ordinal));
+        var pages = typeof(DanVan.Web.Pages.Evaluations.Edit).Assembly.GetTypes()
+            .Where(t => t.Namespace == "DanVan.Web.Pages.Evaluations" && typeof(PageModel).IsAssignableFrom(t))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)).Select(m => $"{t.Name}.{m.Name}"));
+        var covered = Cases().SelectMany(c => c.Routes).Concat(RoutesWithoutRows.Keys).ToHashSet(StringComparer.Ordinal);
+
+        api.Concat(pages).Distinct().Where(r => !covered.Contains(r)).Order(StringComparer.Ordinal)
+            .ShouldBeEmpty("a write route without a row in the refusal table: add its cases to Cases() (or say why it has none)");
+    }
+
+    public static TheoryData<string> CaseNames() => [.. Cases().Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Should_give_the_same_code_on_every_surface(string name)
+    {
+        var c = Cases().Single(x => x.Name == name);
+        var world = await c.Arrange(_app);
+
+        (await c.Page(world)).ShouldBe(c.Code, $"page, case '{name}'");
+        (await c.Api(world)).ShouldBe(c.Code, $"API, case '{name}'");
+        if (c.Cli is null) c.NoCli.ShouldNotBeNullOrWhiteSpace("a case without a CLI run says why the CLI has no such operation");
+        else (await c.Cli(world)).ShouldBe(c.Code, $"CLI, case '{name}'");
+
+        await using var db = _app.NewDbContext();
+        (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Self))
+            .ShouldBe(c.Name == "late and refused" || c.Name.StartsWith("flags", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
+    }
+
+    private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false)
+    {
+        var w = await TestWorld.SeedAsync(app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(deadlineDays), acceptLate: acceptLate);
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var db = app.NewDbContext();
+        foreach (var user in new[] { "userA", "headA", "coord" })
+        {
+            var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
+            var (token, plain) = ApiToken.Create(id, "parity", DateTime.UtcNow, TimeSpan.FromDays(1));
+            db.ApiTokens.Add(token);
+            tokens[user] = plain;
+        }
+        if (confirmed || submitted)
+        {
+            var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == w.AssessmentA);
+            var set = (await db.CriteriaSets.SingleAsync(s => s.Id == a.CriteriaSetId)).Parse();
+            // Entered while the period was open: the arrangement is history, not the case.
+            var at = a.Period!.OpensOn.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+            AssessmentEntries.Set(db, a, set, new EntryInput { CriterionId = "1", Points = 30 }, "userA", at);
+            AssessmentWorkflow.Confirm(db, a, "headA", at);
+            if (submitted) AssessmentWorkflow.Submit(db, a, a.Period!, set, "userA", at);
+        }
+        await db.SaveChangesAsync();
+        return new(w, app, tokens);
+    }
+
+    private static string PageCode(Page page)
+    {
+        if (page.Status != HttpStatusCode.OK) return ((int)page.Status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var codes = page.RefusalCodes;
+        return codes.Count > 0 ? codes[0] : $"no refusal on {page.Url}: {string.Join(" | ", page.Errors)}";
+    }
+
+    private static async Task<int> VersionAsync(World w)
+    {
+        await using var db = w.App.NewDbContext();
+        return (await db.Assessments.SingleAsync(a => a.Id == w.W.AssessmentA)).Version;
+    }
+
+    private static async Task<string> PageEntryAsync(World w, string criterion, string property, string value, int versionOffset = 0)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var form = await user.GetAsync($"/Evaluations/Edit/{w.W.AssessmentA}");
+        var posted = await user.PostAsync($"/Evaluations/Edit/{w.W.AssessmentA}?handler=Save",
+            [("__RequestVerificationToken", TestClient.Token(form)), ("Data.Version", (await VersionAsync(w) + versionOffset).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             ("Data.Entries[0].CriterionId", criterion), ($"Data.Entries[0].{property}", value)]);
+        return PageCode(posted);
+    }
+
+    private static async Task<string> PageSubmitAsync(World w)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var page = await user.GetAsync($"/Evaluations/Submit/{w.W.AssessmentA}");
+        return PageCode(await user.SubmitAsync(page, "#submit-form", submitSelector: "#submit"));
+    }
+
+    private static async Task<string> PageFlagsAsync(World w)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var home = await user.GetAsync($"/Evaluations/Edit/{w.W.AssessmentA}");
+        var posted = await user.PostAsync($"/Evaluations/Flags/{w.W.AssessmentA}",
+            [("__RequestVerificationToken", TestClient.Token(home)), ("Data.Version", (await VersionAsync(w)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             ("Data.Codes", "ky-luat"), ("Data.Reason", "Quyết định kỷ luật")]);
+        return PageCode(posted);
+    }
+
+    private static async Task<string> PageEvidenceAsync(World w, string criterion)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var page = await user.GetAsync($"/Evaluations/Evidence/{w.W.AssessmentA}");
+        var posted = await user.PostAsync($"/Evaluations/Evidence/{w.W.AssessmentA}",
+            [("__RequestVerificationToken", TestClient.Token(page)), ("Data.CriterionId", criterion), ("Data.DocumentRef", "Công văn số 5/CV")]);
+        return PageCode(posted);
+    }
+
+    private static async Task<string> ApiEntryAsync(World w, string criterion, object body, int versionOffset = 0)
+    {
+        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(body))!.AsObject();
+        json["version"] = await VersionAsync(w) + versionOffset;
+        return await ApiAsync(w, "userA", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/entries/{criterion}", json);
+    }
+
+    private static async Task<string> ApiAsync(World w, string user, HttpMethod method, string url, object body)
+    {
+        var json = body as JsonObject ?? JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(body))!.AsObject();
+        if (!json.ContainsKey("version") && !url.Contains("/evidence", StringComparison.Ordinal)) json["version"] = await VersionAsync(w);
+        using var client = w.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", w.Tokens[user]);
+        using var response = await client.SendAsync(new HttpRequestMessage(method, url) { Content = JsonContent.Create(json) });
+        if (response.IsSuccessStatusCode) return $"accepted ({(int)response.StatusCode})";
+        if (response.StatusCode == HttpStatusCode.Forbidden) return "403";
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return problem["code"]?.GetValue<string>() ?? $"no code ({(int)response.StatusCode})";
+    }
+
+    private static async Task<string> CliImportAsync(World w, string criterion, string points, params string[] options)
+    {
+        var folder = Directory.CreateTempSubdirectory("danvan-parity-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "diem.csv");
+            await File.WriteAllTextAsync(file, string.Join(',', ScoreList.Columns) + "\n" + $"SO-A,{criterion},self,{points},,,,,,,\n");
+            await using var db = w.App.NewDbContext();
+            var connection = db.Database.GetConnectionString()!;
+            var database = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal) ? "postgres" : "sqlite";
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            await cli::DanVan.Cli.Cli.RunAsync(
+                ["scores", "import", file, "--period-id", w.W.PeriodId.ToString(System.Globalization.CultureInfo.InvariantCulture), .. options,
+                 "--database", database, "--connection", connection, "--lang", "en"], output, error);
+            var line = error.ToString().Split('\n').FirstOrDefault(l => l.StartsWith("error[", StringComparison.Ordinal));
+            return line is null ? $"no error[code] line: {error}{output}" : line[6..line.IndexOf(']', StringComparison.Ordinal)];
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+public sealed class SqliteRefusalParityTests() : RefusalParityTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresRefusalParityTests() : RefusalParityTests(DatabaseProvider.Postgres);
