@@ -81,10 +81,9 @@ public static class AssessmentWorkflow
         if (a.ConfirmedAt is null) return;
         var by = a.ConfirmedBy;
         a.ClearConfirmation();
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new AuditLine(user, at, "assessment.unconfirm", AuditSubject.Of(a))
         {
-            At = at, User = user, Action = "assessment.unconfirm", AssessmentId = a.Id == 0 ? null : a.Id,
-            OldValue = by, NewValue = null, Reason = "đã sửa sau khi thủ trưởng xác nhận",
+            Old = by, Reason = "đã sửa sau khi thủ trưởng xác nhận",
         });
     }
 

@@ -379,7 +379,9 @@ public static class ScoreList
                     Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString()), ("layer", LayerName(p.Input.Layer))));
         }
 
-            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)))).ToList());
+        if (refused.Count > 0)
+            problems.Add(Refusal.Of("scores.lateRefused", Where.AtField("submitted_at"),
+                ("date", DateOnly.FromDateTime(submittedAt)), ("deadline", AssessmentWorkflow.RuleFor(refused[0], period, zone).Deadline), ("period", period.Name)));
     }
 
     private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)
@@ -402,6 +404,8 @@ public static class ScoreList
         problem(column, "file.notANumber", [("text", text)]);
         return null;
     }
+
+    private static string? ColumnOf(string? field) => field switch
     {
         null => null,
         "notApplicable" => "not_applicable",
