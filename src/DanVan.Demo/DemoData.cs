@@ -193,6 +193,6 @@ public static class DemoData
         var errors = CriteriaSetValidator.Validate(set);
         return errors.Count == 0
             ? set
-            : throw new InvalidOperationException($"demo criteria set {set.Id} is invalid: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"))}");
+            : throw new InvalidOperationException($"demo criteria set {set.Id} is invalid: {string.Join("; ", errors.Select(e => Refusals.RefusalText.RenderWithPlace(e, Refusals.RefusalText.English)))}");
     }
 }

@@ -27,9 +27,10 @@ public static class UnitsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             var path = context.Get(file)!;
-            var rows = UnitList.ReadFile(path);
+            var limits = TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable));
+            var rows = UnitList.ReadFile(path, limits);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var summary = await UnitList.ImportAsync(db, rows, Path.GetFileName(path), ct);
+            var summary = await UnitList.ImportAsync(db, rows, Path.GetFileName(path), limits, ct);
             await context.Out.WriteLineAsync(
                 $"Imported {Path.GetFileName(path)}: {summary.Created} created, {summary.Updated} updated, "
                 + $"{summary.GroupsCreated} groups created, {summary.Successions} successor links added.");

@@ -97,7 +97,7 @@ public static class QuangBinhReference
         await db.SaveChangesAsync();
 
         var read = CriteriaSetFile.Read(Path.Combine(Repo.Root, "samples", "criteria", "quang-binh-3367-2016.json"));
-        read.Errors.ShouldBeEmpty();
+        read.Refusals.ShouldBeEmpty();
         var (stored, _) = await CriteriaSetStore.ImportAsync(db, read.Set!);
         var set = read.Set!;
 

@@ -23,11 +23,16 @@ public abstract class CriteriaSetsTests(DatabaseProvider provider) : IDisposable
             files: [("Data.File", "bo-tieu-chi.json", Encoding.UTF8.GetBytes(CriteriaSetFile.Serialize(bad)))]);
         refused.Text("#criteria-errors").ShouldContain("Tệp bộ tiêu chí bị từ chối");
         refused.Text("#criteria-errors tr.problem code").ShouldBe("$.maxPoints");
+        // Worded in Vietnamese on the page (it was the core's English text before).
+        refused.Text("#criteria-errors tr.problem").ShouldContain("Tổng điểm tối đa của các tiêu chí là");
+        refused.Text("#criteria-errors tr.problem").ShouldContain("không phải 90.");
+        refused.Document.QuerySelector("#criteria-errors tr.problem")!.GetAttribute("data-code").ShouldBe("criteria.maxPointsSum");
         refused.Document.QuerySelector("#criteria-preview").ShouldBeNull();
 
         var broken = await admin.SubmitAsync(form, "#criteria-upload-form",
             files: [("Data.File", "hong.json", Encoding.UTF8.GetBytes("{\"id\": \"x\", \"criteria\": [ {\"id\": 1 ] }"))]);
         broken.Text("#criteria-errors tr.problem code").ShouldStartWith("$.criteria[0].id");
+        broken.Text("#criteria-errors tr.problem").ShouldContain("Cần một chuỗi ký tự.");
 
         await using var db = _app.NewDbContext();
         (await db.CriteriaSets.AnyAsync(s => s.Key == "bad-set")).ShouldBeFalse();

@@ -89,7 +89,7 @@ public sealed class ApiScenario
         (s.AgencyGroup, s.CommuneGroup) = (agencies.Id, communes.Id);
 
         var read = CriteriaSetFile.Read(Path.Combine(AppContext.BaseDirectory, "Api", "criteria-set.json"));
-        read.Errors.ShouldBeEmpty();
+        read.Refusals.ShouldBeEmpty();
         var (stored, _) = await CriteriaSetStore.ImportAsync(db, read.Set!);
         s.CriteriaSetId = stored.Id;
 

@@ -20,8 +20,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceCloc
     [BindProperty]
     public Input Data { get; set; } = new();
 
-    /// <summary>Errors of a refused file.</summary>
-    public IReadOnlyList<CriteriaSetError> Errors { get; private set; } = [];
+    /// <summary>Refusals of a refused file (at most the first 200, then how many more), worded in Vietnamese by the page.</summary>
+    public IReadOnlyList<DanVan.Refusals.Refusal> Errors { get; private set; } = [];
 
     /// <summary>The set previewed, when the file is valid.</summary>
     public CriteriaSet? Preview { get; private set; }
@@ -98,7 +98,7 @@ public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceCloc
         var result = CriteriaSetFile.Parse(Data.Json ?? "", Data.FileName ?? "criteria.json");
         if (!result.IsValid)
         {
-            Errors = result.Errors;
+            Errors = TableLimits.Default.Cap(result.Refusals, Data.FileName);
             Preview = null;
             return false;
         }

@@ -10,14 +10,14 @@ using DanVan.Periods;
 namespace DanVan.Web.Pages.Admin.Units;
 
 /// <summary>Imports a unit list (XLSX or CSV): all rows or nothing, every problem located by row and column.</summary>
-public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
+public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceClock clock, TableLimits limits) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
     public Input Data { get; set; } = new();
 
-    /// <summary>Problems of a refused file.</summary>
-    public IReadOnlyList<DanVan.InputProblem> Problems { get; private set; } = [];
+    /// <summary>Refusals of a refused file, worded in Vietnamese by the page.</summary>
+    public IReadOnlyList<DanVan.Refusals.Refusal> Problems { get; private set; } = [];
 
     /// <summary>The form's fields.</summary>
     public sealed class Input
@@ -54,8 +54,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceCloc
             var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer);
             buffer.Position = 0;
-            var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name) : UnitList.ReadCsv(buffer, name);
-            var summary = await UnitList.ImportAsync(db, rows, name, clock.Today);
+            var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name, limits) : UnitList.ReadCsv(buffer, name, limits);
+            var summary = await UnitList.ImportAsync(db, rows, name, clock.Today, limits);
             var scope = await current.GetAsync();
             db.Audit.Add(new AuditEntry
             {
@@ -66,9 +66,9 @@ public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceCloc
             TempData.Notice(string.Format(Vi.Culture, UiText.ImportDone, summary.Created, summary.Updated, summary.GroupsCreated, summary.Successions));
             return RedirectToPage("Index");
         }
-        catch (RefusedInputException ex)
+        catch (DanVan.Refusals.RefusedException ex)
         {
-            Problems = ex.Problems;
+            Problems = ex.Refusals;
             return Page();
         }
     }
