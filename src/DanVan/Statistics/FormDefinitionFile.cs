@@ -73,6 +73,11 @@ public static partial class FormDefinitionFile
     // System.Text.Json words its errors in English with .NET type names; map them to codes with arguments.
     private static Refusal Describe(JsonException ex)
     {
+        if (ex is JsonRefusalException { Code: var code } refused && (code.EndsWith("Enum", StringComparison.Ordinal) || code.EndsWith("NotString", StringComparison.Ordinal)))
+        {
+            var args = refused.Args.ToDictionary(a => a.Item1, a => a.Item2, StringComparer.Ordinal);
+            return Refusal.Of("forms.unknownValue", Where.Request, ("value", args.GetValueOrDefault("value") ?? ""), ("expected", args.GetValueOrDefault("expected")));
+        }
         var message = ex.Message;
         if (NullPattern().Match(message) is { Success: true } isNull)
             return Refusal.Of("forms.nullValue", Where.Request, ("name", isNull.Groups[1].Value));
@@ -80,10 +85,6 @@ public static partial class FormDefinitionFile
             return Refusal.Of("forms.missingProperty", Where.Request, ("names", missing.Groups[1].Value));
         if (UnknownPattern().Match(message) is { Success: true } unknown)
             return Refusal.Of("forms.unknownProperty", Where.Request, ("name", unknown.Groups[1].Value));
-        if (EnumPattern().Match(message) is { Success: true } enumValue)
-            return Refusal.Of("forms.unknownValue", Where.Request, ("value", enumValue.Groups[1].Value), ("expected", enumValue.Groups[2].Value));
-        if (message.StartsWith("a ", StringComparison.Ordinal) && message.Contains("is written as a string", StringComparison.Ordinal))
-            return Refusal.Of("forms.unknownValue", Where.Request, ("value", ""), ("expected", message[(message.IndexOf("expected one of: ", StringComparison.Ordinal) + 17)..]));
         if (TypePattern().Match(message) is { Success: true } type)
             return Refusal.Of("forms.wrongJsonType", Where.Request, ("expected", type.Groups[1].Value));
         return Refusal.Of("forms.syntax", Where.Request);
@@ -97,9 +98,6 @@ public static partial class FormDefinitionFile
 
     [GeneratedRegex("^The JSON property '([^']+)' could not be mapped to any .NET member")]
     private static partial Regex UnknownPattern();
-
-    [GeneratedRegex("^unknown [^']* '([^']*)'; expected one of: (.*)$")]
-    private static partial Regex EnumPattern();
 
     [GeneratedRegex("^The JSON value could not be converted to (?:System\\.Nullable`1\\[)?System\\.(\\w+)")]
     private static partial Regex TypePattern();

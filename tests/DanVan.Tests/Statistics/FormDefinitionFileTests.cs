@@ -96,3 +96,21 @@ public sealed class FormDefinitionFileTests
         form.DeadlineFor(period, DanVan.OrgUnits.OrgUnitKind.ProvincialAgency).ShouldBeNull();
     }
 }
+
+public sealed class FormsFormatDocumentationTests
+{
+    [Fact]
+    public void Should_show_a_complete_example_that_reads_without_refusal()
+    {
+        var doc = File.ReadAllText(Path.Combine(DanVan.Tests.Criteria.Samples.RepoRoot, "docs", "forms-format.md"));
+        var start = doc.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var json = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var result = FormDefinitionFile.Parse(json, "forms-format.md");
+
+        result.IsValid.ShouldBeTrue(string.Join("; ", result.Refusals));
+        result.Form!.Rules.ShouldContain(r => r.Severity == RuleSeverity.Warning);
+        result.Form.Indicators.ShouldContain(i => i.IsComputed);
+        result.Form.Indicators.ShouldContain(i => i.Aggregation == Aggregation.RatioOfSums);
+    }
+}
