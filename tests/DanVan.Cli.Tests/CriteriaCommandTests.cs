@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan criteria validate|import|export|list.</summary>
-public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class CriteriaCommandTests(TestDatabase database) : CliTestBase(database)
 {
     [Fact]
     public async Task Should_print_OK_for_a_valid_file()
@@ -103,6 +103,8 @@ public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestB
     }
 }
 
-public sealed class SqliteCriteriaCommandTests() : CriteriaCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteCriteriaCommandTests(SqliteDatabase database) : CriteriaCommandTests(database);
 
-public sealed class PostgresCriteriaCommandTests() : CriteriaCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresCriteriaCommandTests(PostgresDatabase database) : CriteriaCommandTests(database);

@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan units import|export|list.</summary>
-public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class UnitsCommandTests(TestDatabase database) : CliTestBase(database)
 {
-    private readonly DatabaseProvider _provider = provider;
-
     [Fact]
     public async Task Should_import_a_csv_with_groups_and_successors()
     {
@@ -34,7 +32,7 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
         var exported = Db.PathOf($"export.{format}");
         (await RunOkAsync("units", "export", exported)).Out.ShouldContain("Exported 8 units");
 
-        await using var other = await CliDatabase.CreateAsync(_provider);
+        await using var other = await CliDatabase.CreateAsync(Provider);
         (await RunOnAsync(other, "units", "import", exported)).Out.ShouldContain("8 created, 0 updated");
         var first = Db.PathOf("first.csv");
         var second = Db.PathOf("second.csv");
@@ -145,6 +143,8 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
     }
 }
 
-public sealed class SqliteUnitsCommandTests() : UnitsCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteUnitsCommandTests(SqliteDatabase database) : UnitsCommandTests(database);
 
-public sealed class PostgresUnitsCommandTests() : UnitsCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresUnitsCommandTests(PostgresDatabase database) : UnitsCommandTests(database);

@@ -65,7 +65,7 @@ public static class CriteriaCommands
             var lines = new List<string>();
             foreach (var set in sets)
             {
-                var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, set, ct);
+                var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, set, "cli", null, ct: ct);
                 lines.Add(outcome switch
                 {
                     CriteriaImportOutcome.Created => $"Created {stored.Key} v{stored.Version}: {stored.Name}",

@@ -29,6 +29,7 @@ public static class WebSetup
         builder.Services.AddDanVanDatabase(DatabaseSettings.From(config["Database:Provider"], config.GetConnectionString("DanVan"), dataFolder));
         // Keys live in the database so any instance behind a load balancer can read any cookie.
         builder.Services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
+        builder.Services.AddDanVanProxy(config);
         return builder;
     }
 
@@ -73,6 +74,8 @@ public static class WebSetup
     /// <summary>The request pipeline.</summary>
     public static WebApplication UseDanVanWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         var vi = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -1,4 +1,5 @@
 using DanVan.Accounts;
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
@@ -58,20 +59,58 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var waiting = AuditTrail.ResolveKnownKeys(this);
+        if (waiting.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        // An audit line about a new row needs the row's generated key: store the row, then the line, in one transaction.
+        foreach (var line in waiting) Entry(line).State = EntityState.Detached;
+        using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        try
+        {
+            var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            AuditTrail.ResolveGeneratedKeys(this, waiting);
+            Audit.AddRange(waiting);
+            count += base.SaveChanges(acceptAllChangesOnSuccess);
+            tx?.Commit();
+            return count;
+        }
+        catch
+        {
+            foreach (var line in waiting) if (Entry(line).State == EntityState.Detached) Audit.Add(line);
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var waiting = AuditTrail.ResolveKnownKeys(this);
+        if (waiting.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // An audit line about a new row needs the row's generated key: store the row, then the line, in one transaction.
+        foreach (var line in waiting) Entry(line).State = EntityState.Detached;
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditTrail.ResolveGeneratedKeys(this, waiting);
+            Audit.AddRange(waiting);
+            count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (tx is not null) await tx.CommitAsync(cancellationToken);
+            return count;
+        }
+        catch
+        {
+            foreach (var line in waiting) if (Entry(line).State == EntityState.Detached) Audit.Add(line);
+            throw;
+        }
     }
 
     private void GuardChanges()
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("the audit trail is append-only");
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && string.IsNullOrEmpty(e.Entity.SubjectType)))
+            throw new InvalidOperationException("an audit line needs a subject; record it with AuditTrail.Record");
         // A changed entry is a change of its assessment: the version moves, and the UPDATE of the version
         // (WHERE Version = the value read) refuses the second of two concurrent saves.
         var touched = ChangeTracker.Entries<AssessmentEntry>()
@@ -94,6 +133,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         EvaluationsModel.Configure(builder);
         AccountsModel.Configure(builder);
         ReportsModel.Configure(builder);
+        AuditModel.Configure(builder);
     }
 }
 

@@ -1,3 +1,4 @@
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
@@ -100,7 +101,7 @@ public static class AssessmentWorkflow
         if (value == a.Flags) return;
         var old = a.Flags;
         a.Flags = value;
-        db.Audit.Add(new AuditEntry { At = at, User = user, Action = "assessment.flags", AssessmentId = a.Id, OldValue = old, NewValue = value, Reason = reason });
+        AuditTrail.Record(db, new AuditLine(user, at, "assessment.flags", AuditSubject.Of(a)) { Old = old, New = value, Reason = reason });
     }
 
     private static AuditEntry Change(DanVanDbContext db, Assessment a, string user, DateTime at, string action, string? reason, Action change)
@@ -115,17 +116,6 @@ public static class AssessmentWorkflow
             throw new RefusedInputException("status", ex.Message);
         }
 
-        var line = new AuditEntry
-        {
-            At = at,
-            User = user,
-            Action = action,
-            AssessmentId = a.Id,
-            OldValue = before.ToString(),
-            NewValue = a.Status.ToString(),
-            Reason = reason,
-        };
-        db.Audit.Add(line);
-        return line;
+        return AuditTrail.Record(db, new AuditLine(user, at, action, AuditSubject.Of(a)) { Old = before.ToString(), New = a.Status.ToString(), Reason = reason });
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DanVan.Evaluations;
 
-/// <summary>How periods, assessments, their entries, evidence and the audit trail are stored.</summary>
+/// <summary>How periods, assessments, their entries and evidence are stored (the audit trail: <see cref="DanVan.Audit.AuditModel"/>).</summary>
 internal static class EvaluationsModel
 {
     /// <summary>Applies this capability's mappings.</summary>
@@ -16,7 +16,6 @@ internal static class EvaluationsModel
         .ApplyConfiguration(new PeriodGroupConfiguration())
         .ApplyConfiguration(new AssessmentConfiguration())
         .ApplyConfiguration(new AssessmentEntryConfiguration())
-        .ApplyConfiguration(new AuditEntryConfiguration())
         .ApplyConfiguration(new EvidenceConfiguration());
 }
 
@@ -73,15 +72,6 @@ internal sealed class AssessmentEntryConfiguration : IEntityTypeConfiguration<As
         e.Property(x => x.Points).HasPrecision(9, 2);
         e.Property(x => x.Achieved).HasPrecision(18, 4);
         e.Property(x => x.Target).HasPrecision(18, 4);
-    }
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> e)
-    {
-        e.HasIndex(x => x.AssessmentId);
-        e.HasIndex(x => x.At);
     }
 }
 

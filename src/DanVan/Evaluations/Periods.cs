@@ -1,3 +1,4 @@
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.OrgUnits;
@@ -110,19 +111,12 @@ public static class Periods
                 period.Assessments.Add(new Assessment { UnitId = unit.Id, GroupId = choice.GroupId, CriteriaSetId = choice.CriteriaSetId });
         }
 
-        await using var tx = await db.BeginOwnTransactionAsync(ct);
         db.Periods.Add(period);
-        await db.SaveChangesAsync(ct);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new AuditLine(user, at, "period.open", AuditSubject.Of(period))
         {
-            At = at,
-            User = user,
-            Action = "period.open",
-            Subject = $"EvaluationPeriod:{period.Id}",
-            NewValue = $"{period.Name}; {period.Assessments.Count} đơn vị; hạn {period.Deadline:dd/MM/yyyy}",
+            New = $"{period.Name}; {period.Assessments.Count} đơn vị; hạn {period.Deadline:dd/MM/yyyy}",
         });
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
         return period;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;

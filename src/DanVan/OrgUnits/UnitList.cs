@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
@@ -66,15 +67,20 @@ public static class UnitList
     public static IReadOnlyList<UnitRow> ReadXlsx(Stream stream, string fileName, TableLimits? limits = null) =>
         ToRows(TableFile.ReadXlsx(stream, fileName, limits), fileName);
 
-    /// <summary>Validates rows against each other and the stored units, then stores them in one transaction.</summary>
-    /// <exception cref="RefusedException">Any problem (codes <c>units.*</c>, at most <see cref="TableLimits.MaxRefusals"/> listed); nothing is stored.</exception>
+    /// <summary>Imports as the "system" user (seeding, tests); see the overload naming the user.</summary>
     public static Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName,
         TableLimits? limits = null, CancellationToken ct = default) =>
-        ImportAsync(db, rows, fileName, DanVan.Periods.ProvinceClock.System.Today, limits, ct);
+        ImportAsync(db, rows, fileName, "system", limits, ct);
 
-    /// <summary>Validates rows against each other and the stored units, then stores them in one transaction; a succession with no date takes effect <paramref name="today"/>.</summary>
+    /// <summary>Imports as <paramref name="user"/>, today in the province's time zone.</summary>
+    public static Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, string user,
+        TableLimits? limits = null, CancellationToken ct = default) =>
+        ImportAsync(db, rows, fileName, user, DanVan.Periods.ProvinceClock.System.Today, limits, ct);
+
+    /// <summary>Validates rows against each other and the stored units, then stores them and the audit line in one transaction;
+    /// a succession with no date takes effect <paramref name="today"/>.</summary>
     /// <exception cref="RefusedException">Any problem (codes <c>units.*</c>, at most <see cref="TableLimits.MaxRefusals"/> listed); nothing is stored.</exception>
-    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, DateOnly today,
+    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, string user, DateOnly today,
         TableLimits? limits = null, CancellationToken ct = default)
     {
         var existing = await db.Units.Include(u => u.Groups).ToDictionaryAsync(u => u.Code, ct);
@@ -140,6 +146,10 @@ public static class UnitList
             }
         }
 
+        AuditTrail.Record(db, new AuditLine(user, DateTime.UtcNow, "unit.import", AuditSubject.Many(nameof(OrgUnit)))
+        {
+            New = $"{fileName}: {created} created, {updated} updated, {groupsCreated} groups, {successions} successions",
+        });
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new(created, updated, groupsCreated, successions);

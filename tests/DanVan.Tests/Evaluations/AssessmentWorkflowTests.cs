@@ -8,21 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Evaluations;
 
 /// <summary>The state rules of entries and the workflow, and their audit lines.</summary>
-public sealed class AssessmentWorkflowTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
 {
     private static readonly DateTime Before = new(2024, 11, 20, 2, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime After = new(2024, 12, 5, 2, 0, 0, DateTimeKind.Utc);
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private EvaluationSetup _setup = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _setup = await EvaluationSetup.CreateAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private CriteriaSet Set => _setup.Set;
 
@@ -84,7 +85,7 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         ex.Problems.ShouldHaveSingleItem().Message.ShouldStartWith(message);
         a.Entries.ShouldBeEmpty();
         a.Status.ShouldBe(AssessmentStatus.NotStarted);
-        db.ChangeTracker.Entries<AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
+        db.ChangeTracker.Entries<DanVan.Audit.AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
     }
 
     [Fact]

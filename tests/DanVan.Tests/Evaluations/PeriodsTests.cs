@@ -6,19 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Tests.Evaluations;
 
-public sealed class PeriodsTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private EvaluationSetup _setup = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _setup = await EvaluationSetup.CreateAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Should_open_a_period_with_one_assessment_per_unit_valid_on_the_opening_day()
@@ -29,7 +30,7 @@ public sealed class PeriodsTests : IAsyncLifetime
         await using var read = _db.NewContext();
         var codes = await read.Assessments.Where(a => a.PeriodId == period.Id).Select(a => a.Unit!.Code).OrderBy(c => c).ToListAsync();
         codes.ShouldBe(["A1", "A2"]);
-        (await read.Audit.SingleAsync()).Action.ShouldBe("period.open");
+        (await read.Audit.SingleAsync(a => a.SubjectType == "EvaluationPeriod")).Action.ShouldBe("period.open");
     }
 
     public static TheoryData<string, string> Refusals => new()

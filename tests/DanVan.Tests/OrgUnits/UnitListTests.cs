@@ -7,14 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Tests.OrgUnits;
 
-public sealed class UnitListTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class UnitListTests(SqliteDatabase db) : IAsyncLifetime
 {
     private const string Header = "code,name,short_name,kind,parent_code,groups,valid_from,valid_to,successors";
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    public async ValueTask InitializeAsync() => await _db.ResetAsync();
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static IReadOnlyList<UnitRow> Csv(string text) =>
         UnitList.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), "units.csv");

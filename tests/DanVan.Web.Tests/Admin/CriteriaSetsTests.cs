@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Admin;
 
-public abstract class CriteriaSetsTests(DatabaseProvider provider) : IDisposable
+public abstract class CriteriaSetsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_refuse_a_criteria_file_showing_the_JSON_path_and_store_nothing()
@@ -63,6 +61,8 @@ public abstract class CriteriaSetsTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteCriteriaSetsTests() : CriteriaSetsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteCriteriaSetsTests(SqliteWebApp app) : CriteriaSetsTests(app);
 
-public sealed class PostgresCriteriaSetsTests() : CriteriaSetsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresCriteriaSetsTests(PostgresWebApp app) : CriteriaSetsTests(app);

@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Admin;
 
-public abstract class UnitsTests(DatabaseProvider provider) : IDisposable
+public abstract class UnitsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     private static byte[] Xlsx(params UnitRow[] rows)
     {
@@ -128,6 +126,8 @@ public abstract class UnitsTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteUnitsTests() : UnitsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteUnitsTests(SqliteWebApp app) : UnitsTests(app);
 
-public sealed class PostgresUnitsTests() : UnitsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresUnitsTests(PostgresWebApp app) : UnitsTests(app);

@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Dashboard;
 
-public abstract class IndexTests(DatabaseProvider provider) : IDisposable
+public abstract class IndexTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_count_submitted_late_missing_returned_and_classes_per_group()
@@ -105,6 +103,8 @@ public abstract class IndexTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteIndexTests() : IndexTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteIndexTests(SqliteWebApp app) : IndexTests(app);
 
-public sealed class PostgresIndexTests() : IndexTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresIndexTests(PostgresWebApp app) : IndexTests(app);

@@ -10,11 +10,9 @@ namespace DanVan.Web.Tests.Evaluations;
 /// One truth for published results: with a share cap in the criteria set, the queue, the API's assessments and
 /// results, the dashboard and the report show the same class for every approved unit.
 /// </summary>
-public abstract class PublishedResultsTests(DatabaseProvider provider) : IDisposable
+public abstract class PublishedResultsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     /// <summary>The test set, with at most half of the approved agencies "Hoàn thành xuất sắc".</summary>
     private static CriteriaSet CappedSet()
@@ -118,6 +116,8 @@ public abstract class PublishedResultsTests(DatabaseProvider provider) : IDispos
     }
 }
 
-public sealed class SqlitePublishedResultsTests() : PublishedResultsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqlitePublishedResultsTests(SqliteWebApp app) : PublishedResultsTests(app);
 
-public sealed class PostgresPublishedResultsTests() : PublishedResultsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresPublishedResultsTests(PostgresWebApp app) : PublishedResultsTests(app);

@@ -4,7 +4,6 @@ using DanVan.Evaluations;
 using DanVan.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DanVan.Web.Tests.Periods;
 
@@ -12,16 +11,16 @@ namespace DanVan.Web.Tests.Periods;
 /// Deadlines are judged in the province's time zone, with time frozen through DI: at 18:00 UTC on the deadline day it
 /// is already 01:00 the next day in Vietnam, so a submission on the page or through the API is late.
 /// </summary>
-public abstract class DeadlineTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DeadlineTests(WebAppFactory app) : WebTest(app)
 {
     private static readonly DateOnly Deadline = DateOnly.FromDateTime(DateTime.UtcNow);
-    private readonly WebAppFactory _app = new(provider);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Deadline.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
+    private readonly WebAppFactory _app = app;
     private ApiScenario _s = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _app.TestServices = s => s.AddSingleton<TimeProvider>(_clock);
+        await base.InitializeAsync();
+        _app.Clock.Freeze(new DateTimeOffset(Deadline.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
         _s = await ApiScenario.SeedAsync(_app);
         await using var db = _app.NewDbContext();
         var period = await db.Periods.SingleAsync(p => p.Id == _s.PeriodId);
@@ -29,13 +28,6 @@ public abstract class DeadlineTests(DatabaseProvider provider) : IAsyncLifetime
         foreach (var a in await db.Assessments.Where(a => a.PeriodId == _s.PeriodId).ToListAsync())
             AssessmentWorkflow.Confirm(db, a, ApiScenario.HeadA, DateTime.UtcNow);
         await db.SaveChangesAsync();
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _app.Dispose();
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -57,7 +49,7 @@ public abstract class DeadlineTests(DatabaseProvider provider) : IAsyncLifetime
 
         await using var db = _app.NewDbContext();
         var stored = await db.Assessments.Where(a => a.PeriodId == _s.PeriodId && a.Status == AssessmentStatus.Submitted).ToListAsync();
-        stored.Select(a => (a.IsLate, a.SubmittedAt)).ShouldAllBe(x => x.IsLate && x.SubmittedAt == _clock.GetUtcNow().UtcDateTime);
+        stored.Select(a => (a.IsLate, a.SubmittedAt)).ShouldAllBe(x => x.IsLate && x.SubmittedAt == _app.Clock.GetUtcNow().UtcDateTime);
         stored.Count.ShouldBe(2);
     }
 
@@ -68,6 +60,8 @@ public abstract class DeadlineTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteDeadlineTests() : DeadlineTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteDeadlineTests(SqliteWebApp app) : DeadlineTests(app);
 
-public sealed class PostgresDeadlineTests() : DeadlineTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresDeadlineTests(PostgresWebApp app) : DeadlineTests(app);

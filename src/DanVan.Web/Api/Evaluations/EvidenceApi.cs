@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Web.Evaluations;
@@ -164,10 +165,9 @@ public static class EvidenceApi
         }
 
         db.Evidence.Add(evidence);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new DanVan.Audit.AuditLine(user, now, "evidence.add", AuditSubject.Criterion(a, evidence.CriterionId))
         {
-            At = now, User = user, Action = "evidence.add", AssessmentId = a.Id, CriterionId = evidence.CriterionId,
-            NewValue = evidence.DocumentRef ?? $"{evidence.FileName} ({evidence.Size} bytes, SHA-256 {evidence.Sha256})",
+            New = evidence.DocumentRef ?? $"{evidence.FileName} ({evidence.Size} bytes, SHA-256 {evidence.Sha256})",
         });
         try
         {
@@ -218,10 +218,9 @@ public static class EvidenceApi
         if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users remove its evidence.");
         if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; its evidence can no longer be removed");
         db.Evidence.Remove(evidence);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new DanVan.Audit.AuditLine(scope.UserName, AssessmentsApi.Now(clock), "evidence.remove", AuditSubject.Criterion(a, evidence.CriterionId))
         {
-            At = AssessmentsApi.Now(clock), User = scope.UserName, Action = "evidence.remove", AssessmentId = a.Id,
-            CriterionId = evidence.CriterionId, OldValue = evidence.DocumentRef ?? evidence.FileName,
+            Old = evidence.DocumentRef ?? evidence.FileName,
         });
         await db.SaveChangesAsync(ct);
         store.Delete(evidence);

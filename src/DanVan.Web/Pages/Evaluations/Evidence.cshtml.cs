@@ -1,3 +1,4 @@
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
@@ -75,12 +76,12 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
             }
             file = saved!;
             db.Evidence.Add(file);
-            db.Audit.Add(new AuditEntry { At = at, User = scope.UserName, Action = "evidence.add", AssessmentId = id, CriterionId = leaf.Id, NewValue = $"{file.FileName} ({file.FileType}, {file.Size} B)" });
+            AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = $"{file.FileName} ({file.FileType}, {file.Size} B)" });
         }
         if (reference is not null)
         {
             db.Evidence.Add(new DanVan.Evaluations.Evidence { AssessmentId = id, CriterionId = leaf!.Id, DocumentRef = reference, AddedBy = scope.UserName, AddedAt = at });
-            db.Audit.Add(new AuditEntry { At = at, User = scope.UserName, Action = "evidence.add", AssessmentId = id, CriterionId = leaf.Id, NewValue = reference });
+            AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = reference });
         }
 
         try
@@ -111,12 +112,14 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
 
         var scope = await current.GetAsync();
         db.Evidence.Remove(item);
-        db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = "evidence.remove", AssessmentId = id, CriterionId = item.CriterionId, OldValue = item.FileName ?? item.DocumentRef });
+        AuditTrail.Record(db, new AuditLine(scope.UserName, clock.UtcNow, "evidence.remove", AuditSubject.Named(nameof(Assessment), Key(id), item.CriterionId)) { Old = item.FileName ?? item.DocumentRef });
         await db.SaveChangesAsync();
         store.Delete(item);
         TempData.Notice(UiText.EvidenceRemoved);
         return RedirectToPage(new { id, criterion = item.CriterionId });
     }
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -36,15 +36,8 @@ public sealed class Details(DanVanDbContext db, CurrentUser current, ProvinceClo
 
     private async Task<IActionResult> SetActiveAsync(int id, bool active)
     {
-        var stored = await db.CriteriaSets.SingleOrDefaultAsync(s => s.Id == id);
-        if (stored is null) return NotFound();
-        if (stored.IsActive != active)
-        {
-            stored.IsActive = active;
-            var scope = await current.GetAsync();
-            db.Audit.Add(new AuditEntry { At = clock.UtcNow, User = scope.UserName, Action = active ? "criteria.activate" : "criteria.deactivate", Subject = $"CriteriaSet:{id}", OldValue = (!active).ToString(), NewValue = active.ToString() });
-            await db.SaveChangesAsync();
-        }
+        var scope = await current.GetAsync();
+        if (!await CriteriaSetStore.SetActiveAsync(db, id, active, scope.UserName, clock.Time)) return NotFound();
         TempData.Notice(active ? UiText.CriteriaActivated : UiText.CriteriaDeactivated);
         return RedirectToPage(new { id });
     }

@@ -80,15 +80,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceCloc
         }
         if (!Check()) return Page();
 
-        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!, clock.Time);
-        stored.IsActive = Data.Activate;
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.UtcNow, User = scope.UserName, Action = "criteria.import", Subject = $"CriteriaSet:{stored.Id}",
-            NewValue = $"{stored.Key} v{stored.Version}: {outcome}; {(stored.IsActive ? "active" : "inactive")}",
-        });
-        await db.SaveChangesAsync();
+        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!, scope.UserName, Data.Activate, clock.Time);
         TempData.Notice(string.Format(Vi.Culture, Labels.Resource($"CriteriaOutcome_{outcome}"), stored.Version));
         return RedirectToPage("Details", new { id = stored.Id });
     }

@@ -55,14 +55,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceCloc
             await stream.CopyToAsync(buffer);
             buffer.Position = 0;
             var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name, limits) : UnitList.ReadCsv(buffer, name, limits);
-            var summary = await UnitList.ImportAsync(db, rows, name, clock.Today, limits);
             var scope = await current.GetAsync();
-            db.Audit.Add(new AuditEntry
-            {
-                At = clock.UtcNow, User = scope.UserName, Action = "unit.import", Subject = "OrgUnit:*",
-                NewValue = $"{name}: {summary.Created} created, {summary.Updated} updated, {summary.GroupsCreated} groups, {summary.Successions} successions",
-            });
-            await db.SaveChangesAsync();
+            var summary = await UnitList.ImportAsync(db, rows, name, scope.UserName, clock.Today, limits);
             TempData.Notice(string.Format(Vi.Culture, UiText.ImportDone, summary.Created, summary.Updated, summary.GroupsCreated, summary.Successions));
             return RedirectToPage("Index");
         }
