@@ -1,0 +1,64 @@
+using DanVan.Statistics;
+
+namespace DanVan.Tests.Statistics;
+
+/// <summary>Nga Sơn's 2018 figures (reference 001, PHỤ LỤC SỐ LIỆU) entered through the core give the appendix back.</summary>
+public sealed class NgaSonAppendixTests
+{
+    private static readonly FormValues NgaSon2018 = FormValues.Of(
+        ("poorRate", new NumberValue(3.43m)),
+        ("ntmScope", new RatioValue(26, 27)),
+        ("ntmCommunes", new NumberValue(15)),
+        ("proceduresCut", new NumberValue(77)),
+        ("proceduresCutRate", new NumberValue(38.5m)),
+        ("satisfactionUnits", new RatioValue(20, 28)),
+        ("civilServantsCut", new NumberValue(5)),
+        ("publicEmployeesCut", new NumberValue(9)),
+        ("receptions", new NumberValue(342)),
+        ("receptionVisitors", new NumberValue(390)),
+        ("receptionsByChairman", new NumberValue(17)),
+        ("dialogues", new NumberValue(2)),
+        ("dialogueParticipants", new NumberValue(2)),
+        ("dialoguesByChairman", new NumberValue(1)),
+        ("petitionsEscalated", new NumberValue(0)),
+        ("petitionsResolved", new NumberValue(10)),
+        ("petitionsResolvedRate", new NumberValue(100)));
+
+    private static IReadOnlyList<IReadOnlyList<string>> Rows()
+    {
+        var form = FormSamples.Load(FormSamples.Appendix001);
+        var check = FormEntry.Check(form, NgaSon2018);
+        check.SubmissionRefusals.ShouldBeEmpty(string.Join("; ", check.SubmissionRefusals));
+        return [.. form.Sections.Select(s => StatisticsFormat.Row(form, s, check.Values))];
+    }
+
+    [Fact]
+    public void Should_produce_the_appendix_rows_with_the_same_figures_and_format()
+    {
+        var rows = Rows();
+
+        rows[0].ShouldBe(["3,43%", "26/27", "15", "57,7%"]);
+        rows[1].ShouldBe(["77", "38,5%", "", "", "", "20/28"]);
+        rows[2].ShouldBe(["5", "9", "", "", "", "", ""]);
+        rows[3].ShouldBe(["342", "390", "17", "02", "02", "01", "0", "10", "100%"]);
+    }
+
+    [Fact]
+    public void Should_round_the_computed_new_rural_rate_where_the_source_truncates()
+    {
+        // 15/26 = 57,692…%: the source prints 57,6% (truncated); DanVan rounds half away from zero, as every percentage it shows.
+        Rows()[0][3].ShouldBe("57,7%");
+    }
+
+    [Fact]
+    public void Should_give_the_same_rows_when_nga_son_is_aggregated_as_its_own_scope()
+    {
+        var form = FormSamples.Load(FormSamples.Appendix001);
+        var units = new[] { new FormUnit("nga-son", null, DanVan.OrgUnits.OrgUnitKind.District, []) };
+        var scope = FormAggregator.Aggregate(form, units, new Dictionary<string, FormValues> { ["nga-son"] = NgaSon2018 }, "nga-son");
+
+        StatisticsFormat.Row(form, form.Sections[3], scope.Values).ShouldBe(["342", "390", "17", "02", "02", "01", "0", "10", "100%"]);
+        StatisticsFormat.Row(form, form.Sections[0], scope.Values).Skip(1).ShouldBe(["26/27", "15", "57,7%"]);
+        scope.Completeness.ShouldBe(new Completeness(1, 1));
+    }
+}
