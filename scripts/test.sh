@@ -17,6 +17,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Each test host may start file watchers; a busy machine's default of 128 inotify instances is too few.
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 2>/dev/null || export DOTNET_USE_POLLING_FILE_WATCHER=1
+fi
+
 # A private PostgreSQL cluster on a free port, owned by the postgres user (the server refuses root).
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 run=$(mktemp -d /tmp/danvan-test.XXXXXX)
