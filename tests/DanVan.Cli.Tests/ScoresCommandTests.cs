@@ -105,7 +105,7 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
     [InlineData("count not whole", "A1,D1,self,,,,,,1.5,,", "file.notAWholeNumber", "count", "'1.5' is not a whole number")]
     [InlineData("appraisal of a draft", "A1,5,appraisal,10,,,,,,,Thiếu minh chứng", "scores.reviewNeedsSubmittedSubmitSelf", "layer", "The assessment of unit 'A1' is NotStarted; appraisal rows need a submitted assessment")]
     [InlineData("appraisal without reason", "A2,5,tham-dinh,10,,,,,,,", "entry.reasonRequired", "note", "An adjustment of criterion 5 needs a reason")]
-    [InlineData("value of another method", "A1,2,self,10,5,,,,,,", "scores.otherMethodColumn", "level", "Criterion 2 is scored by the points method, in column(s) points")]
+    [InlineData("value of another method", "A1,2,self,10,5,,,,,,", "entry.wrongMethodField", "level", "Criterion 2 is scored by points; it takes no level")]
     public async Task Should_refuse_a_bad_row_with_its_row_and_column_and_store_nothing(string because, string bad, string code, string column, string expected)
     {
         await SeedAsync();
@@ -147,7 +147,7 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
         await SeedAsync(refuseLate: true);
         var run = await RunAsync("scores", "import", ScoreFile("A2,2,self,10,,,,,,,"), "--period", "2024", "--submit", "--submitted-on", "2024-12-05", "--lang", "vi");
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("error[scores.lateRefused] submitted_at: Ngày 05/12/2024 sau hạn 30/11/2024");
+        run.Err.ShouldContain("error[submission.lateRefused] submitted_at: Đã quá hạn nộp 30/11/2024");
         await using var db = Db.NewContext();
         (await db.Entries.CountAsync()).ShouldBe(0);
     }

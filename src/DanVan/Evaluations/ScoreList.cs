@@ -294,8 +294,8 @@ public static class ScoreList
             {
                 foreach (var (column, text) in ValueCells(row))
                     if (!string.IsNullOrWhiteSpace(text) && !MethodColumns[method.Type].Contains(column))
-                        Problem(column, "scores.otherMethodColumn", ("criterion", criterion.Id), ("method", CamelCaseEnum.Name(method.Type)),
-                            ("columns", MethodColumns[method.Type]));
+                        Problem(column, "entry.wrongMethodField", ("criterion", criterion.Id), ("method", CamelCaseEnum.Name(method.Type)),
+                            ("field", column));
             }
 
             if (problems.Count > before || assessment is null || criterion is null || set is null || layer is null) continue;
@@ -380,8 +380,7 @@ public static class ScoreList
         }
 
         if (refused.Count > 0)
-            problems.Add(Refusal.Of("scores.lateRefused", Where.AtField("submitted_at"),
-                ("date", DateOnly.FromDateTime(submittedAt)), ("deadline", AssessmentWorkflow.RuleFor(refused[0], period, zone).Deadline), ("period", period.Name)));
+            problems.Add(Refusal.Of("submission.lateRefused", Where.AtField("submitted_at"), ("deadline", AssessmentWorkflow.RuleFor(refused[0], period, zone).Deadline)));
     }
 
     private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)

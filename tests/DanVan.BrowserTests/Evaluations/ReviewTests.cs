@@ -69,7 +69,7 @@ public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
         await leadership.GetByLabel("Điểm (tối đa 40)").FillAsync("20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu điều chỉnh" }).ClickAsync();
 
-        await Expect(leadership.GetByText("Vui lòng nhập lý do điều chỉnh.")).ToBeVisibleAsync();
+        await Expect(leadership.GetByText("Điều chỉnh điểm tiêu chí 1 phải nêu lý do.")).ToBeVisibleAsync();
         await Expect(leadership.GetByLabel("Điểm (tối đa 40)")).ToHaveValueAsync("20");
         await Expect(page.Locator("#notice")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "appraise-reason-missing-top");

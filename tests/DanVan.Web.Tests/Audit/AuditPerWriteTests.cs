@@ -113,7 +113,9 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
         {
             var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
             var accounts = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
-            headB = (await accounts.CreateAsync("headB", "Thủ trưởng Sở B", TestWorld.Password, Role.UnitHead, w.AgencyB, "test", now)).Id;
+            // The shared test world may already hold Sở B's head.
+            headB = await db.Users.Where(u => u.UserName == "headB").Select(u => u.Id).SingleOrDefaultAsync()
+                ?? (await accounts.CreateAsync("headB", "Thủ trưởng Sở B", TestWorld.Password, Role.UnitHead, w.AgencyB, "test", now)).Id;
             foreach (var name in new[] { "userB", "headB", "coord" })
             {
                 var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
