@@ -241,12 +241,24 @@ public class ScopeBenchmarks
                 cmd.ExecuteNonQuery();
                 _created = true;
             }
+            builder.UseContentRoot(WebProjectFolder());
             builder.UseEnvironment("Production");
             builder.UseSetting("DataFolder", _folder);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             builder.UseSetting("Database:Provider", provider);
             builder.UseSetting("ConnectionStrings:DanVan", Settings.ConnectionString);
+        }
+
+        // The factory's own search finds the solution but not the project folder when run by BenchmarkDotNet.
+        private static string WebProjectFolder()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "DanVan.Web");
+                if (File.Exists(Path.Combine(candidate, "DanVan.Web.csproj"))) return candidate;
+            }
+            throw new InvalidOperationException("src/DanVan.Web not found above " + AppContext.BaseDirectory);
         }
 
         protected override void Dispose(bool disposing)
@@ -270,7 +282,8 @@ public class ScopeBenchmarks
     {
         public Config()
         {
-            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+            // Seeding 50,000 units takes minutes on a shared machine; the default in-process timeout is 5 minutes.
+            AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
             AddColumn(StatisticColumn.Median);
         }
     }
