@@ -58,8 +58,9 @@ public static class WebSetup
                 return Task.CompletedTask;
             };
         });
-        builder.Services.AddAuthorization(Policies.Add);
-        builder.Services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
+        builder.Services.AddSingleton(DanVan.Accounts.Permissions.Permissions.Builtin);
+        builder.Services.AddAuthorization(o => Policies.Add(o, DanVan.Accounts.Permissions.Permissions.Builtin));
+        builder.Services.AddScoped<IAuthorizationHandler, PermissionRequirementHandler>();
         builder.Services.AddScoped<ScopeCheck>();
 
         // Keys live in the database so any instance behind a load balancer can read any cookie.
@@ -77,10 +78,13 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Status");
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-            o.Conventions.AuthorizeFolder("/Periods", Policies.Coordinator);
-            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Reader);
-            o.Conventions.AuthorizePage("/Evaluations/Queue", Policies.Reader);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.AccountsAdmin);
+            o.Conventions.AuthorizeFolder("/Admin/Units", Policies.OrgUnitsAdmin);
+            o.Conventions.AuthorizeFolder("/Admin/Groups", Policies.OrgUnitsAdmin);
+            o.Conventions.AuthorizeFolder("/Admin/CriteriaSets", Policies.CriteriaAdmin);
+            o.Conventions.AuthorizeFolder("/Periods", Policies.OpenPeriod);
+            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Monitor);
+            o.Conventions.AuthorizePage("/Evaluations/Queue", Policies.Monitor);
         });
         // Evidence is refused above 10 MB with a message; the form limit leaves room to read and refuse it.
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes);

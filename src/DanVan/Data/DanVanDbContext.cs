@@ -58,14 +58,29 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var units = UnitPaths.Pending(this);
+        if (units.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        // A unit's path ends with its own id, known only once it is inserted: save, fill the paths, save again, atomically.
+        using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        UnitPaths.Fill(this, units);
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        tx?.Commit();
+        return count;
     }
 
     /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var units = UnitPaths.Pending(this);
+        if (units.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var tx = await this.BeginOwnTransactionAsync(cancellationToken);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await UnitPaths.FillAsync(this, units, cancellationToken);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        return count;
     }
 
     private void GuardChanges()
@@ -95,6 +110,10 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(x => x.Code).HasMaxLength(64);
             e.Property(x => x.Name).HasMaxLength(300);
             e.Property(x => x.ShortName).HasMaxLength(200);
+            e.Property(x => x.Path).HasMaxLength(UnitPaths.MaxLength);
+            e.HasIndex(x => x.Path);
+            // Byte order, so the index serves prefix matches on PostgreSQL as it does on SQLite.
+            if (Database.IsNpgsql()) e.Property(x => x.Path).UseCollation("C");
             e.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Groups).WithMany(x => x.Units).UsingEntity("UnitGroupMembers");
             e.Ignore(x => x.DisplayName);

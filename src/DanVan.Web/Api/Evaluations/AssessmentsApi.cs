@@ -79,12 +79,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> SetEntry(
         int id, string criterionId, EntryBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.MayEnter(scope, a, body.Layer) ? null : body.Layer switch
-            {
-                ScoreLayer.Self => "Only the unit's own users enter its self-assessment.",
-                ScoreLayer.Appraisal => "Only a coordinator of the unit and of the period records appraisal adjustments.",
-                _ => "Only an inspector or coordinator of the unit records inspection findings.",
-            },
+            EvaluationPermissions.EntryAction(body.Layer),
             async (scope, a) =>
             {
                 if (AssessmentEntries.StateRefusal(a, body.Layer) is { } state) return ConflictProblem.WrongStatus(state);
@@ -105,14 +100,14 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Confirm(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => scope.Has(Role.UnitHead, a.UnitId) ? null : "Only the unit head confirms the self-assessment.",
+            EvaluationPermissions.Confirm,
             (scope, a) => Workflow(() => AssessmentWorkflow.Confirm(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/submit.</summary>
     public static Task<ChangeResult> Submit(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => scope.CanEnterFor(a.UnitId) ? null : "Only the unit's own users submit its self-assessment.",
+            EvaluationPermissions.Submit,
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -123,7 +118,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Return(
         int id, ReturnBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period returns a submission.",
+            EvaluationPermissions.Return,
             (scope, a) => string.IsNullOrWhiteSpace(body.Comment)
                 ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("comment", "say what the unit must revise"))
                 : Workflow(() => AssessmentWorkflow.Return(db, a, body.Comment.Trim().Normalize(), scope.UserName, Now(clock))), ct);
@@ -132,14 +127,14 @@ public static class AssessmentsApi
     public static Task<ChangeResult> MarkAppraised(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period appraises it.",
+            EvaluationPermissions.Appraise,
             (scope, a) => Workflow(() => AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/approve.</summary>
     public static Task<ChangeResult> Approve(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period approves its result.",
+            EvaluationPermissions.Approve,
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -151,7 +146,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Reopen(
         int id, ReopenBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period reopens its result.",
+            EvaluationPermissions.Reopen,
             (scope, a) => string.IsNullOrWhiteSpace(body.Reason)
                 ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("reason", "say why the result is reopened"))
                 : Workflow(() => AssessmentWorkflow.Reopen(db, a, body.Reason.Trim().Normalize(), scope.UserName, Now(clock))), ct);
@@ -160,7 +155,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> SetFlags(
         int id, FlagsBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Reviews(scope, a.UnitId) ? null : "Only a coordinator or inspector of the unit records flags.",
+            EvaluationPermissions.SetFlags,
             async (scope, a) =>
             {
                 if (a.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised))
@@ -226,6 +221,9 @@ public static class AssessmentsApi
         return Task.CompletedTask;
     }
 
+    /// <summary>403 naming the action the caller's role may not do here (the same rule as the page's).</summary>
+    internal static ForbiddenProblem Forbidden(string action) => new($"Your role may not do '{action}' on this assessment.");
+
     internal static NotFoundProblem AssessmentNotFound(int id) => new($"There is no assessment {id} that you may see.");
 
     internal static DateTime Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
@@ -233,12 +231,12 @@ public static class AssessmentsApi
     /// <summary>Loads, checks role, version and then applies a change; saves once; answers the new state with its ETag.</summary>
     private static async Task<ChangeResult> ChangeAsync(
         int id, int? bodyVersion, HttpContext http, DanVanDbContext db, CurrentUser me,
-        Func<UserScope, Assessment, string?> deny, Func<UserScope, Assessment, Task<ChangeResult?>> apply, CancellationToken ct)
+        string action, Func<UserScope, Assessment, Task<ChangeResult?>> apply, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
         if (a is null) return AssessmentNotFound(id);
-        if (deny(scope, a) is { } why) return new ForbiddenProblem(why);
+        if (!EvaluationAccess.May(scope, a, action)) return Forbidden(action);
 
         var (version, problem) = AssessmentVersion.Read(http.Request, bodyVersion);
         if (problem is not null) return ApiProblems.Invalid([problem]);

@@ -98,7 +98,7 @@ public static class EvidenceApi
         var scope = await me.GetAsync(ct);
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
         if (a is null) return AssessmentsApi.AssessmentNotFound(id);
-        if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users add its evidence.");
+        if (!EvaluationAccess.May(scope, a, EvaluationPermissions.AddEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.AddEvidence);
         if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; evidence can no longer be added");
         var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
         var user = scope.UserName;
@@ -215,7 +215,7 @@ public static class EvidenceApi
         var scope = await me.GetAsync(ct);
         if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
         var (evidence, a) = found;
-        if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users remove its evidence.");
+        if (!EvaluationAccess.May(scope, a, EvaluationPermissions.AddEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.AddEvidence);
         if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; its evidence can no longer be removed");
         db.Evidence.Remove(evidence);
         db.Audit.Add(new AuditEntry

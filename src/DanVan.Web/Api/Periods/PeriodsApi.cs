@@ -39,7 +39,7 @@ public static class PeriodsApi
     {
         if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
         var scope = await me.GetAsync(ct);
-        var units = scope.ReadableUnitIds().ToList();
+        var mine = EvaluationAccess.ReadableAssessments(db, scope);
         var query = EvaluationAccess.VisiblePeriods(db, scope).AsNoTracking();
         if (year is { } y) query = query.Where(p => p.Year == y);
         var list = await page.ReadAsync(
@@ -48,10 +48,10 @@ public static class PeriodsApi
                     p.Id, p.Year, p.Name, new UnitRef(p.ScopeUnit!.Id, p.ScopeUnit.Code, p.ScopeUnit.Name),
                     p.OpensOn, p.Deadline, p.AcceptLate,
                     new Participation(
-                        p.Assessments.Count(a => units.Contains(a.UnitId)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && a.IsLate && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && a.Status == AssessmentStatus.Approved)))),
+                        mine.Count(a => a.PeriodId == p.Id),
+                        mine.Count(a => a.PeriodId == p.Id && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
+                        mine.Count(a => a.PeriodId == p.Id && a.IsLate && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
+                        mine.Count(a => a.PeriodId == p.Id && a.Status == AssessmentStatus.Approved)))),
             ct);
         return TypedResults.Ok(list);
     }
@@ -61,7 +61,8 @@ public static class PeriodsApi
         OpenPeriodBody body, DanVanDbContext db, CurrentUser me, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
-        if (!scope.CanCoordinate(body.ScopeUnitId))
+        var scopePath = await db.Units.AsNoTracking().Where(u => u.Id == body.ScopeUnitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "";
+        if (!DanVan.Accounts.Permissions.Permissions.Builtin.May(scope, EvaluationPermissions.OpenPeriod, new(scopePath)))
             return new ForbiddenProblem($"Only a coordinator of unit {body.ScopeUnitId} may open a period for it.");
         EvaluationPeriod period;
         try

@@ -65,10 +65,12 @@ public static class ResultsApi
         if (period is null) return PeriodsApi.PeriodNotFound(id);
 
         var results = await PeriodResultsQuery.ComputeAsync(db, id, ct);
-        var units = results.Units.Where(u => scope.CanRead(u.Unit.Id))
+        var permissions = DanVan.Accounts.Permissions.Permissions.Builtin;
+        var units = results.Units.Where(u => scope.CanRead(u.Unit.Path))
             .Select(u =>
             {
-                var showFinal = u.Final is not null && (u.Status == AssessmentStatus.Approved || EvaluationAccess.Reviews(scope, u.Unit.Id));
+                var showFinal = u.Final is not null && (u.Status == AssessmentStatus.Approved
+                    || permissions.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, period.ScopeUnit!.Path)));
                 return (Result: u, Final: showFinal ? u.Final : null);
             })
             .ToList();

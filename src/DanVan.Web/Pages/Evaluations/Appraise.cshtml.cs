@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator appraises a submission: self-scores with evidence, any criterion adjusted with a mandatory reason; then marks it appraised.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Appraise)]
 public sealed class Appraise(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The form.</summary>

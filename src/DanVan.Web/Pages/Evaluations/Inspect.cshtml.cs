@@ -1,3 +1,4 @@
+using DanVan.Evaluations;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
 using DanVan.Web.Infrastructure;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>An inspector records findings per criterion; each adjusts the score (over self and appraisal) with a reason.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Inspect)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Inspect)]
 public sealed class Inspect(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The form.</summary>

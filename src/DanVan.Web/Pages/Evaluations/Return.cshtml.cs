@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator returns a whole submission with comments; the unit sees them, revises and resubmits.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Return)]
 public sealed class Return(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The form.</summary>

@@ -1,3 +1,4 @@
+using DanVan.Web.Evaluations;
 using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The unit head confirms the self-assessment, then the unit submits it (late, or refused after the deadline, as the period says).</summary>
-[Scoped(ScopeTarget.Assessment, Need.Enter)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Submit)]
 public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The form: the version the page was built from.</summary>
@@ -97,7 +98,7 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
         if (sheet is null) return false;
         Sheet = sheet;
         var scope = await current.GetAsync();
-        IsHead = scope.Has(Role.UnitHead, sheet.UnitId);
+        IsHead = EvaluationAccess.May(scope, EvaluationPermissions.Confirm, await EvaluationAccess.TargetAsync(db, id));
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
         // A revision after a return keeps the first submission's lateness; it is never refused for the deadline.

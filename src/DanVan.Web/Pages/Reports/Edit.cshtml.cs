@@ -153,9 +153,9 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
     private async Task<IActionResult?> RefuseAsync(CancellationToken ct)
     {
         var user = await current.GetAsync(ct);
-        if (!ReportAccess.CanEdit(user, Scope)) return StatusCode(StatusCodes.Status403Forbidden);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == Scope, ct);
-        if (unit is null || await ReportQuery.FindPeriodAsync(db, Year, Scope, ct) is null) return NotFound();
+        if (unit is null || !ReportAccess.CanEdit(user, unit)) return StatusCode(StatusCodes.Status403Forbidden);
+        if ( await ReportQuery.FindPeriodAsync(db, Year, Scope, ct) is null) return NotFound();
         ScopeName = unit.Name;
         return null;
     }

@@ -531,6 +531,12 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -547,6 +553,8 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Path");
 
                     b.ToTable("Units");
                 });
