@@ -152,3 +152,15 @@ public sealed class ScopedAttribute(ScopeTarget target, string action) : Attribu
         }
     }
 }
+
+/// <summary>Endpoint metadata: the permission action an API route asks <see cref="Permissions"/> about, per object
+/// (the handler answers 404 or 403 from it). Declarative, so an out-of-scope id still answers 404, never 403.</summary>
+public sealed record RequiresPermission(string Action);
+
+/// <summary>Declaring the action of an API route.</summary>
+public static class RequiresPermissionExtensions
+{
+    /// <summary>Declares that the route is decided by <paramref name="action"/>.</summary>
+    public static TBuilder Requires<TBuilder>(this TBuilder builder, string action) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiresPermission(action));
+}

@@ -142,7 +142,8 @@ public static class WebSetup
     public static WebApplication MapDanVanWeb(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapOpenApi("/api/{documentName}/openapi.json");
+        // The API description is public, as it has always been; every data route declares its permission action.
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapDanVanApi();
         return app;
     }

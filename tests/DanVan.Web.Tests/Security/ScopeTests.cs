@@ -222,6 +222,36 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", plain);
         return client;
     }
+
+    /// <summary>Every page and API route names the permission action that decides it (a folder policy, a
+    /// [Permission], a [Scoped] page filter or the API's RequiresPermission), and each is registered: a new route
+    /// without one fails here until it is covered by the permission model.</summary>
+    [Fact]
+    public void Should_declare_a_registered_permission_action_on_every_page_and_api_route()
+    {
+        _ = _app.Server;
+        var permissions = _app.Services.GetRequiredService<DanVan.Accounts.Permissions.Permissions>();
+        var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null || (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .ToList();
+        endpoints.Count(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null).ShouldBeGreaterThan(20);
+        var undeclared = new List<string>();
+        var unknown = new List<string>();
+        foreach (var e in endpoints)
+        {
+            if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) continue;
+            var declared = e.Metadata.OfType<DanVan.Web.Infrastructure.RequiresPermission>().Select(r => r.Action)
+                .Concat(e.Metadata.OfType<DanVan.Web.Infrastructure.ScopedAttribute>().SelectMany(x => new[] { x.Action, x.PostAction }))
+                .Concat(e.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).OfType<string>())
+                .Where(a => a != DanVan.Web.Api.ApiAuthentication.Policy)
+                .ToList();
+            var name = $"{string.Join(",", e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["PAGE"])} /{e.RoutePattern.RawText!.TrimStart('/')}";
+            if (declared.Count == 0) undeclared.Add(name);
+            unknown.AddRange(declared.Where(a => !permissions.Actions.ContainsKey(a)).Select(a => $"{name}: {a}"));
+        }
+        undeclared.ShouldBeEmpty("routes without a permission action");
+        unknown.ShouldBeEmpty("actions not registered by any capability");
+    }
 }
 
 public sealed class SqliteScopeTests() : ScopeTests(DatabaseProvider.Sqlite);

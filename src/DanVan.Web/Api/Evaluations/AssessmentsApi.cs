@@ -30,36 +30,47 @@ public static class AssessmentsApi
 
         group.MapGet("/{id:int}", GetAssessment)
             .WithName("GetAssessment")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read an assessment: criteria tree, entries per layer, totals, status, version")
             .WithDescription("The ETag header carries the version; send it back as If-Match (or as 'version') with any change.");
         group.MapPut("/{id:int}/entries/{criterionId}", SetEntry)
             .WithName("SetEntry")
+            // The layer in the body chooses the action (EvaluationPermissions.EntryAction).
+            .Requires(EvaluationPermissions.EnterSelf).Requires(EvaluationPermissions.Appraise).Requires(EvaluationPermissions.Inspect)
             .WithSummary("Set the value of one criterion in one layer")
             .WithDescription("Layer Self: unit users and heads while the assessment is editable (not started, draft, returned). "
                 + "Appraisal: coordinators; Inspection: inspectors and coordinators; both only when submitted or appraised, with a mandatory reason in 'note'.");
         group.MapPost("/{id:int}/confirm", Confirm)
             .WithName("ConfirmAssessment")
+            .Requires(EvaluationPermissions.Confirm)
             .WithSummary("The unit head confirms (signs off) the self-assessment");
         group.MapPost("/{id:int}/submit", Submit)
             .WithName("SubmitAssessment")
+            .Requires(EvaluationPermissions.Submit)
             .WithSummary("Submit the confirmed self-assessment; the self total and self-claimed class are stored");
         group.MapPost("/{id:int}/return", Return)
             .WithName("ReturnAssessment")
+            .Requires(EvaluationPermissions.Return)
             .WithSummary("Return a submission for revision with a comment (coordinator)");
         group.MapPost("/{id:int}/appraised", MarkAppraised)
             .WithName("MarkAssessmentAppraised")
+            .Requires(EvaluationPermissions.Appraise)
             .WithSummary("Mark the appraisal done (coordinator)");
         group.MapPost("/{id:int}/approve", Approve)
             .WithName("ApproveAssessment")
+            .Requires(EvaluationPermissions.Approve)
             .WithSummary("Approve: compute and publish the final total and class (coordinator)");
         group.MapPost("/{id:int}/reopen", Reopen)
             .WithName("ReopenAssessment")
+            .Requires(EvaluationPermissions.Reopen)
             .WithSummary("Reopen an approved result for appraisal, with a reason (coordinator)");
         group.MapPut("/{id:int}/flags", SetFlags)
             .WithName("SetAssessmentFlags")
+            .Requires(EvaluationPermissions.SetFlags)
             .WithSummary("Set the flags the criteria set's rules use (e.g. a disciplinary violation), with a reason (reviewers)");
         group.MapGet("/{id:int}/audit", ListAudit)
             .WithName("ListAssessmentAudit")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read the assessment's audit trail: who, when, old, new, why; oldest first");
         return group;
     }

@@ -74,18 +74,22 @@ public static class EvidenceApi
         group.MapPost("/assessments/{id:int}/evidence", AddEvidence)
             .Accepts<EvidenceReferenceBody>("application/json", "multipart/form-data")
             .WithName("AddEvidence")
+            .Requires(EvaluationPermissions.AddEvidence)
             .WithSummary("Add evidence for a criterion: a file (multipart/form-data) or a document reference (JSON)")
             .WithDescription("Unit users while the assessment is editable. Files are checked by content (PDF, DOCX, XLSX, JPEG, PNG) and size (10 MB); a refused file leaves nothing stored.");
         group.MapGet("/assessments/{id:int}/evidence", ListEvidence)
             .WithName("ListEvidence")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("List an assessment's evidence, optionally for one criterion");
         group.MapGet("/evidence/{id:int}/content", GetEvidenceContent)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf",
                 [.. Enum.GetValues<EvidenceFileType>().Select(EvidenceFiles.ContentType).Where(t => t != "application/pdf")])
             .WithName("GetEvidenceContent")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Download an evidence file with its content type");
         group.MapDelete("/evidence/{id:int}", DeleteEvidence)
             .WithName("DeleteEvidence")
+            .Requires(EvaluationPermissions.AddEvidence)
             .WithSummary("Delete an evidence item while the assessment is editable by the unit");
         return group;
     }

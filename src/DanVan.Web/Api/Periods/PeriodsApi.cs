@@ -17,17 +17,21 @@ public static class PeriodsApi
 
         group.MapGet("/", ListPeriods)
             .WithName("ListPeriods")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("List the periods the caller may see")
             .WithDescription("Periods run for a unit in the caller's scope, or evaluating one; newest year first. Participation counts only the units the caller may read.");
         group.MapPost("/", OpenPeriod)
             .WithName("OpenPeriod")
+            .Requires(EvaluationPermissions.OpenPeriod)
             .WithSummary("Open a period (coordinator of the scope unit)")
             .WithDescription("Creates the period and one assessment per unit of the chosen groups within the scope unit.");
         group.MapGet("/{id:int}", GetPeriod)
             .WithName("GetPeriod")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read a period with its groups and participation");
         group.MapGet("/{id:int}/assessments", ListPeriodAssessments)
             .WithName("ListPeriodAssessments")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("List the assessments of a period the caller may read")
             .WithDescription("Filtered to the caller's scope; ordered by unit code; optionally by status.");
         return group;

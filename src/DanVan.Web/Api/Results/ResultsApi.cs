@@ -52,6 +52,7 @@ public static class ResultsApi
         var group = api.MapGroup("/periods/{id:int}/results").WithTags("Results");
         group.MapGet("/", GetPeriodResults)
             .WithName("GetPeriodResults")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read a period's results: self and final class per unit, counts per group")
             .WithDescription("Only units the caller may read are listed and counted. Final classes are computed, never typed: reviewers see them once appraised, everyone once approved.");
         return group;

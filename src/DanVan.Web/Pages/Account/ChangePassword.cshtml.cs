@@ -1,3 +1,4 @@
+using DanVan.Accounts.Permissions;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
 using DanVan.Web.Infrastructure;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Web.Pages.Account;
 
 /// <summary>The signed-in user changes their own password.</summary>
+[Permission(AccountPermissions.Self)]
 public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     /// <summary>The form.</summary>

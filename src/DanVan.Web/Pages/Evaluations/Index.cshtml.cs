@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The assessments of the user's own unit(s), newest period first.</summary>
+[Permission(EvaluationPermissions.Read)]
 public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The assessments.</summary>

@@ -11,6 +11,7 @@ namespace DanVan.Web.Pages.Reports;
 
 /// <summary>Edits the text of a report (the prose blocks, summary, signer, recipients); figures are never typed here.</summary>
 /// <remarks>Only a coordinator of exactly that scope, or an administrator. A save made from an older version is refused.</remarks>
+[Permission(ReportPermissions.EditDraft)]
 public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The report's scope unit id.</summary>

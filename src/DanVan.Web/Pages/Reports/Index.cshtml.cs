@@ -10,6 +10,7 @@ namespace DanVan.Web.Pages.Reports;
 
 /// <summary>The consolidated report of a year for a scope: on screen, and as DOCX, XLSX and Markdown downloads.</summary>
 /// <remarks>Only coordinators and viewers whose scope covers the report's scope (and administrators) may build it.</remarks>
+[Permission(ReportPermissions.Read)]
 public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>Earlier years the form offers to compare with.</summary>
