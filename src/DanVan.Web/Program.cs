@@ -1,13 +1,29 @@
+using DanVan.Web.Accounts;
+using DanVan.Web.Api;
+using DanVan.Web.Criteria;
+using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.OrgUnits;
+using DanVan.Web.Reports;
 
 // "--demo" is a switch, not configuration: the command-line provider would take the next argument as its value.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != WebSetup.DemoSwitch).ToArray());
-builder.AddDanVanWeb();
+builder.AddDanVanStorage();
+builder.AddDanVanPages();
+builder.AddDanVanApi();
+builder.AddAccounts();
+builder.AddOrgUnits();
+builder.AddCriteria();
+builder.AddEvaluations();
+builder.AddReports();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync(args);
 app.UseDanVanWeb();
-app.MapDanVanWeb();
+app.MapRazorPages();
+var api = app.MapDanVanApi();
+api.MapEvaluationsApi();
+api.MapAccountsApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

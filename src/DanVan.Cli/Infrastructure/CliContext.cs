@@ -64,6 +64,21 @@ public sealed class CliContext(ParseResult parse, GlobalOptions globals)
         foreach (var p in problems) Err.WriteLine(p.ToString());
     }
 
+    /// <summary>The language of messages: --lang, else DANVAN_LANG, else LC_ALL/LANG (vi unless they say en).</summary>
+    public System.Globalization.CultureInfo Language => globals.LanguageOf(Parse);
+
+    /// <summary>Writes each refusal as <c>error[code] place: sentence</c> and a closing line, in <see cref="Language"/>.</summary>
+    /// <remarks>The code in brackets is stable across languages, so scripts and tests read it.</remarks>
+    public void WriteRefusals(IReadOnlyList<DanVan.Refusals.Refusal> refusals)
+    {
+        var culture = Language;
+        foreach (var r in refusals) Err.WriteLine($"error[{r.Code}] {DanVan.Refusals.RefusalText.RenderWithPlace(r, culture)}");
+        var vi = culture.TwoLetterISOLanguageName == "vi";
+        Err.WriteLine(vi
+            ? $"Bị từ chối: {refusals.Count} lỗi; không có gì bị thay đổi."
+            : $"Refused: {refusals.Count} problem{(refusals.Count == 1 ? "" : "s")}; nothing was changed.");
+    }
+
     /// <summary>A synchronous IProgress (Progress&lt;T&gt; posts to the thread pool and would reorder lines).</summary>
     private sealed class LineProgress(Action<string> report) : IProgress<string>
     {

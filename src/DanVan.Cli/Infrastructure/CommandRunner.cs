@@ -16,6 +16,11 @@ public static class CommandRunner
             {
                 return await body(context, ct);
             }
+            catch (DanVan.Refusals.RefusedException ex)
+            {
+                context.WriteRefusals(ex.Refusals);
+                return ExitCodes.Refused;
+            }
             catch (RefusedInputException ex)
             {
                 context.WriteProblems(ex.Problems);

@@ -37,6 +37,24 @@ public sealed class GlobalOptions
         DefaultValueFactory = _ => "data",
     };
 
+    /// <summary>Environment variable choosing the language of messages (vi or en).</summary>
+    public const string LanguageVariable = "DANVAN_LANG";
+
+    /// <summary>--lang vi|en.</summary>
+    public Option<string?> Lang { get; } = new("--lang")
+    {
+        Description = $"Language of messages: vi (default) or en [env {LanguageVariable}, else LC_ALL/LANG]",
+        Recursive = true,
+        HelpName = "vi|en",
+    };
+
+    /// <summary>The language: --lang, then DANVAN_LANG, then LC_ALL/LANG; Vietnamese unless one says English.</summary>
+    public System.Globalization.CultureInfo LanguageOf(ParseResult parse) =>
+        DanVan.Refusals.RefusalText.CultureFor(parse.GetValue(Lang)
+            ?? Blank(Environment.GetEnvironmentVariable(LanguageVariable))
+            ?? Blank(Environment.GetEnvironmentVariable("LC_ALL"))
+            ?? Blank(Environment.GetEnvironmentVariable("LANG")));
+
     /// <summary>Adds the options to the root command.</summary>
     public void AddTo(Command root)
     {
@@ -44,6 +62,8 @@ public sealed class GlobalOptions
         root.Options.Add(Database);
         root.Options.Add(Connection);
         root.Options.Add(Data);
+        Lang.AcceptOnlyFromAmong("vi", "en");
+        root.Options.Add(Lang);
     }
 
     /// <summary>The database the command line names: options first, then the environment, then SQLite in the data folder.</summary>

@@ -31,6 +31,9 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
             case DbUpdateConcurrencyException:
                 await ConflictProblem.LostRace().ExecuteAsync(http);
                 return true;
+            case DanVan.Refusals.RefusedException refusedCore:
+                await ApiProblems.Refused(refusedCore.Refusals).ExecuteAsync(http);
+                return true;
             case RefusedInputException refused:
                 await ApiProblems.Invalid(refused.Problems).ExecuteAsync(http);
                 return true;

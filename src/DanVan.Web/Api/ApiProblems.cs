@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
+using DanVan.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DanVan.Web.Api;
@@ -21,6 +22,9 @@ public static class ApiProblems
             detail: detail ?? "The request has invalid values; see errors.",
             title: "Invalid input",
             extensions: new Dictionary<string, object?> { ["code"] = "invalid-input" });
+
+    /// <summary>The core's refusals as problem+json (<see cref="RefusedProblem"/>): 400 unless <paramref name="status"/> says otherwise.</summary>
+    public static RefusedProblem Refused(IReadOnlyList<Refusal> refusals, int status = StatusCodes.Status400BadRequest) => new(refusals, status);
 
     /// <summary>Bad input with one located problem.</summary>
     public static ValidationProblem Invalid(string where, string message) => Invalid([new InputProblem(where, message)]);
@@ -148,4 +152,45 @@ public sealed class ContentTooLargeProblem(string detail) : IResult, IEndpointMe
 
     /// <inheritdoc />
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ApiProblems.Describe(builder, StatusCodes.Status413PayloadTooLarge);
+}
+
+/// <summary>
+/// The core refused (400, or the status given): <c>code</c> is the first refusal's code, <c>title</c> its sentence in
+/// the language of Accept-Language (Vietnamese by default, English on request), <c>errors</c> maps each location key
+/// (<see cref="Where.Key"/>, "body" for the request as a whole) to its sentences, and <c>refusals</c> lists every
+/// refusal with its code, location and arguments so a client can word them itself.
+/// </summary>
+public sealed class RefusedProblem(IReadOnlyList<Refusal> refusals, int status = StatusCodes.Status400BadRequest)
+    : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+{
+    /// <inheritdoc />
+    public int? StatusCode => status;
+
+    /// <summary>Every refusal.</summary>
+    public IReadOnlyList<Refusal> Refusals { get; } = refusals;
+
+    /// <inheritdoc />
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var culture = RefusalText.CultureFor(httpContext.Request.Headers.AcceptLanguage.ToString());
+        httpContext.Response.Headers.ContentLanguage = culture.TwoLetterISOLanguageName;
+        var errors = Refusals.GroupBy(r => r.Where.Key is { Length: > 0 } key ? key : "body", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => RefusalText.Render(r, culture)).ToArray(), StringComparer.Ordinal);
+        var list = Refusals.Select(r => new Dictionary<string, object?>
+        {
+            ["code"] = r.Code,
+            ["where"] = r.Where.Key,
+            ["args"] = r.Args,
+            ["message"] = RefusalText.Render(r, culture),
+        }).ToList();
+        return TypedResults.Problem(
+            detail: Refusals.Count == 1 ? null : string.Join(" ", Refusals.Skip(1).Select(r => RefusalText.Render(r, culture))),
+            statusCode: status,
+            title: RefusalText.Render(Refusals[0], culture),
+            extensions: new Dictionary<string, object?> { ["code"] = Refusals[0].Code, ["errors"] = errors, ["refusals"] = list })
+            .ExecuteAsync(httpContext);
+    }
+
+    /// <inheritdoc />
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ApiProblems.Describe(builder, StatusCodes.Status400BadRequest);
 }

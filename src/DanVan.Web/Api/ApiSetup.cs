@@ -1,28 +1,25 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using DanVan.Web.Api.Accounts;
-using DanVan.Web.Api.Evaluations;
-using DanVan.Web.Api.Periods;
-using DanVan.Web.Api.Results;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 
 namespace DanVan.Web.Api;
 
-/// <summary>The REST API under /api/v1: registration and routes, called from WebSetup.</summary>
+/// <summary>The REST API under /api/v1: what its routes share; each capability maps its own (MapXApi).</summary>
 public static class ApiSetup
 {
     /// <summary>The API's one version and OpenAPI document name.</summary>
     public const string Version = "v1";
 
-    /// <summary>Registers API authentication (tokens), JSON options and the OpenAPI document's description.</summary>
+    /// <summary>Registers problem+json, JSON options and the OpenAPI document; each capability adds its own routes and descriptions.</summary>
     public static WebApplicationBuilder AddDanVanApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        ApiAuthentication.Add(services);
+        services.AddProblemDetails();
+        services.AddOpenApi(Version);
         // Unreadable input reaches ApiExceptionHandler, which names where it is, instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -74,25 +71,19 @@ public static class ApiSetup
                 ];
                 return Task.CompletedTask;
             });
-            o.AddOperationTransformer(EvidenceApi.DescribeUpload);
-            o.AddOperationTransformer(AssessmentsApi.DescribeVersioning);
         });
         return builder;
     }
 
-    /// <summary>Maps every /api/v1 route: authenticated, CSRF-checked for cookie writes, 401 described once.</summary>
-    public static WebApplication MapDanVanApi(this WebApplication app)
+    /// <summary>Maps the OpenAPI document and the /api/v1 group every capability maps its routes into: authenticated,
+    /// CSRF-checked for cookie writes, 401 described once.</summary>
+    public static RouteGroupBuilder MapDanVanApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1")
+        // The API description is public, as it has always been; every data route declares its permission action.
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        return app.MapGroup("/api/" + Version)
             .RequireAuthorization(ApiAuthentication.Policy)
             .AddEndpointFilter<CookieAntiforgeryFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPeriodsApi();
-        api.MapAssessmentsApi();
-        api.MapEvidenceApi();
-        api.MapResultsApi();
-        api.MapTokensApi();
-        api.MapSessionApi();
-        return app;
     }
 }

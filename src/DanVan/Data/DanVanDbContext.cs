@@ -102,107 +102,15 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
+        // Identity's tables first; each capability then maps its own entities beside its code.
         base.OnModelCreating(builder);
-
-        builder.Entity<OrgUnit>(e =>
-        {
-            e.HasIndex(x => x.Code).IsUnique();
-            e.Property(x => x.Code).HasMaxLength(64);
-            e.Property(x => x.Name).HasMaxLength(300);
-            e.Property(x => x.ShortName).HasMaxLength(200);
-            e.Property(x => x.Path).HasMaxLength(UnitPaths.MaxLength);
-            e.HasIndex(x => x.Path);
-            // Byte order, so the index serves prefix matches on PostgreSQL as it does on SQLite.
-            if (Database.IsNpgsql()) e.Property(x => x.Path).UseCollation("C");
-            e.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.Groups).WithMany(x => x.Units).UsingEntity("UnitGroupMembers");
-            e.Ignore(x => x.DisplayName);
-        });
-        builder.Entity<UnitGroup>(e =>
-        {
-            e.HasIndex(x => x.Code).IsUnique();
-            e.Property(x => x.Code).HasMaxLength(64);
-            e.Property(x => x.Name).HasMaxLength(300);
-        });
-        builder.Entity<UnitSuccession>(e =>
-        {
-            e.HasOne(x => x.Predecessor).WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(x => x.Successor).WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => new { x.PredecessorId, x.SuccessorId }).IsUnique();
-        });
-        builder.Entity<StoredCriteriaSet>(e =>
-        {
-            e.HasIndex(x => new { x.Key, x.Version }).IsUnique();
-            e.Property(x => x.Key).HasMaxLength(128);
-            e.Property(x => x.ContentHash).HasMaxLength(64);
-        });
-        builder.Entity<EvaluationPeriod>(e =>
-        {
-            e.HasOne(x => x.ScopeUnit).WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.Groups).WithOne().HasForeignKey(x => x.PeriodId);
-            e.HasMany(x => x.Assessments).WithOne(x => x.Period).HasForeignKey(x => x.PeriodId);
-        });
-        builder.Entity<PeriodGroup>(e =>
-        {
-            e.HasIndex(x => new { x.PeriodId, x.GroupId }).IsUnique();
-            e.HasOne(x => x.Group).WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(x => x.CriteriaSet).WithMany().HasForeignKey(x => x.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<Assessment>(e =>
-        {
-            e.HasIndex(x => new { x.PeriodId, x.UnitId }).IsUnique();
-            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<UnitGroup>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<StoredCriteriaSet>().WithMany().HasForeignKey(x => x.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.AssessmentId);
-            e.Property(x => x.Version).IsConcurrencyToken();
-            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.SelfTotal).HasPrecision(9, 2);
-            e.Property(x => x.FinalTotal).HasPrecision(9, 2);
-            e.Ignore(x => x.FlagSet);
-        });
-        builder.Entity<AssessmentEntry>(e =>
-        {
-            e.HasIndex(x => new { x.AssessmentId, x.CriterionId, x.Layer }).IsUnique();
-            e.Property(x => x.CriterionId).HasMaxLength(64);
-            e.Property(x => x.Points).HasPrecision(9, 2);
-            e.Property(x => x.Achieved).HasPrecision(18, 4);
-            e.Property(x => x.Target).HasPrecision(18, 4);
-        });
-        builder.Entity<AuditEntry>(e =>
-        {
-            e.HasIndex(x => x.AssessmentId);
-            e.HasIndex(x => x.At);
-        });
-        builder.Entity<Evidence>(e =>
-        {
-            e.HasIndex(x => new { x.AssessmentId, x.CriterionId });
-            e.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId);
-            e.Property(x => x.StoredName).HasMaxLength(64);
-            e.Property(x => x.Sha256).HasMaxLength(64);
-        });
-        builder.Entity<ApiToken>(e =>
-        {
-            e.HasIndex(x => x.TokenHash).IsUnique();
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId);
-        });
-        builder.Entity<RoleAssignment>(e =>
-        {
-            e.HasOne<AppUser>().WithMany(u => u.Roles).HasForeignKey(x => x.UserId);
-            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<ReportDraft>(e =>
-        {
-            e.HasIndex(x => new { x.ScopeUnitId, x.Year }).IsUnique();
-            e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
-            e.Property(x => x.Version).IsConcurrencyToken();
-            e.Property(x => x.Summary).HasMaxLength(ReportDraft.MaxLineLength);
-            e.Property(x => x.SignerAuthority).HasMaxLength(ReportDraft.MaxLineLength);
-            e.Property(x => x.SignerPosition).HasMaxLength(ReportDraft.MaxLineLength);
-            e.Property(x => x.SignerName).HasMaxLength(ReportDraft.MaxLineLength);
-            e.Property(x => x.UpdatedBy).HasMaxLength(256);
-            e.Ignore(x => x.CarriedFromYear);
-        });
+        OrgUnitsModel.Configure(builder);
+        // Unit paths compare byte by byte, so the index serves prefix matches on PostgreSQL as it does on SQLite.
+        if (Database.IsNpgsql()) builder.Entity<OrgUnit>().Property(x => x.Path).UseCollation("C");
+        CriteriaModel.Configure(builder);
+        EvaluationsModel.Configure(builder);
+        AccountsModel.Configure(builder);
+        ReportsModel.Configure(builder);
     }
 }
 

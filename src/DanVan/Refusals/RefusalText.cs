@@ -7,7 +7,8 @@ namespace DanVan.Refusals;
 /// <summary>
 /// Words refusals in Vietnamese or English from the resource catalogues: each capability folder holds its own
 /// <c>RefusalMessages.resx</c> (English) and <c>RefusalMessages.vi.resx</c>, one entry per code, arguments named in
-/// braces, e.g. <c>{value} is outside [0, {max}]</c>. Codes start with the capability's prefix, so catalogues never clash.
+/// braces, e.g. <c>{value} is outside [0, {max}]</c>; entries <c>field.NAME</c> word a field's name in a location.
+/// Codes start with the capability's prefix, so catalogues never clash.
 /// </summary>
 /// <remarks>Numbers and dates in arguments are written in the reader's culture (vi: 0,5 and dd/MM/yyyy).</remarks>
 public static class RefusalText
@@ -81,7 +82,7 @@ public static class RefusalText
         if (where.Column is not null) parts.Add((vi ? "cột " : "column ") + where.Column);
         if (where.Path is not null) parts.Add(where.Path);
         if (where.Criterion is not null) parts.Add((vi ? "tiêu chí " : "criterion ") + where.Criterion);
-        if (where.Field is not null) parts.Add(where.Field);
+        if (where.Field is not null) parts.Add(Lookup("field." + where.Field, vi ? Vietnamese : CultureInfo.InvariantCulture) ?? where.Field);
         return string.Join(", ", parts);
     }
 
