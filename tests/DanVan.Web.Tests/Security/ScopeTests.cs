@@ -242,7 +242,7 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
             if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) continue;
             var declared = e.Metadata.OfType<DanVan.Web.Infrastructure.RequiresPermission>().Select(r => r.Action)
                 .Concat(e.Metadata.OfType<DanVan.Web.Infrastructure.ScopedAttribute>().SelectMany(x => new[] { x.Action, x.PostAction }))
-                .Concat(e.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).OfType<string>())
+                .Concat(e.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).Where(p => !string.IsNullOrEmpty(p)).Select(p => p!))
                 .Where(a => a != DanVan.Web.Api.ApiAuthentication.Policy)
                 .ToList();
             var name = $"{string.Join(",", e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["PAGE"])} /{e.RoutePattern.RawText!.TrimStart('/')}";
