@@ -1,12 +1,10 @@
 using System.CommandLine;
-using DanVan.Cli.Compute;
 using DanVan.Cli.Criteria;
 using DanVan.Cli.Demo;
+using DanVan.Cli.Evaluations;
 using DanVan.Cli.Infrastructure;
-using DanVan.Cli.Periods;
+using DanVan.Cli.OrgUnits;
 using DanVan.Cli.Reports;
-using DanVan.Cli.Scores;
-using DanVan.Cli.Units;
 
 namespace DanVan.Cli;
 
@@ -57,13 +55,16 @@ public static class Cli
             new VersionOption(),
         };
         globals.AddTo(root);
-        root.Subcommands.Add(UnitsCommands.Build(globals));
-        root.Subcommands.Add(CriteriaCommands.Build(globals));
-        root.Subcommands.Add(PeriodsCommands.Build(globals));
-        root.Subcommands.Add(ScoresCommands.Build(globals));
-        root.Subcommands.Add(ComputeCommand.Build(globals));
-        root.Subcommands.Add(ReportCommands.Build(globals));
-        root.Subcommands.Add(DemoCommand.Build(globals));
+        // One entry per capability (its folder holds its commands), in the order the help lists them.
+        Command[] groups =
+        [
+            UnitsCommands.Build(globals),
+            CriteriaCommands.Build(globals),
+            .. EvaluationsCommands.Build(globals),
+            ReportCommands.Build(globals),
+            DemoCommand.Build(globals),
+        ];
+        foreach (var group in groups) root.Subcommands.Add(group);
         return root;
     }
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using DanVan.Cli.Infrastructure;
-using DanVan.Cli.Periods;
 using DanVan.Evaluations;
 
-namespace DanVan.Cli.Scores;
+namespace DanVan.Cli.Evaluations;
 
 /// <summary>danvan scores import|template: score files, one row per unit × criterion × layer.</summary>
 public static class ScoresCommands

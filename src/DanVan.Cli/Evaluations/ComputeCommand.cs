@@ -4,12 +4,11 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using DanVan.Cli.Infrastructure;
-using DanVan.Cli.Periods;
 using DanVan.Criteria;
 using DanVan.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Cli.Compute;
+namespace DanVan.Cli.Evaluations;
 
 /// <summary>danvan compute: every unit's total and class, self-claimed and final, and class counts per group.</summary>
 public static class ComputeCommand

@@ -3,7 +3,7 @@ using DanVan.Cli.Infrastructure;
 using DanVan.OrgUnits;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Cli.Units;
+namespace DanVan.Cli.OrgUnits;
 
 /// <summary>danvan units import|export|list: unit lists in CSV and XLSX.</summary>
 public static class UnitsCommands

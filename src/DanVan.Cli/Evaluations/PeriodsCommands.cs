@@ -5,7 +5,7 @@ using DanVan.Criteria;
 using DanVan.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Cli.Periods;
+namespace DanVan.Cli.Evaluations;
 
 /// <summary>danvan periods create|list: evaluation periods (kỳ đánh giá).</summary>
 public static partial class PeriodsCommands

@@ -4,7 +4,7 @@ using DanVan.Evaluations;
 using DanVan.OrgUnits;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Cli.Periods;
+namespace DanVan.Cli.Evaluations;
 
 /// <summary>The options that pick one period: --period YEAR [--scope UNITCODE] or --period-id N.</summary>
 public sealed class PeriodSelector
