@@ -143,7 +143,7 @@ public class ScopeBenchmarks
             await using (var db = app.NewDbContext())
             {
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
-                var period = await Periods.OpenAsync(db, new OpenPeriodRequest(today.Year, "Đánh giá năm", provinceId,
+                var period = await DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(today.Year, "Đánh giá năm", provinceId,
                     today.AddDays(-10), today.AddDays(30), true, [new PeriodGroupChoice(communeGroupId, setId)]), "bench");
                 periodId = period.Id;
             }

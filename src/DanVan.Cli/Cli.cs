@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Cli.Accounts;
 using DanVan.Cli.Criteria;
 using DanVan.Cli.Demo;
 using DanVan.Cli.Evaluations;
@@ -49,7 +50,7 @@ public static class Cli
     {
         var globals = new GlobalOptions();
         // A plain command named "danvan" rather than RootCommand, whose name (and so the help's usage line) is the assembly's.
-        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, reports, demo data)")
+        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, reports, demo data, accounts)")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
@@ -63,6 +64,7 @@ public static class Cli
             .. EvaluationsCommands.Build(globals),
             ReportCommands.Build(globals),
             DemoCommand.Build(globals),
+            AccountsCommands.Build(globals),
         ];
         foreach (var group in groups) root.Subcommands.Add(group);
         return root;

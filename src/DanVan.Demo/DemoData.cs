@@ -64,7 +64,7 @@ public static class DemoData
             {
                 var year = options.FirstYear + y;
                 var last = y == options.Years - 1;
-                var period = await Periods.OpenAsync(db, new OpenPeriodRequest(
+                var period = await Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(
                     year,
                     $"Đánh giá, xếp loại công tác dân vận chính quyền năm {year}",
                     provinceId,
@@ -193,6 +193,6 @@ public static class DemoData
         var errors = CriteriaSetValidator.Validate(set);
         return errors.Count == 0
             ? set
-            : throw new InvalidOperationException($"demo criteria set {set.Id} is invalid: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"))}");
+            : throw new InvalidOperationException($"demo criteria set {set.Id} is invalid: {string.Join("; ", errors.Select(e => Refusals.RefusalText.RenderWithPlace(e, Refusals.RefusalText.English)))}");
     }
 }

@@ -1,19 +1,16 @@
 using System.Net;
 using DanVan.Data;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.BrowserTests;
 
 /// <summary>
-/// One test class's world: the real app on Kestrel at 127.0.0.1 (a free port) over a fresh SQLite data folder, seeded with
-/// <see cref="BrowserWorld"/>, and one headless Debian Chromium driven by Playwright. Each test opens its own browser context.
+/// The browser tests' app: the real app on Kestrel at 127.0.0.1 (a free port) over a SQLite data folder, and one headless
+/// Debian Chromium driven by Playwright, both started once for the collection. Before each test (<see cref="BrowserTest"/>)
+/// the database is emptied and <see cref="TestWorld"/> seeded again; each test opens its own browser context.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -23,17 +20,16 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>A phone (iPhone 12–15 size).</summary>
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"danvan-browser-{Guid.NewGuid():N}");
-    private Host? _host;
+    private KestrelApp? _host;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private BrowserWorld? _world;
+    private TestWorld? _world;
 
     /// <summary>The app's address, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The seeded world; asking for it skips the test when Chromium is missing outside CI.</summary>
-    public BrowserWorld World
+    /// <summary>The world seeded for the current test; asking for it skips the test when Chromium is missing outside CI.</summary>
+    public TestWorld World
     {
         get
         {
@@ -42,8 +38,11 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
+    /// <summary>The app (for arranging data with <see cref="TestWorld"/>).</summary>
+    public WebAppFactory Web => _host ?? throw new InvalidOperationException("the app is not started");
+
     /// <summary>The app's services (for arranging data).</summary>
-    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the app is not started");
+    public IServiceProvider Services => Web.Services;
 
     /// <summary>Where screenshots go: $DANVAN_TEST_ARTIFACTS/browser, else a temp folder.</summary>
     public static string ArtifactsFolder { get; } = Path.Combine(
@@ -56,12 +55,10 @@ public sealed class BrowserApp : IAsyncLifetime
         var chromium = Chromium.Find();
         if (chromium is null) return; // each test then skips
 
-        _host = new Host(_dataFolder);
-        _host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _host = new KestrelApp();
         _host.StartServer();
         var addresses = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = addresses.Single();
-        _world = await BrowserWorld.SeedAsync(this);
 
         SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
@@ -69,8 +66,16 @@ public sealed class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ArtifactsFolder);
     }
 
+    /// <summary>Empties the database and seeds <see cref="TestWorld"/> again; skips the test when Chromium is missing outside CI.</summary>
+    public async Task ResetAsync()
+    {
+        RequireBrowser();
+        await _host!.ResetAsync();
+        _world = await TestWorld.SeedAsync(_host);
+    }
+
     /// <summary>A context on the app's database, for arranging and checking data.</summary>
-    public DanVanDbContext NewDbContext() => DanVanDatabase.Create(DatabaseSettings.SqliteIn(_dataFolder));
+    public DanVanDbContext NewDbContext() => Web.NewDbContext();
 
     /// <summary>A fresh browser context (own cookies) at a viewport; skips the test when Chromium is missing outside CI.</summary>
     public async Task<Session> OpenAsync(ViewportSize? viewport = null)
@@ -98,7 +103,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var page = session.Page;
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(BrowserWorld.Password);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(TestWorld.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" })).ToBeVisibleAsync();
         return session;
@@ -123,26 +128,37 @@ public sealed class BrowserApp : IAsyncLifetime
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         if (_host is not null) await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
     }
 
-    private sealed class Host(string dataFolder) : WebApplicationFactory<Program>
+    /// <summary>The app on Kestrel (a real port for the browser) instead of the in-memory test server.</summary>
+    private sealed class KestrelApp : WebAppFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            Directory.CreateDirectory(dataFolder);
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("DataFolder", dataFolder);
-            builder.UseSetting("Database:Provider", "sqlite");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
-            // Full-strength hashing costs ~50 ms per sign-in on an idle machine; these tests sign in often.
-            builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
-        }
+        public KestrelApp()
+            : base(DatabaseProvider.Sqlite, createNow: true) =>
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 }
+
+/// <summary>Base of every browser test class: the collection's app, emptied and seeded with <see cref="TestWorld"/> before each test.</summary>
+public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
+{
+    /// <summary>The collection's app and browser.</summary>
+    protected BrowserApp App { get; } = app;
+
+    /// <inheritdoc />
+    public virtual async ValueTask InitializeAsync() => await App.ResetAsync();
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The browser tests: one app and one Chromium for all of them.</summary>
+[CollectionDefinition]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>;
 
 /// <summary>One browser context (own cookies) and its page; closing it ends the session.</summary>
 public sealed class Session(IBrowserContext context, IPage page) : IAsyncDisposable

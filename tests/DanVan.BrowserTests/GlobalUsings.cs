@@ -1,3 +1,4 @@
+global using DanVan.TestSupport;
 global using Microsoft.Playwright;
 global using Shouldly;
 global using Xunit;

@@ -1,24 +1,26 @@
-using DanVan.Data;
-
 namespace DanVan.Cli.Tests;
 
-/// <summary>Runs the CLI in process against a fresh database of one provider.</summary>
-public abstract class CliTestBase(DatabaseProvider provider) : IAsyncLifetime
+/// <summary>Runs the CLI in process against the collection's database of one provider, emptied before each test.</summary>
+public abstract class CliTestBase(TestDatabase database) : IAsyncLifetime
 {
+    private readonly TestDatabase _database = database;
+
     /// <summary>The test's database and folder.</summary>
-    protected CliDatabase Db { get; private set; } = null!;
+    protected CliDatabase Db { get; } = new(database);
+
+    /// <summary>The provider of the test's database.</summary>
+    protected DanVan.Data.DatabaseProvider Provider => _database.Provider;
 
     /// <inheritdoc />
-    public async ValueTask InitializeAsync()
+    // Migrated (once) and emptied up front, so that a test can count rows after a command refused before opening the database.
+    public virtual async ValueTask InitializeAsync() => await _database.ResetAsync();
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync()
     {
-        Db = await CliDatabase.CreateAsync(provider);
-        // Migrated up front so that a test can count rows after a command refused before opening the database.
-        await using var db = Db.NewContext();
-        await DanVanDatabase.MigrateAsync(db);
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await Db.DisposeAsync();
 
     /// <summary>Runs "danvan ARGS" on the test database.</summary>
     protected async Task<CliRun> RunAsync(params string[] args)

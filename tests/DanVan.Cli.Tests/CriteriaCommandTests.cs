@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan criteria validate|import|export|list.</summary>
-public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class CriteriaCommandTests(TestDatabase database) : CliTestBase(database)
 {
     [Fact]
     public async Task Should_print_OK_for_a_valid_file()
@@ -23,12 +23,16 @@ public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestB
         json["criteria"]![1]!["maxPoints"] = 16;
         var file = Write("broken.json", json.ToJsonString());
 
-        var run = await RunAsync("criteria", "validate", Write("ok.json", Fixtures.CriteriaJson), file);
+        var run = await RunAsync("criteria", "validate", Write("ok.json", Fixtures.CriteriaJson), file, "--lang", "en");
 
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
         run.Out.ShouldContain("ok.json: OK");
-        run.Err.ShouldContain($"{file}: $.classification.bands[3].min: the lowest band must start at 0");
-        run.Err.ShouldContain($"{file}: $.maxPoints: the criteria's maxima add up to 101, not 100");
+        run.Err.ShouldContain($"error[criteria.lowestBandNotZero] {file}, $.classification.bands[3].min: The lowest band must start at 0");
+        run.Err.ShouldContain($"error[criteria.maxPointsSum] {file}, $.maxPoints: The criteria's maxima add up to 101, not 100.");
+
+        var vi = await RunAsync("criteria", "validate", file, "--lang", "vi");
+        vi.Err.ShouldContain($"error[criteria.maxPointsSum] {file}, $.maxPoints: Tổng điểm tối đa của các tiêu chí là 101, không phải 100.");
+        vi.Err.ShouldContain("Bị từ chối: 2 lỗi; không có gì bị thay đổi.");
     }
 
     [Fact]
@@ -39,12 +43,11 @@ public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestB
         var nulls = Write("null.json", json.ToJsonString());
         var cut = Write("cut.json", Fixtures.CriteriaJson[..200]);
 
-        var run = await RunAsync("criteria", "validate", nulls, cut);
+        var run = await RunAsync("criteria", "validate", nulls, cut, "--lang", "en");
 
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain($"{nulls}: $.decision");
-        run.Err.ShouldContain($"{cut}: $.");
-        run.Err.ShouldContain("(line ");
+        run.Err.ShouldMatch($@"error\[criteria\.json\.null\] {System.Text.RegularExpressions.Regex.Escape(nulls)}, row \d+, \$\.decision");
+        run.Err.ShouldMatch($@"error\[criteria\.json\.\w+\] {System.Text.RegularExpressions.Regex.Escape(cut)}, row \d+, \$");
     }
 
     [Fact]
@@ -83,10 +86,10 @@ public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestB
     {
         var json = JsonNode.Parse(Fixtures.CriteriaJson)!;
         json["criteria"]![0]!["children"]![0]!["method"]!["levels"]![0]!["code"] = "B";
-        var run = await RunAsync("criteria", "import", Write("ok.json", Fixtures.CriteriaJson), Write("dup.json", json.ToJsonString()));
+        var run = await RunAsync("criteria", "import", Write("ok.json", Fixtures.CriteriaJson), Write("dup.json", json.ToJsonString()), "--lang", "en");
 
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("dup.json: $.criteria[0].children[0].method.levels[1].code: duplicate level code 'B'");
+        run.Err.ShouldContain("dup.json, $.criteria[0].children[0].method.levels[1].code: Duplicate level code 'B'.");
         await using var db = Db.NewContext();
         (await db.CriteriaSets.CountAsync()).ShouldBe(0);
     }
@@ -94,12 +97,14 @@ public abstract class CriteriaCommandTests(DatabaseProvider provider) : CliTestB
     [Fact]
     public async Task Should_refuse_to_export_an_unknown_key()
     {
-        var run = await RunAsync("criteria", "export", "no-such-set");
+        var run = await RunAsync("criteria", "export", "no-such-set", "--lang", "en");
         run.Exit.ShouldBe(ExitCodes.Refused);
-        run.Err.ShouldContain("no criteria set 'no-such-set'");
+        run.Err.ShouldContain("error[criteria.notFound] key: No criteria set 'no-such-set'.");
     }
 }
 
-public sealed class SqliteCriteriaCommandTests() : CriteriaCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteCriteriaCommandTests(SqliteDatabase database) : CriteriaCommandTests(database);
 
-public sealed class PostgresCriteriaCommandTests() : CriteriaCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresCriteriaCommandTests(PostgresDatabase database) : CriteriaCommandTests(database);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan demo, then compute on the demo province.</summary>
-public abstract class DemoCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class DemoCommandTests(TestDatabase database) : CliTestBase(database)
 {
     [Fact]
     public async Task Should_create_the_demo_province_then_compute_totals_and_class_counts_per_group()
@@ -37,6 +37,8 @@ public abstract class DemoCommandTests(DatabaseProvider provider) : CliTestBase(
     }
 }
 
-public sealed class SqliteDemoCommandTests() : DemoCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteDemoCommandTests(SqliteDatabase database) : DemoCommandTests(database);
 
-public sealed class PostgresDemoCommandTests() : DemoCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresDemoCommandTests(PostgresDatabase database) : DemoCommandTests(database);

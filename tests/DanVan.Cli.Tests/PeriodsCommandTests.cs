@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan periods create|list.</summary>
-public abstract class PeriodsCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class PeriodsCommandTests(TestDatabase database) : CliTestBase(database)
 {
     private async Task SeedAsync()
     {
@@ -71,6 +71,8 @@ public abstract class PeriodsCommandTests(DatabaseProvider provider) : CliTestBa
     }
 }
 
-public sealed class SqlitePeriodsCommandTests() : PeriodsCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqlitePeriodsCommandTests(SqliteDatabase database) : PeriodsCommandTests(database);
 
-public sealed class PostgresPeriodsCommandTests() : PeriodsCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresPeriodsCommandTests(PostgresDatabase database) : PeriodsCommandTests(database);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan report build on the demo province, and its refusals.</summary>
-public abstract class ReportCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class ReportCommandTests(TestDatabase database) : CliTestBase(database)
 {
     [Fact]
     public async Task Should_build_the_provincial_report_as_docx_xlsx_and_markdown()
@@ -76,9 +76,11 @@ public abstract class ReportCommandTests(DatabaseProvider provider) : CliTestBas
     }
 }
 
-public sealed class SqliteReportCommandTests() : ReportCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteReportCommandTests(SqliteDatabase database) : ReportCommandTests(database);
 
-public sealed class PostgresReportCommandTests() : ReportCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresReportCommandTests(PostgresDatabase database) : ReportCommandTests(database);
 
 /// <summary>Mistakes on the report command line exit with 2.</summary>
 public sealed class ReportUsageTests

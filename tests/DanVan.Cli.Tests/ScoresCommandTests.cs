@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan scores import|template, and compute on what was imported.</summary>
-public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(database)
 {
     private async Task SeedAsync(bool refuseLate = false)
     {
@@ -74,6 +74,14 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
         csv.Out.ShouldStartWith("period_year,group,unit_code,unit_name,status,late,evaluated,self_total,self_band,final_total,final_band,reported_band");
         csv.Out.ShouldContain("2024,so-ban-nganh,A1,Sở Nội vụ,Approved,true,true,92.06,HTXS,87.94,HTT,HTT");
 
+        // Regression: compute --format csv wrote a unit name starting with = raw (formula injection).
+        await using (var db = Db.NewContext())
+        {
+            (await db.Units.SingleAsync(u => u.Code == "A2")).Name = "=1+2";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        (await RunOkAsync("compute", "--period", "2024", "--format", "csv")).Out.ShouldContain(",A2,'=1+2,");
+
         var json = await RunOkAsync("compute", "--period", "2024", "--format", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
         var group = doc.RootElement.GetProperty("groups")[0];
@@ -83,34 +91,40 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
     }
 
     [Theory]
-    [InlineData("outside range", "A1,2,self,16,,,,,,,", "column points: 16 is outside [0, 15] for criterion 2")]
-    [InlineData("off step", "A1,2,self,\"7,25\",,,,,,,", "column points: 7.25 is not a multiple of the step 0.5 for criterion 2")]
-    [InlineData("unknown level", "A1,1.1,self,,Z,,,,,,", "column level: level 'Z' does not exist for criterion 1.1 (levels: A, B, C)")]
-    [InlineData("unknown criterion", "A1,9.9,self,5,,,,,,,", "column criterion: criterion '9.9' is not in the criteria set")]
-    [InlineData("unit not in period", "S1,2,self,5,,,,,,,", "column unit_code: unit 'S1' (Trung tâm Phục vụ hành chính công) is not evaluated in the period")]
-    [InlineData("unknown unit", "ZZ,2,self,5,,,,,,,", "column unit_code: no unit 'ZZ'")]
-    [InlineData("duplicate row", "A1,6,tu-danh-gia,5,,,,,,,", "column criterion: duplicate row: unit 'A1', criterion 6, layer self is also on row 3")]
-    [InlineData("unparsable number", "A1,3.1,self,,,,9x5,,,,", "column achieved: '9x5' is not a number")]
-    [InlineData("unknown layer", "A1,4.1,ban-dan-van,,,,95,,,,", "column layer: unknown layer 'ban-dan-van'")]
-    [InlineData("unknown checklist item", "A1,7,self,,,a;z,,,,,", "column checked: item 'z' does not exist for criterion 7")]
-    [InlineData("not applicable refused", "A1,5,self,,,,,,,x,", "column not_applicable: criterion 5 always applies")]
-    [InlineData("count not whole", "A1,D1,self,,,,,,1.5,,", "column count: '1.5' is not a whole number")]
-    [InlineData("appraisal of a draft", "A1,5,appraisal,10,,,,,,,Thiếu minh chứng", "column layer: the assessment of unit 'A1' is NotStarted; appraisal rows need a submitted assessment")]
-    [InlineData("appraisal without reason", "A2,5,tham-dinh,10,,,,,,,", "column note: an appraisal row changes the unit's score and needs a reason")]
-    public async Task Should_refuse_a_bad_row_with_its_row_and_column_and_store_nothing(string because, string bad, string expected)
+    [InlineData("outside range", "A1,2,self,16,,,,,,,", "scores.entryRefused", "points", "16 is outside [0, 15] for criterion 2")]
+    [InlineData("off step", "A1,2,self,\"7,25\",,,,,,,", "scores.entryRefused", "points", "7.25 is not a multiple of the step 0.5 for criterion 2")]
+    [InlineData("unknown level", "A1,1.1,self,,Z,,,,,,", "scores.entryRefused", "level", "level 'Z' does not exist for criterion 1.1 (levels: A, B, C)")]
+    [InlineData("unknown criterion", "A1,9.9,self,5,,,,,,,", "scores.criterionNotInSet", "criterion", "Criterion '9.9' is not in the criteria set")]
+    [InlineData("unit not in period", "S1,2,self,5,,,,,,,", "scores.unitNotInPeriod", "unit_code", "Unit 'S1' (Trung tâm Phục vụ hành chính công) is not evaluated in the period")]
+    [InlineData("unknown unit", "ZZ,2,self,5,,,,,,,", "scores.noUnit", "unit_code", "No unit 'ZZ'")]
+    [InlineData("duplicate row", "A1,6,tu-danh-gia,5,,,,,,,", "scores.duplicateRow", "criterion", "Duplicate row: unit 'A1', criterion 6, layer self is also on row 3")]
+    [InlineData("unparsable number", "A1,3.1,self,,,,9x5,,,,", "file.notANumber", "achieved", "'9x5' is not a number")]
+    [InlineData("unknown layer", "A1,4.1,ban-dan-van,,,,95,,,,", "scores.unknownLayer", "layer", "Unknown layer 'ban-dan-van'")]
+    [InlineData("unknown checklist item", "A1,7,self,,,a;z,,,,,", "scores.entryRefused", "checked", "item 'z' does not exist for criterion 7")]
+    [InlineData("not applicable refused", "A1,5,self,,,,,,,x,", "scores.entryRefused", "not_applicable", "criterion 5 always applies")]
+    [InlineData("count not whole", "A1,D1,self,,,,,,1.5,,", "file.notAWholeNumber", "count", "'1.5' is not a whole number")]
+    [InlineData("appraisal of a draft", "A1,5,appraisal,10,,,,,,,Thiếu minh chứng", "scores.reviewNeedsSubmittedSubmitSelf", "layer", "The assessment of unit 'A1' is NotStarted; appraisal rows need a submitted assessment")]
+    [InlineData("appraisal without reason", "A2,5,tham-dinh,10,,,,,,,", "scores.reasonRequired", "note", "An appraisal row changes the unit's score and needs a reason")]
+    [InlineData("value of another method", "A1,2,self,10,5,,,,,,", "scores.otherMethodColumn", "level", "Criterion 2 is scored by the points method, in column(s) points")]
+    public async Task Should_refuse_a_bad_row_with_its_row_and_column_and_store_nothing(string because, string bad, string code, string column, string expected)
     {
         await SeedAsync();
         var file = ScoreFile("A1,1.2,self,,,a,,,,,", "A1,6,self,\"7,5\",,,,,,,", "A1,4.1,self,,,,95.5,,,,", "A2,2,self,10,,,,,,,", bad);
-        await using (var before = Db.NewContext()) (await before.Audit.CountAsync()).ShouldBe(1);
+        // Seeding is audited too (units, criteria, period): nothing more may be written by the refused import.
+        int lines;
+        await using (var before = Db.NewContext()) lines = await before.Audit.CountAsync();
 
-        var run = await RunAsync(because == "appraisal without reason" ? ["scores", "import", file, "--period", "2024", "--submit"] : ["scores", "import", file, "--period", "2024"]);
+        var run = await RunAsync(because == "appraisal without reason"
+            ? ["scores", "import", file, "--period", "2024", "--submit", "--lang", "en"]
+            : ["scores", "import", file, "--period", "2024", "--lang", "en"]);
 
         run.Exit.ShouldBe(ExitCodes.Refused, because + "\n" + run);
-        run.Err.ShouldContain($"scores.csv row 6, {expected}");
+        run.Err.ShouldContain($"error[{code}] scores.csv, row 6, column {column}: ");
+        run.Err.ShouldContain(expected);
         run.Err.ShouldContain("Refused: 1 problem; nothing was changed.");
         await using var db = Db.NewContext();
         (await db.Entries.CountAsync()).ShouldBe(0);
-        (await db.Audit.CountAsync()).ShouldBe(1);
+        (await db.Audit.CountAsync()).ShouldBe(lines);
         (await db.Assessments.CountAsync(a => a.Status != AssessmentStatus.NotStarted)).ShouldBe(0);
     }
 
@@ -118,12 +132,12 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
     public async Task Should_report_every_problem_of_a_file_at_once()
     {
         await SeedAsync();
-        var run = await RunAsync("scores", "import", ScoreFile("A1,2,self,16,,,,,,,", "A1,1.1,self,,Z,,,,,,", "ZZ,2,self,5,,,,,,,", "A1,2,self,abc,,,,,,,"), "--period", "2024");
+        var run = await RunAsync("scores", "import", ScoreFile("A1,2,self,16,,,,,,,", "A1,1.1,self,,Z,,,,,,", "ZZ,2,self,5,,,,,,,", "A1,2,self,abc,,,,,,,"), "--period", "2024", "--lang", "en");
         run.Exit.ShouldBe(ExitCodes.Refused);
-        run.Err.ShouldContain("scores.csv row 2, column points");
-        run.Err.ShouldContain("scores.csv row 3, column level");
-        run.Err.ShouldContain("scores.csv row 4, column unit_code");
-        run.Err.ShouldContain("scores.csv row 5, column points");
+        run.Err.ShouldContain("scores.csv, row 2, column points");
+        run.Err.ShouldContain("scores.csv, row 3, column level");
+        run.Err.ShouldContain("scores.csv, row 4, column unit_code");
+        run.Err.ShouldContain("scores.csv, row 5, column points");
         run.Err.ShouldContain("Refused: 4 problems");
     }
 
@@ -131,9 +145,9 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
     public async Task Should_refuse_a_late_submission_when_the_period_refuses_them()
     {
         await SeedAsync(refuseLate: true);
-        var run = await RunAsync("scores", "import", ScoreFile("A2,2,self,10,,,,,,,"), "--period", "2024", "--submit", "--submitted-on", "2024-12-05");
+        var run = await RunAsync("scores", "import", ScoreFile("A2,2,self,10,,,,,,,"), "--period", "2024", "--submit", "--submitted-on", "2024-12-05", "--lang", "vi");
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("05/12/2024 is after the deadline 30/11/2024");
+        run.Err.ShouldContain("error[scores.lateRefused] submitted_at: Ngày 05/12/2024 sau hạn 30/11/2024");
         await using var db = Db.NewContext();
         (await db.Entries.CountAsync()).ShouldBe(0);
     }
@@ -149,7 +163,7 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
         // The template holds A1's values and blank rows for the rest; imported back as it is, it changes nothing.
         var rows = ScoreList.ReadFile(template);
         rows.Count.ShouldBe(32);
-        rows.Single(r => r.UnitCode == "A1" && r.Criterion == "2").Points.ShouldBe("13.5");
+        rows.Single(r => r.UnitCode == "A1" && r.Criterion == "2").Points.ShouldBe("13,5");
         rows.Single(r => r.UnitCode == "A1" && r.Criterion == "3").NotApplicable.ShouldBe("x");
         (await RunOkAsync("scores", "import", template, "--period", "2024")).Out
             .ShouldContain("32 rows for 1 units, 0 entries changed, 22 blank rows skipped.");
@@ -170,10 +184,46 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
         await SeedAsync();
         await RunOkAsync("criteria", "import", Write("set02.json", DanVan.Criteria.CriteriaSetFile.Serialize(DanVan.Demo.DemoCriteria.LocalGovernments())));
         await RunOkAsync("periods", "create", "--year", "2025", "--opens", "2025-11-01", "--deadline", "2025-11-30", "--group", "cap-xa=demo-quang-binh-02");
-        var run = await RunAsync("scores", "import", ScoreFile("C1,5,self,10,,,,,,,", "X9,5,self,10,,,,,,,"), "--period", "2025");
+        var run = await RunAsync("scores", "import", ScoreFile("C1,5,self,10,,,,,,,", "X9,5,self,10,,,,,,,"), "--period", "2025", "--lang", "en");
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("scores.csv row 2, column unit_code: unit 'C1' (UBND xã Kim Thủy) ended on 30/06/2025, before the period opened; its successor is X9");
+        run.Err.ShouldContain("scores.csv, row 2, column unit_code: Unit 'C1' (UBND xã Kim Thủy) ended on 30/06/2025, before the period opened; its successors: X9.");
         run.Err.ShouldContain("Refused: 1 problem;");
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_unquoted_decimal_comma_rather_than_store_the_points_cut_short()
+    {
+        // Regression: "A1,2,self,10,5,..." stored points 10 and level "5" without a word.
+        await SeedAsync();
+        var file = ScoreFile("A2,2,self,10,,,,,,,", "A1,2,self,10,5,,,,,,,");
+
+        var run = await RunAsync("scores", "import", file, "--period", "2024", "--lang", "en");
+
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("error[file.fieldCount] scores.csv, row 3, column L: The row has 12 values but the header has 11 columns");
+        await using var db = Db.NewContext();
+        (await db.Entries.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_read_numbers_the_Vietnamese_way_in_csv_and_xlsx()
+    {
+        await SeedAsync();
+        // "7.554" is seven thousand five hundred fifty-four: refused as outside [0, 15], not read as 7.554.
+        var run = await RunAsync("scores", "import", ScoreFile("A1,2,self,7.554,,,,,,,"), "--period", "2024", "--lang", "en");
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("7554 is outside [0, 15]");
+
+        var xlsx = Db.PathOf("scores.xlsx");
+        await using (var stream = File.Create(xlsx))
+            MiniExcelLibs.MiniExcel.SaveAs(stream, new[]
+            {
+                new Dictionary<string, object?> { ["unit_code"] = "A1", ["criterion"] = "2", ["layer"] = "self", ["points"] = 7.5 },
+                new Dictionary<string, object?> { ["unit_code"] = "A2", ["criterion"] = "2", ["layer"] = "self", ["points"] = "12,5" },
+            });
+        await RunOkAsync("scores", "import", xlsx, "--period", "2024");
+        await using var db = Db.NewContext();
+        (await db.Entries.Where(e => e.CriterionId == "2").OrderBy(e => e.Points).Select(e => e.Points).ToListAsync()).ShouldBe([7.5m, 12.5m]);
     }
 
     [Fact]
@@ -187,6 +237,8 @@ public abstract class ScoresCommandTests(DatabaseProvider provider) : CliTestBas
     }
 }
 
-public sealed class SqliteScoresCommandTests() : ScoresCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteScoresCommandTests(SqliteDatabase database) : ScoresCommandTests(database);
 
-public sealed class PostgresScoresCommandTests() : ScoresCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresScoresCommandTests(PostgresDatabase database) : ScoresCommandTests(database);

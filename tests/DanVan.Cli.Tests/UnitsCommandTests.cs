@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Tests;
 
 /// <summary>danvan units import|export|list.</summary>
-public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase(provider)
+public abstract class UnitsCommandTests(TestDatabase database) : CliTestBase(database)
 {
-    private readonly DatabaseProvider _provider = provider;
-
     [Fact]
     public async Task Should_import_a_csv_with_groups_and_successors()
     {
@@ -34,7 +32,7 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
         var exported = Db.PathOf($"export.{format}");
         (await RunOkAsync("units", "export", exported)).Out.ShouldContain("Exported 8 units");
 
-        await using var other = await CliDatabase.CreateAsync(_provider);
+        await using var other = await CliDatabase.CreateAsync(Provider);
         (await RunOnAsync(other, "units", "import", exported)).Out.ShouldContain("8 created, 0 updated");
         var first = Db.PathOf("first.csv");
         var second = Db.PathOf("second.csv");
@@ -48,22 +46,41 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
     }
 
     [Theory]
-    [InlineData("unknown parent", "A1,Sở Nội vụ,,ProvincialAgency,Q,,,,", "units.csv row 3, column parent_code: unknown parent 'Q'")]
-    [InlineData("duplicate code", "P,Tỉnh khác,,Province,,,,,", "units.csv row 3, column code: duplicate code 'P' (also on row 2)")]
-    [InlineData("own parent", "A1,Sở Nội vụ,,ProvincialAgency,A1,,,,", "units.csv row 3, column parent_code: a unit cannot be its own parent")]
-    [InlineData("unknown kind", "A1,Sở Nội vụ,,Bộ,P,,,,", "units.csv row 3, column kind: unknown kind 'Bộ'")]
-    [InlineData("bad date", "A1,Sở Nội vụ,,ProvincialAgency,P,,31/02/2024,,", "units.csv row 3, column valid_from: '31/02/2024' is not a date")]
-    [InlineData("unknown successor", "A1,Sở Nội vụ,,ProvincialAgency,P,,,2025-06-30,Z", "units.csv row 3, column successors: unknown successor 'Z'")]
+    [InlineData("unknown parent", "A1,Sở Nội vụ,,ProvincialAgency,Q,,,,", "error[units.unknownParent] units.csv, row 3, column parent_code: Unknown parent 'Q'.")]
+    [InlineData("duplicate code", "P,Tỉnh khác,,Province,,,,,", "error[units.duplicateCode] units.csv, row 3, column code: Duplicate code 'P' (also on row 2).")]
+    [InlineData("own parent", "A1,Sở Nội vụ,,ProvincialAgency,A1,,,,", "error[units.ownParent] units.csv, row 3, column parent_code: A unit cannot be its own parent.")]
+    [InlineData("unknown kind", "A1,Sở Nội vụ,,Bộ,P,,,,", "error[units.unknownKind] units.csv, row 3, column kind: Unknown kind 'Bộ'")]
+    [InlineData("bad date", "A1,Sở Nội vụ,,ProvincialAgency,P,,31/02/2024,,", "error[file.notADate] units.csv, row 3, column valid_from: '31/02/2024' is not a date")]
+    [InlineData("unknown successor", "A1,Sở Nội vụ,,ProvincialAgency,P,,,2025-06-30,Z", "error[units.unknownSuccessor] units.csv, row 3, column successors: Unknown successor 'Z'.")]
     public async Task Should_refuse_a_bad_row_with_its_row_and_column_and_store_nothing(string because, string row, string expected)
     {
         var file = Write("units.csv", $"code,name,short_name,kind,parent_code,groups,valid_from,valid_to,successors\nP,Tỉnh Thử Nghiệm,,Province,,,,,\n{row}\n");
-        var run = await RunAsync("units", "import", file);
+        var run = await RunAsync("units", "import", file, "--lang", "en");
 
         run.Exit.ShouldBe(ExitCodes.Refused, because + "\n" + run);
         run.Err.ShouldContain(expected);
         run.Err.ShouldContain("nothing was changed");
         await using var db = Db.NewContext();
         (await db.Units.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_neutralise_formula_text_in_a_csv_export_and_read_it_back_unchanged()
+    {
+        // Regression: units export wrote a name starting with = raw, which a spreadsheet runs as a formula.
+        await RunOkAsync("units", "import", Write("units.csv", "code,name,kind\nP,\"=HYPERLINK(\"\"http://x\"\";\"\"Mở\"\")\",Province\nA,@Sở,ProvincialAgency\n"));
+        var exported = Db.PathOf("export.csv");
+        await RunOkAsync("units", "export", exported);
+
+        var text = await File.ReadAllTextAsync(exported, TestContext.Current.CancellationToken);
+        text.ShouldContain("\"'=HYPERLINK(");
+        text.ShouldContain(",'@Sở,");
+        text.ShouldNotContain(",=HYPERLINK");
+
+        await RunOkAsync("units", "import", exported);
+        await using var db = Db.NewContext();
+        (await db.Units.SingleAsync(u => u.Code == "P")).Name.ShouldBe("=HYPERLINK(\"http://x\";\"Mở\")");
+        (await db.Units.SingleAsync(u => u.Code == "A")).Name.ShouldBe("@Sở");
     }
 
     [Fact]
@@ -75,10 +92,11 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
             B,Đơn vị B,Commune,C
             C,Đơn vị C,Commune,A
             """);
-        var run = await RunAsync("units", "import", file);
+        var run = await RunAsync("units", "import", file, "--lang", "vi");
 
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("units.csv row 2, column parent_code: a cycle in parents: A → B → C → A");
+        run.Err.ShouldContain("error[units.cycle] units.csv, dòng 2, cột parent_code: Quan hệ cấp trên tạo thành vòng lặp: A → B → C → A.");
+        run.Err.ShouldContain("không có gì bị thay đổi");
         await using var db = Db.NewContext();
         (await db.Units.CountAsync()).ShouldBe(0);
     }
@@ -87,10 +105,10 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
     public async Task Should_refuse_a_cycle_through_units_already_stored()
     {
         await RunOkAsync("units", "import", Write("units.csv", Fixtures.UnitsCsv));
-        var run = await RunAsync("units", "import", Write("move.csv", "code,name,kind,parent_code\nD1,UBND huyện Lệ Thủy,District,C1\n"));
+        var run = await RunAsync("units", "import", Write("move.csv", "code,name,kind,parent_code\nD1,UBND huyện Lệ Thủy,District,C1\n"), "--lang", "en");
 
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("move.csv row 2, column parent_code: a cycle in parents: D1 → C1 → D1");
+        run.Err.ShouldContain("move.csv, row 2, column parent_code: A cycle in parents: D1 → C1 → D1.");
         await using var db = Db.NewContext();
         (await db.Units.Include(u => u.Parent).SingleAsync(u => u.Code == "D1")).Parent!.Code.ShouldBe("P");
     }
@@ -125,6 +143,8 @@ public abstract class UnitsCommandTests(DatabaseProvider provider) : CliTestBase
     }
 }
 
-public sealed class SqliteUnitsCommandTests() : UnitsCommandTests(DatabaseProvider.Sqlite);
+[Collection<SqliteCli>]
+public sealed class SqliteUnitsCommandTests(SqliteDatabase database) : UnitsCommandTests(database);
 
-public sealed class PostgresUnitsCommandTests() : UnitsCommandTests(DatabaseProvider.Postgres);
+[Collection<PostgresCli>]
+public sealed class PostgresUnitsCommandTests(PostgresDatabase database) : UnitsCommandTests(database);

@@ -25,7 +25,7 @@ public static class CriteriaCommands
         var command = new Command("validate", "Check criteria files without storing them; prints OK or every located error") { files };
         command.SetBody(globals, async (context, ct) =>
         {
-            var problems = new List<InputProblem>();
+            var problems = new List<DanVan.Refusals.Refusal>();
             foreach (var path in context.Get(files)!)
             {
                 var result = Read(path);
@@ -35,9 +35,9 @@ public static class CriteriaCommands
                     await context.Out.WriteLineAsync(
                         $"{path}: OK ({set.Id} v{set.Version}, {set.AllCriteria().Count()} criteria, {Format.Points(set.MaxPoints)} points, bands {string.Join("/", set.Classification.Bands.Select(b => b.Code))})");
                 }
-                else problems.AddRange(result.Errors.Select(e => new InputProblem($"{e.File}: {e.Path}", e.Message)));
+                else problems.AddRange(result.Refusals);
             }
-            if (problems.Count > 0) throw new RefusedInputException(problems);
+            if (problems.Count > 0) throw new DanVan.Refusals.RefusedException(TableLimits.Default.Cap(problems, null));
             return ExitCodes.Ok;
         });
         return command;
@@ -51,21 +51,21 @@ public static class CriteriaCommands
         command.SetBody(globals, async (context, ct) =>
         {
             var sets = new List<CriteriaSet>();
-            var problems = new List<InputProblem>();
+            var problems = new List<DanVan.Refusals.Refusal>();
             foreach (var path in context.Get(files)!)
             {
                 var result = Read(path);
                 if (result.IsValid) sets.Add(result.Set!);
-                else problems.AddRange(result.Errors.Select(e => new InputProblem($"{e.File}: {e.Path}", e.Message)));
+                else problems.AddRange(result.Refusals);
             }
-            if (problems.Count > 0) throw new RefusedInputException(problems);
+            if (problems.Count > 0) throw new DanVan.Refusals.RefusedException(TableLimits.Default.Cap(problems, null));
 
             await using var db = await context.OpenDatabaseAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var lines = new List<string>();
             foreach (var set in sets)
             {
-                var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, set, ct);
+                var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, set, "cli", null, ct: ct);
                 lines.Add(outcome switch
                 {
                     CriteriaImportOutcome.Created => $"Created {stored.Key} v{stored.Version}: {stored.Name}",
@@ -93,7 +93,9 @@ public static class CriteriaCommands
             var k = context.Get(key)!;
             var v = context.Get(version);
             var stored = await CriteriaSetStore.FindAsync(db, k, v, ct)
-                ?? throw new RefusedInputException("key", v is null ? $"no criteria set '{k}'" : $"no criteria set '{k}' version {v}");
+                ?? throw (v is null
+                    ? new DanVan.Refusals.RefusedException("criteria.notFound", DanVan.Refusals.Where.AtField("key"), ("key", k))
+                    : new DanVan.Refusals.RefusedException("criteria.versionNotFound", DanVan.Refusals.Where.AtField("key"), ("key", k), ("version", v)));
             var json = stored.Json.EndsWith('\n') ? stored.Json : stored.Json + "\n";
             if (context.Get(output) is { } path)
             {
@@ -128,8 +130,7 @@ public static class CriteriaCommands
         return command;
     }
 
+    // Refusals name the file as given on the command line, so a user finds it among several.
     private static CriteriaSetReadResult Read(string path) =>
-        File.Exists(path)
-            ? CriteriaSetFile.Parse(File.ReadAllText(path), path)
-            : new(null, [new CriteriaSetError(path, "$", "the file does not exist")]);
+        File.Exists(path) ? CriteriaSetFile.Parse(File.ReadAllText(path), path) : CriteriaSetReadResult.Missing(path);
 }

@@ -44,7 +44,8 @@ public static class ScoresCommands
         command.SetBody(globals, async (context, ct) =>
         {
             var path = context.Get(file)!;
-            var rows = ScoreList.ReadFile(path);
+            var limits = TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable));
+            var rows = ScoreList.ReadFile(path, limits);
             await using var db = await context.OpenDatabaseAsync(ct);
             var p = await period.ResolveAsync(db, context.Parse, ct);
             var options = new ScoreImportOptions
@@ -54,6 +55,7 @@ public static class ScoresCommands
                 SubmittedAt = context.Get(submittedOn) is { } day ? day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc) : null,
                 Reason = context.Get(reason),
                 User = "cli",
+                Limits = limits,
             };
             var summary = await context.WithProgressAsync($"Importing {rows.Count} rows into period {p.Year} \"{p.Name}\"...",
                 _ => ScoreList.ImportAsync(db, p.Id, rows, Path.GetFileName(path), options, ct));

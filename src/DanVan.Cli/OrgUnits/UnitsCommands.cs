@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Audit;
 using DanVan.Cli.Infrastructure;
 using DanVan.OrgUnits;
 using Microsoft.EntityFrameworkCore;
@@ -27,9 +28,10 @@ public static class UnitsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             var path = context.Get(file)!;
-            var rows = UnitList.ReadFile(path);
+            var limits = TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable));
+            var rows = UnitList.ReadFile(path, limits);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var summary = await UnitList.ImportAsync(db, rows, Path.GetFileName(path), ct);
+            var summary = await UnitList.ImportAsync(db, rows, Path.GetFileName(path), "cli", limits, ct);
             await context.Out.WriteLineAsync(
                 $"Imported {Path.GetFileName(path)}: {summary.Created} created, {summary.Updated} updated, "
                 + $"{summary.GroupsCreated} groups created, {summary.Successions} successor links added.");
@@ -66,6 +68,7 @@ public static class UnitsCommands
             await using var db = await context.OpenDatabaseAsync(ct);
             var c = context.Get(code)!.Trim();
             var group = await db.Groups.SingleOrDefaultAsync(g => g.Code == c, ct);
+            var old = group is null ? null : $"{group.Code}; {group.Name}; {group.SortOrder}";
             if (group is null)
             {
                 group = new UnitGroup { Code = c, Name = c, SortOrder = await db.Groups.CountAsync(ct) + 1 };
@@ -73,7 +76,12 @@ public static class UnitsCommands
             }
             if (context.Get(name) is { } n && n.Trim().Length > 0) group.Name = n.Trim().Normalize();
             if (context.Get(order) is { } o) group.SortOrder = o;
-            await db.SaveChangesAsync(ct);
+            var now = $"{group.Code}; {group.Name}; {group.SortOrder}";
+            if (old != now)
+            {
+                AuditTrail.Record(db, new AuditLine("cli", DateTime.UtcNow, old is null ? "group.create" : "group.update", AuditSubject.Of(group)) { Old = old, New = now });
+                await db.SaveChangesAsync(ct);
+            }
             var table = new TextTable("Order", "Code", "Name", "Units").AlignRight(0, 3);
             var groups = await db.Groups.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Code)
                 .Select(g => new { g.SortOrder, g.Code, g.Name, Units = g.Units.Count }).ToListAsync(ct);

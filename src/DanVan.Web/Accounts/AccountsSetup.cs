@@ -16,21 +16,14 @@ public static class AccountsSetup
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireDigit = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentity<AppUser, IdentityRole>(AccountRules.Configure)
             .AddEntityFrameworkStores<DanVanDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>();
+        services.AddScoped<AccountAdmin>();
+        // The cookie is checked against the user's security stamp on every request, so a password change, a lock or a
+        // sign-out ends the user's other sessions at once rather than after Identity's default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -39,6 +32,8 @@ public static class AccountsSetup
             o.Cookie.Name = "danvan.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including HTTPS ended at a trusted proxy (X-Forwarded-Proto).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // A signed-in user without the right role gets a plain 403 (shown by the status page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {

@@ -12,7 +12,7 @@ public sealed class EvidenceStore(DataFolder data)
 
     /// <summary>Reads an upload, checks its size and type by content, and stores it.</summary>
     /// <returns>The evidence to add, or the Vietnamese reason it is refused (nothing is stored then).</returns>
-    public async Task<(Evidence? Evidence, string? Error)> SaveAsync(IFormFile file, int assessmentId, string criterionId, string user, CancellationToken ct)
+    public async Task<(Evidence? Evidence, string? Error)> SaveAsync(IFormFile file, int assessmentId, string criterionId, string user, DateTime at, CancellationToken ct)
     {
         var name = Path.GetFileName(file.FileName);
         if (file.Length == 0) return (null, string.Format(Vi.Culture, UiText.EvidenceEmpty, name));
@@ -36,7 +36,7 @@ public sealed class EvidenceStore(DataFolder data)
             Size = bytes.Length,
             Sha256 = Convert.ToHexString(SHA256.HashData(bytes)),
             AddedBy = user,
-            AddedAt = DateTime.UtcNow,
+            AddedAt = at,
         }, null);
     }
 

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace DanVan.Web.Infrastructure;
 
 /// <summary>Vietnamese presentation: numbers (7.554; 93,23), dates (dd/MM/yyyy) in Vietnam's time zone, and tolerant number input.</summary>
-public static partial class Vi
+public static class Vi
 {
     /// <summary>The vi-VN culture.</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
@@ -36,32 +35,12 @@ public static partial class Vi
     public static DateTime Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>Today in Vietnam.</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(Local(DateTime.UtcNow));
-
     /// <summary>Reads a number typed the Vietnamese way ("2,5", "1.234", "1.234,5") or the international way ("2.5").</summary>
-    /// <remarks>A dot is a thousands separator only in groups of exactly three digits ("1.234", "12.500"); otherwise it is the decimal point.</remarks>
-    public static bool TryParse(string? text, out decimal value)
-    {
-        value = 0;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
-        if (s.Contains(',', StringComparison.Ordinal))
-            s = s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
-        else if (ThousandsOnly().IsMatch(s))
-            s = s.Replace(".", "", StringComparison.Ordinal);
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
+    /// <remarks>The core's one number reader, <see cref="VietnameseNumber"/>, shared with CSV and XLSX imports.</remarks>
+    public static bool TryParse(string? text, out decimal value) => VietnameseNumber.TryParse(text, out value);
 
     /// <summary>Reads a whole number.</summary>
-    public static bool TryParseInt(string? text, out int value)
-    {
-        value = 0;
-        return TryParse(text, out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue && (value = (int)d) == d;
-    }
-
-    [GeneratedRegex(@"^-?[1-9]\d{0,2}(\.\d{3})+$")]
-    private static partial Regex ThousandsOnly();
+    public static bool TryParseInt(string? text, out int value) => VietnameseNumber.TryParseInt(text, out value);
 
     private static TimeZoneInfo FindZone()
     {

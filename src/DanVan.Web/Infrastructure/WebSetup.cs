@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DanVan.Data;
+using DanVan.Periods;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +22,14 @@ public static class WebSetup
         var config = builder.Configuration;
         var dataFolder = Path.GetFullPath(config["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
         builder.Services.AddSingleton(new DataFolder(dataFolder));
+        // One clock for pages, API and core: tests replace TimeProvider to freeze time; deadlines are judged in the province's zone.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        var zone = ProvinceClock.FindZone(config["Province:TimeZone"]);
+        builder.Services.AddSingleton(sp => new ProvinceClock(sp.GetRequiredService<TimeProvider>(), zone));
         builder.Services.AddDanVanDatabase(DatabaseSettings.From(config["Database:Provider"], config.GetConnectionString("DanVan"), dataFolder));
         // Keys live in the database so any instance behind a load balancer can read any cookie.
         builder.Services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
+        builder.Services.AddDanVanProxy(config);
         return builder;
     }
 
@@ -67,6 +74,8 @@ public static class WebSetup
     /// <summary>The request pipeline.</summary>
     public static WebApplication UseDanVanWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         var vi = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

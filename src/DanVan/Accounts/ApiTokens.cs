@@ -1,5 +1,5 @@
+using DanVan.Audit;
 using DanVan.Data;
-using DanVan.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Accounts;
@@ -36,16 +36,12 @@ public static class ApiTokens
         if (problems.Count > 0) throw new RefusedInputException(problems);
 
         var (token, plain) = ApiToken.Create(userId, trimmed, now, TimeSpan.FromDays(days));
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
-        await db.SaveChangesAsync(ct);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new AuditLine(userName, now, "token.create", AuditSubject.Of(token))
         {
-            At = now, User = userName, Action = "token.create", Subject = $"ApiToken:{token.Id}",
-            NewValue = $"{token.Name} ({token.Prefix}…), hết hạn {token.ExpiresAt:dd/MM/yyyy}",
+            New = $"{token.Name} ({token.Prefix}…), hết hạn {token.ExpiresAt:dd/MM/yyyy}",
         });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return (token, plain);
     }
 
@@ -61,12 +57,18 @@ public static class ApiTokens
         if (token is null) return false;
         if (token.RevokedAt is not null) return true;
         token.RevokedAt = now;
-        db.Audit.Add(new AuditEntry
-        {
-            At = now, User = userName, Action = "token.revoke", Subject = $"ApiToken:{token.Id}", OldValue = $"{token.Name} ({token.Prefix}…)",
-        });
+        AuditTrail.Record(db, new AuditLine(userName, now, "token.revoke", AuditSubject.Of(token)) { Old = $"{token.Name} ({token.Prefix}…)" });
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Revokes every active token of the user (password change, reset, lock); the caller records the audit line and saves.</summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public static async Task<int> RevokeAllAsync(DanVanDbContext db, string userId, DateTime now, CancellationToken ct = default)
+    {
+        var active = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in active) token.RevokedAt = now;
+        return active.Count;
     }
 
     /// <summary>The active token whose hash matches <paramref name="plain"/>, or null.</summary>

@@ -18,10 +18,10 @@ public sealed class CamelCaseEnumConverter<TEnum> : JsonConverter<TEnum>
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         if (text is not null && CamelCaseEnum.TryParse<TEnum>(text, out var value)) return value;
-        var expected = $"expected one of: {string.Join(", ", CamelCaseEnum.Names<TEnum>())}";
-        throw new JsonException(text is null
-            ? $"a {CamelCaseEnum.Describe<TEnum>()} is written as a string, not a {reader.TokenType.ToString().ToLowerInvariant()}; {expected}"
-            : $"unknown {CamelCaseEnum.Describe<TEnum>()} '{text}'; {expected}");
+        var expected = CamelCaseEnum.Names<TEnum>().ToList();
+        throw text is null
+            ? new JsonRefusalException("criteria.json.enumNotString", ("kind", CamelCaseEnum.Describe<TEnum>()), ("expected", expected))
+            : new JsonRefusalException("criteria.json.unknownEnum", ("kind", CamelCaseEnum.Describe<TEnum>()), ("value", text), ("expected", expected));
     }
 
     /// <inheritdoc />

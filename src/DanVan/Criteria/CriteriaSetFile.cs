@@ -3,21 +3,19 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using DanVan.Refusals;
 
 namespace DanVan.Criteria;
 
-/// <summary>A located problem in a criteria file: the file, the JSON path and the reason.</summary>
-public sealed record CriteriaSetError(string File, string Path, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{File}: {Path}: {Message}";
-}
-
-/// <summary>The result of reading a criteria file: the set, or the errors that refuse it.</summary>
-public sealed record CriteriaSetReadResult(CriteriaSet? Set, IReadOnlyList<CriteriaSetError> Errors)
+/// <summary>The result of reading a criteria file: the set, or the refusals (codes <c>criteria.*</c>, each at the file and a JSON path).</summary>
+public sealed record CriteriaSetReadResult(CriteriaSet? Set, IReadOnlyList<Refusal> Refusals)
 {
     /// <summary>True when the file was read and passed every check.</summary>
-    public bool IsValid => Set is not null && Errors.Count == 0;
+    public bool IsValid => Set is not null && Refusals.Count == 0;
+
+    /// <summary>A file that does not exist.</summary>
+    public static CriteriaSetReadResult Missing(string fileName) =>
+        new(null, [new Refusal("file.missing", new Where { File = fileName })]);
 }
 
 /// <summary>Reads and writes criteria sets in the documented JSON format.</summary>
@@ -40,9 +38,10 @@ public static class CriteriaSetFile
     };
 
     /// <summary>Reads a set from a file and validates it.</summary>
-    public static CriteriaSetReadResult Read(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
+    public static CriteriaSetReadResult Read(string path) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path), Path.GetFileName(path)) : CriteriaSetReadResult.Missing(Path.GetFileName(path));
 
-    /// <summary>Parses JSON text (named <paramref name="fileName"/> in errors) and validates it.</summary>
+    /// <summary>Parses JSON text (named <paramref name="fileName"/> in refusals) and validates it.</summary>
     public static CriteriaSetReadResult Parse(string json, string fileName)
     {
         CriteriaSet? set;
@@ -52,16 +51,16 @@ public static class CriteriaSetFile
         }
         catch (JsonException ex)
         {
-            var where = ex.Path ?? "$";
-            var line = ex.LineNumber is { } l ? $" (line {l + 1})" : "";
-            return new(null, [new(fileName, where + line, Describe(ex))]);
+            var (code, args) = Describe(ex);
+            var where = new Where { File = fileName, Path = ex.Path ?? "$", Row = ex.LineNumber is { } l ? (int)l + 1 : null };
+            return new(null, [Refusal.Of(code, where, args)]);
         }
 
         if (set is null)
-            return new(null, [new(fileName, "$", "the file holds no criteria set")]);
+            return new(null, [new Refusal("criteria.noSet", new Where { File = fileName, Path = "$" })]);
 
-        var errors = CriteriaSetValidator.Validate(set).Select(e => new CriteriaSetError(fileName, e.Path, e.Message)).ToList();
-        return new(set, errors);
+        var refusals = CriteriaSetValidator.Validate(set).Select(r => r.At(r.Where with { File = fileName })).ToList();
+        return new(set, refusals);
     }
 
     /// <summary>Writes a set as indented JSON.</summary>
@@ -79,30 +78,39 @@ public static class CriteriaSetFile
         }
     }
 
-    private static string Describe(JsonException ex)
+    private static (string Code, (string, object?)[] Args) Describe(JsonException ex)
     {
-        // System.Text.Json messages carry the path and line again and name .NET types; keep the reason in the format's words.
+        if (ex is JsonRefusalException refused) return (refused.Code, refused.Args);
+        // System.Text.Json words its reasons in English and names .NET types; keep only what they mean, as a code.
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut > 0) message = message[..cut];
         if (Regex.Match(message, "^The property or field '([^']+)' on type '[^']+' doesn't allow setting null values") is { Success: true } isNull)
-            return $"'{isNull.Groups[1].Value}' must not be null";
+            return ("criteria.json.null", [("property", isNull.Groups[1].Value)]);
         if (Regex.Match(message, "^JSON deserialization for type '[^']+' was missing required properties including: (.*)\\.$") is { Success: true } missing)
-            return $"missing required properties: {missing.Groups[1].Value}";
+            return ("criteria.json.missingProperties", [("properties", missing.Groups[1].Value.Replace("'", "", StringComparison.Ordinal))]);
         if (Regex.Match(message, "^The JSON property '([^']+)' could not be mapped to any .NET member") is { Success: true } unknown)
-            return $"unknown property '{unknown.Groups[1].Value}'";
+            return ("criteria.json.unknownProperty", [("property", unknown.Groups[1].Value)]);
         if (Regex.Match(message, "^The JSON value could not be converted to (?:System\\.Nullable`1\\[)?System\\.(\\w+)") is { Success: true } type)
-            return $"expected {Expected(type.Groups[1].Value)}";
-        return message;
+            return (type.Groups[1].Value switch
+            {
+                "Decimal" => "criteria.json.expectedNumber",
+                "Int32" => "criteria.json.expectedWholeNumber",
+                "Boolean" => "criteria.json.expectedBoolean",
+                "String" => "criteria.json.expectedString",
+                "DateOnly" => "criteria.json.expectedDate",
+                _ => "criteria.json.expectedOther",
+            }, []);
+        return ("criteria.json.syntax", []);
     }
+}
 
-    private static string Expected(string type) => type switch
-    {
-        "Decimal" => "a number",
-        "Int32" => "a whole number",
-        "Boolean" => "true or false",
-        "String" => "a string",
-        "DateOnly" => "a date written yyyy-MM-dd",
-        _ => $"a value of type {type}",
-    };
+/// <summary>A JSON reading failure the format's own converters explain, as a refusal code and its arguments.</summary>
+internal sealed class JsonRefusalException(string code, params (string, object?)[] args) : JsonException(code)
+{
+    /// <summary>The refusal code.</summary>
+    public string Code { get; } = code;
+
+    /// <summary>The code's arguments.</summary>
+    public (string, object?)[] Args { get; } = args;
 }

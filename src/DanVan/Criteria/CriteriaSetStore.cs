@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,18 +25,59 @@ public enum CriteriaImportOutcome
 /// <summary>Stores criteria sets: versions, freezing, lookup.</summary>
 public static class CriteriaSetStore
 {
-    /// <summary>Stores a valid set; a set used by a period is frozen, so a change becomes a new version.</summary>
+    /// <summary>Imports as the "system" user (seeding, tests); see the overload naming the user.</summary>
+    public static Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
+        DanVanDbContext db, CriteriaSet set, CancellationToken ct = default) => ImportAsync(db, set, "system", null, TimeProvider.System, ct);
+
+    /// <summary>Imports as the "system" user, dated by <paramref name="time"/>.</summary>
+    public static Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
+        DanVanDbContext db, CriteriaSet set, TimeProvider time, CancellationToken ct = default) => ImportAsync(db, set, "system", null, time, ct);
+
+    /// <summary>
+    /// Stores a valid set with its audit line; a set used by a period is frozen, so a change becomes a new version.
+    /// <paramref name="activate"/>, when given, also sets whether the stored version is offered for new periods.
+    /// </summary>
     public static async Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> ImportAsync(
-        DanVanDbContext db, CriteriaSet set, CancellationToken ct = default)
+        DanVanDbContext db, CriteriaSet set, string user, bool? activate, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var (stored, outcome) = await StoreAsync(db, set, now, ct);
+        if (activate is { } active) stored.IsActive = active;
+        if (outcome == CriteriaImportOutcome.Unchanged && !db.Entry(stored).Properties.Any(p => p.IsModified)) return (stored, outcome);
+        AuditTrail.Record(db, new AuditLine(user, now, "criteria.import", AuditSubject.Of(stored))
+        {
+            New = $"{stored.Key} v{stored.Version}: {outcome}; {(stored.IsActive ? "active" : "inactive")}",
+        });
+        await db.SaveChangesAsync(ct);
+        return (stored, outcome);
+    }
+
+    /// <summary>Sets whether a stored version is offered for new periods, with its audit line; false when there is no such version.</summary>
+    public static async Task<bool> SetActiveAsync(DanVanDbContext db, int storedId, bool active, string user, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        var stored = await db.CriteriaSets.FindAsync([storedId], ct);
+        if (stored is null) return false;
+        if (stored.IsActive == active) return true;
+        stored.IsActive = active;
+        AuditTrail.Record(db, new AuditLine(user, (time ?? TimeProvider.System).GetUtcNow().UtcDateTime, active ? "criteria.activate" : "criteria.deactivate", AuditSubject.Of(stored))
+        {
+            Old = (!active).ToString(), New = active.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    // Tracks the change; the caller records the audit line and saves once.
+    private static async Task<(StoredCriteriaSet Stored, CriteriaImportOutcome Outcome)> StoreAsync(
+        DanVanDbContext db, CriteriaSet set, DateTime now, CancellationToken ct)
     {
         var latest = await db.CriteriaSets.Where(s => s.Key == set.Id).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
         var hash = Hash(CriteriaSetFile.Serialize(set with { Version = 1 }));
 
         if (latest is null)
         {
-            var created = ToStored(set with { Version = 1 }, hash);
+            var created = ToStored(set with { Version = 1 }, hash, now);
             db.CriteriaSets.Add(created);
-            await db.SaveChangesAsync(ct);
             return (created, CriteriaImportOutcome.Created);
         }
 
@@ -43,9 +85,8 @@ public static class CriteriaSetStore
 
         if (await IsFrozenAsync(db, latest.Id, ct))
         {
-            var next = ToStored(set with { Version = latest.Version + 1 }, hash);
+            var next = ToStored(set with { Version = latest.Version + 1 }, hash, now);
             db.CriteriaSets.Add(next);
-            await db.SaveChangesAsync(ct);
             return (next, CriteriaImportOutcome.NewVersion);
         }
 
@@ -55,8 +96,7 @@ public static class CriteriaSetStore
         latest.DecisionDate = replacement.Decision.Date;
         latest.Json = CriteriaSetFile.Serialize(replacement);
         latest.ContentHash = hash;
-        latest.ImportedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(ct);
+        latest.ImportedAt = now;
         return (latest, CriteriaImportOutcome.Replaced);
     }
 
@@ -69,7 +109,7 @@ public static class CriteriaSetStore
         db.CriteriaSets.Where(s => s.Key == key && (version == null || s.Version == version))
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
 
-    private static StoredCriteriaSet ToStored(CriteriaSet set, string hash) => new()
+    private static StoredCriteriaSet ToStored(CriteriaSet set, string hash, DateTime at) => new()
     {
         Key = set.Id,
         Version = set.Version,
@@ -78,7 +118,7 @@ public static class CriteriaSetStore
         DecisionDate = set.Decision.Date,
         Json = CriteriaSetFile.Serialize(set),
         ContentHash = hash,
-        ImportedAt = DateTime.UtcNow,
+        ImportedAt = at,
     };
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

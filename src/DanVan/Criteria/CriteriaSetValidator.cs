@@ -1,33 +1,31 @@
+using DanVan.Refusals;
+
 namespace DanVan.Criteria;
 
-/// <summary>A rule broken by a criteria set, at a JSON path.</summary>
-public sealed record ValidationError(string Path, string Message);
-
-/// <summary>Checks a criteria set's internal consistency; every error names its JSON path.</summary>
+/// <summary>Checks a criteria set's internal consistency; every refusal (codes <c>criteria.*</c>) names its JSON path.</summary>
 public static class CriteriaSetValidator
 {
-    /// <summary>Returns every error found; empty when the set is valid.</summary>
-    public static IReadOnlyList<ValidationError> Validate(CriteriaSet set)
+    /// <summary>Returns every refusal; empty when the set is valid.</summary>
+    public static IReadOnlyList<Refusal> Validate(CriteriaSet set)
     {
-        var errors = new List<ValidationError>();
-        // Messages are English and read the same on every server: numbers are written in the invariant form.
-        void Error(string path, FormattableString message) => errors.Add(new(path, FormattableString.Invariant(message)));
+        var errors = new List<Refusal>();
+        void Error(string path, string code, params (string, object?)[] args) => errors.Add(Refusal.Of(code, Where.AtPath(path), args));
 
         // A list element written as null gets past the serializer (it checks properties, not elements); every
         // later check assumes none, so nulls are reported alone.
         CheckNoNulls(set, Error);
         if (errors.Count > 0) return errors;
 
-        if (set.FormatVersion != 1) Error("$.formatVersion", $"unsupported format version {set.FormatVersion}; expected 1");
-        if (string.IsNullOrWhiteSpace(set.Id)) Error("$.id", $"the set needs an id");
-        if (set.Version < 1) Error("$.version", $"version must be 1 or more");
-        if (string.IsNullOrWhiteSpace(set.Decision.Number)) Error("$.decision.number", $"the decision needs a number");
-        if (set.Criteria.Count == 0) Error("$.criteria", $"the set has no criteria");
+        if (set.FormatVersion != 1) Error("$.formatVersion", "criteria.formatVersion", ("found", set.FormatVersion));
+        if (string.IsNullOrWhiteSpace(set.Id)) Error("$.id", "criteria.idRequired");
+        if (set.Version < 1) Error("$.version", "criteria.versionTooLow");
+        if (string.IsNullOrWhiteSpace(set.Decision.Number)) Error("$.decision.number", "criteria.decisionNumberRequired");
+        if (set.Criteria.Count == 0) Error("$.criteria", "criteria.noCriteria");
         var groups = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < set.AppliesTo.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(set.AppliesTo[i])) Error($"$.appliesTo[{i}]", $"a group code must not be empty");
-            else if (!groups.Add(set.AppliesTo[i])) Error($"$.appliesTo[{i}]", $"duplicate group code '{set.AppliesTo[i]}'");
+            if (string.IsNullOrWhiteSpace(set.AppliesTo[i])) Error($"$.appliesTo[{i}]", "criteria.groupCodeEmpty");
+            else if (!groups.Add(set.AppliesTo[i])) Error($"$.appliesTo[{i}]", "criteria.duplicateGroup", ("code", set.AppliesTo[i]));
         }
 
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,17 +34,17 @@ public static class CriteriaSetValidator
         CheckList(set.Deductions, "$.deductions", ScoredBy.Unit, ids, Error);
 
         var topSum = set.Criteria.Sum(c => c.MaxPoints);
-        if (set.MaxPoints <= 0) Error("$.maxPoints", $"maxPoints must be greater than 0");
+        if (set.MaxPoints <= 0) Error("$.maxPoints", "criteria.maxPointsNotPositive", ("found", set.MaxPoints));
         else if (set.Criteria.Count > 0 && topSum != set.MaxPoints)
-            Error("$.maxPoints", $"the criteria's maxima add up to {topSum}, not {set.MaxPoints}");
-        if (set.BonusCap is < 0) Error("$.bonusCap", $"bonusCap must not be negative");
-        if (set.DeductionCap is < 0) Error("$.deductionCap", $"deductionCap must not be negative");
+            Error("$.maxPoints", "criteria.maxPointsSum", ("sum", topSum), ("max", set.MaxPoints));
+        if (set.BonusCap is < 0) Error("$.bonusCap", "criteria.capNegative", ("field", "bonusCap"));
+        if (set.DeductionCap is < 0) Error("$.deductionCap", "criteria.capNegative", ("field", "deductionCap"));
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < set.Flags.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(set.Flags[i].Code)) Error($"$.flags[{i}].code", $"a flag needs a code");
-            else if (!flags.Add(set.Flags[i].Code)) Error($"$.flags[{i}].code", $"duplicate flag code '{set.Flags[i].Code}'");
+            if (string.IsNullOrWhiteSpace(set.Flags[i].Code)) Error($"$.flags[{i}].code", "criteria.flagCodeRequired");
+            else if (!flags.Add(set.Flags[i].Code)) Error($"$.flags[{i}].code", "criteria.duplicateFlag", ("code", set.Flags[i].Code));
         }
 
         CheckBands(set, Error);
@@ -55,83 +53,83 @@ public static class CriteriaSetValidator
     }
 
     private static void CheckList(IReadOnlyList<Criterion> list, string path, ScoredBy inherited,
-        Dictionary<string, string> ids, Action<string, FormattableString> error)
+        Dictionary<string, string> ids, Action<string, string, (string, object?)[]> error)
     {
         for (var i = 0; i < list.Count; i++)
             CheckCriterion(list[i], $"{path}[{i}]", inherited, ids, error);
     }
 
     private static void CheckCriterion(Criterion c, string path, ScoredBy inherited,
-        Dictionary<string, string> ids, Action<string, FormattableString> error)
+        Dictionary<string, string> ids, Action<string, string, (string, object?)[]> error)
     {
-        if (string.IsNullOrWhiteSpace(c.Id)) error($"{path}.id", $"the criterion needs an id");
-        else if (!ids.TryAdd(c.Id, path)) error($"{path}.id", $"duplicate id '{c.Id}' (first at {ids[c.Id]})");
-        if (string.IsNullOrWhiteSpace(c.Name)) error($"{path}.name", $"the criterion needs a name");
-        if (c.MaxPoints <= 0) error($"{path}.maxPoints", $"maxPoints must be greater than 0 (found {c.MaxPoints})");
+        if (string.IsNullOrWhiteSpace(c.Id)) error($"{path}.id", "criteria.criterionIdRequired", []);
+        else if (!ids.TryAdd(c.Id, path)) error($"{path}.id", "criteria.duplicateId", [("id", c.Id), ("first", ids[c.Id])]);
+        if (string.IsNullOrWhiteSpace(c.Name)) error($"{path}.name", "criteria.nameRequired", []);
+        if (c.MaxPoints <= 0) error($"{path}.maxPoints", "criteria.maxPointsNotPositive", [("found", c.MaxPoints)]);
 
         if (c.IsLeaf)
         {
-            if (c.Method is null) error($"{path}.method", $"a criterion without children needs a scoring method");
+            if (c.Method is null) error($"{path}.method", "criteria.methodRequired", []);
             else CheckMethod(c.Method, c.MaxPoints, $"{path}.method", error);
             return;
         }
 
-        if (c.Method is not null) error($"{path}.method", $"a criterion with children is scored by them; remove its method");
+        if (c.Method is not null) error($"{path}.method", "criteria.methodOnParent", []);
         var sum = c.Children.Sum(x => x.MaxPoints);
         if (sum != c.MaxPoints)
-            error($"{path}.children", $"the children's maxima add up to {sum}, not the parent's {c.MaxPoints}");
+            error($"{path}.children", "criteria.childrenSum", [("sum", sum), ("max", c.MaxPoints)]);
         CheckList(c.Children, $"{path}.children", c.ScoredBy == ScoredBy.Superior ? ScoredBy.Superior : inherited, ids, error);
     }
 
-    private static void CheckMethod(ScoringMethod m, decimal max, string path, Action<string, FormattableString> error)
+    private static void CheckMethod(ScoringMethod m, decimal max, string path, Action<string, string, (string, object?)[]> error)
     {
         switch (m.Type)
         {
             case ScoringMethodType.Points:
                 if (m.Step is { } step && (step <= 0 || max % step != 0))
-                    error($"{path}.step", $"step must be greater than 0 and divide the maximum {max} (found {step})");
+                    error($"{path}.step", "criteria.stepInvalid", [("step", step), ("max", max)]);
                 break;
             case ScoringMethodType.Levels:
-                if (m.Levels.Count == 0) error($"{path}.levels", $"a levels method needs at least one level");
+                if (m.Levels.Count == 0) error($"{path}.levels", "criteria.levelsRequired", []);
                 var codes = new HashSet<string>(StringComparer.Ordinal);
                 for (var i = 0; i < m.Levels.Count; i++)
                 {
                     var level = m.Levels[i];
-                    if (!codes.Add(level.Code)) error($"{path}.levels[{i}].code", $"duplicate level code '{level.Code}'");
+                    if (!codes.Add(level.Code)) error($"{path}.levels[{i}].code", "criteria.duplicateLevel", [("code", level.Code)]);
                     if (level.Points < 0 || level.Points > max)
-                        error($"{path}.levels[{i}].points", $"level points must be within [0, {max}] (found {level.Points})");
+                        error($"{path}.levels[{i}].points", "criteria.levelPointsOutOfRange", [("points", level.Points), ("max", max)]);
                 }
                 break;
             case ScoringMethodType.Checklist:
-                if (m.Items.Count == 0) error($"{path}.items", $"a checklist needs at least one item");
+                if (m.Items.Count == 0) error($"{path}.items", "criteria.itemsRequired", []);
                 var itemIds = new HashSet<string>(StringComparer.Ordinal);
                 for (var i = 0; i < m.Items.Count; i++)
                 {
-                    if (!itemIds.Add(m.Items[i].Id)) error($"{path}.items[{i}].id", $"duplicate item id '{m.Items[i].Id}'");
-                    if (m.Items[i].Points <= 0) error($"{path}.items[{i}].points", $"item points must be greater than 0");
+                    if (!itemIds.Add(m.Items[i].Id)) error($"{path}.items[{i}].id", "criteria.duplicateItem", [("id", m.Items[i].Id)]);
+                    if (m.Items[i].Points <= 0) error($"{path}.items[{i}].points", "criteria.itemPointsNotPositive", []);
                 }
                 var total = m.Items.Sum(x => x.Points);
                 if (m.Items.Count > 0 && total != max)
-                    error($"{path}.items", $"the items add up to {total}, not the criterion's maximum {max}");
+                    error($"{path}.items", "criteria.itemsSum", [("sum", total), ("max", max)]);
                 break;
             case ScoringMethodType.Ratio:
-                if (m.Target is <= 0) error($"{path}.target", $"target must be greater than 0");
+                if (m.Target is <= 0) error($"{path}.target", "criteria.targetNotPositive", []);
                 break;
             case ScoringMethodType.Count:
-                if (m.PointsEach is not > 0) error($"{path}.pointsEach", $"a count method needs pointsEach greater than 0");
+                if (m.PointsEach is not > 0) error($"{path}.pointsEach", "criteria.pointsEachRequired", []);
                 break;
             default:
-                error($"{path}.type", $"unknown scoring method '{m.Type}'");
+                error($"{path}.type", "criteria.unknownMethod", [("type", m.Type.ToString())]);
                 break;
         }
 
-        if (m.Decimals is < 0 or > 4) error($"{path}.decimals", $"decimals must be within 0–4");
+        if (m.Decimals is < 0 or > 4) error($"{path}.decimals", "criteria.decimalsOutOfRange", []);
 
         // A field of another method is a mistake (e.g. levels written under a points method): it would be ignored silently.
         var type = m.Type;
         void NotFor(bool present, string field, ScoringMethodType owner)
         {
-            if (present && type != owner) error($"{path}.{field}", $"'{field}' belongs to the {Name(owner)} method, not {Name(type)}");
+            if (present && type != owner) error($"{path}.{field}", "criteria.fieldOfOtherMethod", [("field", field), ("owner", Name(owner)), ("type", Name(type))]);
         }
         NotFor(m.Step is not null, "step", ScoringMethodType.Points);
         NotFor(m.Levels.Count > 0, "levels", ScoringMethodType.Levels);
@@ -144,12 +142,12 @@ public static class CriteriaSetValidator
 
     private static string Name(ScoringMethodType type) => Enum.IsDefined(type) ? CamelCaseEnum.Name(type) : type.ToString();
 
-    private static void CheckBands(CriteriaSet set, Action<string, FormattableString> error)
+    private static void CheckBands(CriteriaSet set, Action<string, string, (string, object?)[]> error)
     {
         var bands = set.Classification.Bands;
         if (bands.Count == 0)
         {
-            error("$.classification.bands", $"at least one band is needed");
+            error("$.classification.bands", "criteria.bandsRequired", []);
             return;
         }
 
@@ -158,34 +156,34 @@ public static class CriteriaSetValidator
         {
             var path = $"$.classification.bands[{i}]";
             var band = bands[i];
-            if (string.IsNullOrWhiteSpace(band.Code)) error($"{path}.code", $"a band needs a code");
-            else if (!codes.Add(band.Code)) error($"{path}.code", $"duplicate band code '{band.Code}'");
-            if (string.IsNullOrWhiteSpace(band.Label)) error($"{path}.label", $"a band needs a label");
-            if (band.Code == ClassificationRule.NotEligible) error($"{path}.code", $"'{ClassificationRule.NotEligible}' is reserved");
+            if (string.IsNullOrWhiteSpace(band.Code)) error($"{path}.code", "criteria.bandCodeRequired", []);
+            else if (!codes.Add(band.Code)) error($"{path}.code", "criteria.duplicateBand", [("code", band.Code)]);
+            if (string.IsNullOrWhiteSpace(band.Label)) error($"{path}.label", "criteria.bandLabelRequired", []);
+            if (band.Code == ClassificationRule.NotEligible) error($"{path}.code", "criteria.bandCodeReserved", [("code", ClassificationRule.NotEligible)]);
             if (band.Min < 0 || band.Min > set.MaxPoints)
-                error($"{path}.min", $"min must be within [0, {set.MaxPoints}] (found {band.Min})");
+                error($"{path}.min", "criteria.bandMinOutOfRange", [("min", band.Min), ("max", set.MaxPoints)]);
             if (i == 0)
             {
                 if (band.Below is { } top && top <= set.MaxPoints)
-                    error($"{path}.below", $"the top band must reach the maximum {set.MaxPoints}; 'below' {top} leaves a gap");
+                    error($"{path}.below", "criteria.topBandGap", [("below", top), ("max", set.MaxPoints)]);
                 continue;
             }
 
             var above = bands[i - 1];
             if (band.Min >= above.Min)
-                error($"{path}.min", $"bands must be sorted from highest to lowest: {band.Min} is not below {above.Min} of '{above.Code}'");
+                error($"{path}.min", "criteria.bandsNotSorted", [("min", band.Min), ("aboveMin", above.Min), ("above", above.Code)]);
             else if (band.Below is { } below && below > above.Min)
-                error($"{path}.below", $"band overlaps '{above.Code}': it runs below {below}, but '{above.Code}' starts at {above.Min}");
+                error($"{path}.below", "criteria.bandOverlap", [("below", below), ("above", above.Code), ("aboveMin", above.Min)]);
             else if (band.Below is { } gapBelow && gapBelow < above.Min)
-                error($"{path}.below", $"gap between {gapBelow} and {above.Min} ('{above.Code}')");
+                error($"{path}.below", "criteria.bandGap", [("below", gapBelow), ("above", above.Code), ("aboveMin", above.Min)]);
         }
 
         if (bands[^1].Min != 0)
-            error($"$.classification.bands[{bands.Count - 1}].min", $"the lowest band must start at 0 (found {bands[^1].Min}); totals below it would have no class");
+            error($"$.classification.bands[{bands.Count - 1}].min", "criteria.lowestBandNotZero", [("min", bands[^1].Min)]);
     }
 
     private static void CheckRules(CriteriaSet set, Dictionary<string, string> ids, HashSet<string> flags,
-        Action<string, FormattableString> error)
+        Action<string, string, (string, object?)[]> error)
     {
         var bandCodes = set.Classification.Bands.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < set.Classification.Rules.Count; i++)
@@ -193,23 +191,23 @@ public static class CriteriaSetValidator
             var rule = set.Classification.Rules[i];
             var path = $"$.classification.rules[{i}]";
 
-            if (rule.CapAt is { } cap && !bandCodes.Contains(cap)) error($"{path}.capAt", $"no band '{cap}'");
+            if (rule.CapAt is { } cap && !bandCodes.Contains(cap)) error($"{path}.capAt", "criteria.noBand", [("band", cap)]);
             if (rule.SetTo is { } to && !bandCodes.Contains(to) && to != ClassificationRule.NotEligible)
-                error($"{path}.setTo", $"no band '{to}'");
+                error($"{path}.setTo", "criteria.noBand", [("band", to)]);
             if (rule.SetTo == ClassificationRule.NotEligible && set.Classification.NotEligibleLabel is null)
-                error($"{path}.setTo", $"setTo 'not-eligible' needs classification.notEligibleLabel");
+                error($"{path}.setTo", "criteria.notEligibleLabelRequired", []);
 
             var needsAction = rule.Type is not (RuleType.MaxStepsAbovePrevious or RuleType.BandShareCap);
             if (needsAction && (rule.CapAt is null) == (rule.SetTo is null))
-                error(path, $"give exactly one of capAt or setTo");
+                error(path, "criteria.ruleActionRequired", []);
             if (!needsAction && (rule.CapAt ?? rule.SetTo) is not null)
-                error(path, $"a {Name(rule.Type)} rule moves the class by itself; remove capAt and setTo");
+                error(path, "criteria.ruleMovesItself", [("type", Name(rule.Type))]);
 
             var type = rule.Type;
             void NotFor(bool present, string field, params RuleType[] owners)
             {
                 if (present && !owners.Contains(type))
-                    error($"{path}.{field}", $"'{field}' belongs to {string.Join(" and ", owners.Select(o => Name(o)))} rules, not {Name(type)}");
+                    error($"{path}.{field}", "criteria.fieldOfOtherRule", [("field", field), ("owners", owners.Select(o => Name(o)).ToList()), ("type", Name(type))]);
             }
             NotFor(rule.Criteria.Count > 0, "criteria", RuleType.CriterionBelowShare);
             NotFor(rule.Share is not null, "share", RuleType.CriterionBelowShare, RuleType.BandShareCap);
@@ -221,31 +219,31 @@ public static class CriteriaSetValidator
             switch (rule.Type)
             {
                 case RuleType.CriterionBelowShare:
-                    if (rule.Share is not (> 0 and <= 1)) error($"{path}.share", $"share must be within (0, 1]");
-                    if (rule.MinCount is < 1) error($"{path}.minCount", $"minCount must be 1 or more");
+                    if (rule.Share is not (> 0 and <= 1)) error($"{path}.share", "criteria.shareOutOfRange", [("range", "(0, 1]")]);
+                    if (rule.MinCount is < 1) error($"{path}.minCount", "criteria.minCountTooLow", []);
                     for (var j = 0; j < rule.Criteria.Count; j++)
                         if (!ids.ContainsKey(rule.Criteria[j]))
-                            error($"{path}.criteria[{j}]", $"no criterion '{rule.Criteria[j]}' in this set");
+                            error($"{path}.criteria[{j}]", "criteria.noCriterion", [("id", rule.Criteria[j])]);
                     var looked = rule.Criteria.Count > 0 ? rule.Criteria.Count : set.Criteria.Count;
                     if (rule.MinCount > looked)
-                        error($"{path}.minCount", $"minCount {rule.MinCount} is more than the {looked} criteria looked at; the rule could never apply");
+                        error($"{path}.minCount", "criteria.minCountTooHigh", [("minCount", rule.MinCount), ("looked", looked)]);
                     break;
                 case RuleType.Flag:
                     if (rule.Flag is null || !flags.Contains(rule.Flag))
-                        error($"{path}.flag", $"no flag '{rule.Flag}' in $.flags");
+                        error($"{path}.flag", "criteria.noFlag", [("flag", rule.Flag)]);
                     break;
                 case RuleType.MaxStepsAbovePrevious:
-                    if (rule.Steps is not >= 0) error($"{path}.steps", $"steps must be 0 or more");
+                    if (rule.Steps is not >= 0) error($"{path}.steps", "criteria.stepsNegative", []);
                     break;
                 case RuleType.BandShareCap:
-                    if (rule.Band is null || !bandCodes.Contains(rule.Band)) error($"{path}.band", $"no band '{rule.Band}'");
-                    else if (rule.Band == set.Classification.Bands[^1].Code) error($"{path}.band", $"the lowest band cannot be capped");
-                    if (rule.Share is not (>= 0 and <= 1)) error($"{path}.share", $"share must be within [0, 1]");
+                    if (rule.Band is null || !bandCodes.Contains(rule.Band)) error($"{path}.band", "criteria.noBand", [("band", rule.Band)]);
+                    else if (rule.Band == set.Classification.Bands[^1].Code) error($"{path}.band", "criteria.lowestBandCapped", []);
+                    if (rule.Share is not (>= 0 and <= 1)) error($"{path}.share", "criteria.shareOutOfRange", [("range", "[0, 1]")]);
                     break;
                 case RuleType.NotSubmitted:
                     break;
                 default:
-                    error($"{path}.type", $"unknown rule type '{rule.Type}'");
+                    error($"{path}.type", "criteria.unknownRuleType", [("type", rule.Type.ToString())]);
                     break;
             }
         }
@@ -253,12 +251,12 @@ public static class CriteriaSetValidator
 
     private static string Name(RuleType type) => Enum.IsDefined(type) ? CamelCaseEnum.Name(type) : type.ToString();
 
-    private static void CheckNoNulls(CriteriaSet set, Action<string, FormattableString> error)
+    private static void CheckNoNulls(CriteriaSet set, Action<string, string, (string, object?)[]> error)
     {
         void Elements(IReadOnlyList<object?> list, string path)
         {
             for (var i = 0; i < list.Count; i++)
-                if (list[i] is null) error($"{path}[{i}]", $"null is not allowed here");
+                if (list[i] is null) error($"{path}[{i}]", "criteria.nullElement", []);
         }
 
         void Criteria(IReadOnlyList<Criterion?> list, string path)

@@ -1,4 +1,5 @@
 using DanVan.Accounts;
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
@@ -59,14 +60,27 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     {
         GuardChanges();
         var units = UnitPaths.Pending(this);
-        if (units.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
-        // A unit's path ends with its own id, known only once it is inserted: save, fill the paths, save again, atomically.
+        var waiting = AuditTrail.ResolveKnownKeys(this);
+        if (units.Count == 0 && waiting.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        // A unit's path ends with its own id, and an audit line about a new row needs the row's generated key: store
+        // the rows, then fill the paths and add the lines, and store again, in one transaction.
+        foreach (var line in waiting) Entry(line).State = EntityState.Detached;
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var count = base.SaveChanges(acceptAllChangesOnSuccess);
-        UnitPaths.Fill(this, units);
-        base.SaveChanges(acceptAllChangesOnSuccess);
-        tx?.Commit();
-        return count;
+        try
+        {
+            var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            UnitPaths.Fill(this, units);
+            AuditTrail.ResolveGeneratedKeys(this, waiting);
+            Audit.AddRange(waiting);
+            base.SaveChanges(acceptAllChangesOnSuccess);
+            tx?.Commit();
+            return count + waiting.Count;
+        }
+        catch
+        {
+            foreach (var line in waiting) if (Entry(line).State == EntityState.Detached) Audit.Add(line);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -74,19 +88,35 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     {
         GuardChanges();
         var units = UnitPaths.Pending(this);
-        if (units.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var waiting = AuditTrail.ResolveKnownKeys(this);
+        if (units.Count == 0 && waiting.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // A unit's path ends with its own id, and an audit line about a new row needs the row's generated key: store
+        // the rows, then fill the paths and add the lines, and store again, in one transaction.
+        foreach (var line in waiting) Entry(line).State = EntityState.Detached;
         await using var tx = await this.BeginOwnTransactionAsync(cancellationToken);
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await UnitPaths.FillAsync(this, units, cancellationToken);
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (tx is not null) await tx.CommitAsync(cancellationToken);
-        return count;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await UnitPaths.FillAsync(this, units, cancellationToken);
+            AuditTrail.ResolveGeneratedKeys(this, waiting);
+            Audit.AddRange(waiting);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (tx is not null) await tx.CommitAsync(cancellationToken);
+            return count + waiting.Count;
+        }
+        catch
+        {
+            foreach (var line in waiting) if (Entry(line).State == EntityState.Detached) Audit.Add(line);
+            throw;
+        }
     }
 
     private void GuardChanges()
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("the audit trail is append-only");
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && string.IsNullOrEmpty(e.Entity.SubjectType)))
+            throw new InvalidOperationException("an audit line needs a subject; record it with AuditTrail.Record");
         // A changed entry is a change of its assessment: the version moves, and the UPDATE of the version
         // (WHERE Version = the value read) refuses the second of two concurrent saves.
         var touched = ChangeTracker.Entries<AssessmentEntry>()
@@ -111,6 +141,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         EvaluationsModel.Configure(builder);
         AccountsModel.Configure(builder);
         ReportsModel.Configure(builder);
+        AuditModel.Configure(builder);
     }
 }
 

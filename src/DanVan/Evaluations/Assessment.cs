@@ -1,5 +1,6 @@
 using DanVan.Evaluations.Scoring;
 using DanVan.OrgUnits;
+using DanVan.Periods;
 
 namespace DanVan.Evaluations;
 
@@ -116,21 +117,21 @@ public sealed class Assessment
         ConfirmedAt = at;
     }
 
-    /// <summary>Submits; late if after the deadline, refused if late submissions are not accepted.</summary>
-    /// <remarks>
-    /// A resubmission after a return keeps the lateness of the first submission: a coordinator often returns a
-    /// submission after the deadline, and the unit's revision must neither become late nor be refused for it.
-    /// </remarks>
-    public void Submit(DateTime at, DateOnly deadline, bool acceptLate)
+    /// <summary>How a submission at <paramref name="at"/> would stand against the deadline (see <see cref="Deadlines.Judge"/>).</summary>
+    /// <remarks>A revision after a return keeps the lateness of the first submission and is never refused for the deadline.</remarks>
+    public DeadlineVerdict JudgeSubmission(DateTime at, DeadlineRule rule) =>
+        Deadlines.Judge(at, rule, Status == AssessmentStatus.Returned && SubmittedAt is not null ? IsLate : null);
+
+    /// <summary>Submits; late if after the deadline, refused if late submissions are not accepted (<see cref="Deadlines.Judge"/>).</summary>
+    public void Submit(DateTime at, DeadlineRule rule)
     {
         if (!IsEditableByUnit) throw new AssessmentStateException($"assessment {Id} is {Status}; it cannot be submitted");
         if (ConfirmedAt is null) throw new AssessmentStateException("the unit head has not confirmed the self-assessment");
-        var resubmission = Status == AssessmentStatus.Returned && SubmittedAt is not null;
-        var late = resubmission ? IsLate : DateOnly.FromDateTime(at) > deadline;
-        if (late && !acceptLate && !resubmission) throw new AssessmentStateException($"the deadline {deadline:dd/MM/yyyy} has passed and late submissions are refused");
+        var verdict = JudgeSubmission(at, rule);
+        if (verdict.Refused) throw new AssessmentStateException($"the deadline {rule.Deadline:dd/MM/yyyy} has passed and late submissions are refused");
         Status = AssessmentStatus.Submitted;
         SubmittedAt = at;
-        IsLate = late;
+        IsLate = verdict.Late;
         ReturnComment = null;
     }
 
@@ -163,6 +164,14 @@ public sealed class Assessment
         FinalBand = final.Band;
         ApprovedAt = at;
         Status = AssessmentStatus.Approved;
+    }
+
+    /// <summary>Stores the published result again when the group rules move it (another unit of the group approved or reopened).</summary>
+    public void Publish(ScoreResult final)
+    {
+        if (Status != AssessmentStatus.Approved) throw new AssessmentStateException($"assessment {Id} is not approved");
+        FinalTotal = final.Total;
+        FinalBand = final.Band;
     }
 
     /// <summary>Reopens an approved result for appraisal; the reason goes to the audit trail.</summary>

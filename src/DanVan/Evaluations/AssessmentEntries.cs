@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
@@ -93,30 +94,20 @@ public static class AssessmentEntries
         var now = Describe(entry.ToScoreEntry());
         if (created || old != now)
         {
-            db.Audit.Add(new AuditEntry
+            AuditTrail.Record(db, new AuditLine(user, at, $"entry.{input.Layer.ToString().ToLowerInvariant()}", AuditSubject.Criterion(assessment, input.CriterionId))
             {
-                At = at,
-                User = user,
-                Action = $"entry.{input.Layer.ToString().ToLowerInvariant()}",
-                AssessmentId = assessment.Id == 0 ? null : assessment.Id,
-                CriterionId = input.CriterionId,
-                OldValue = old,
-                NewValue = now,
+                Old = old,
+                New = now,
                 Reason = input.Layer == ScoreLayer.Self ? null : entry.Note,
             });
         }
         else if (!string.Equals(oldNote ?? "", entry.Note ?? "", StringComparison.Ordinal))
         {
             // The value stayed; the explanation (or the reviewer's reason) changed, which the trail records too.
-            db.Audit.Add(new AuditEntry
+            AuditTrail.Record(db, new AuditLine(user, at, $"entry.{input.Layer.ToString().ToLowerInvariant()}.note", AuditSubject.Criterion(assessment, input.CriterionId))
             {
-                At = at,
-                User = user,
-                Action = $"entry.{input.Layer.ToString().ToLowerInvariant()}.note",
-                AssessmentId = assessment.Id == 0 ? null : assessment.Id,
-                CriterionId = input.CriterionId,
-                OldValue = oldNote,
-                NewValue = entry.Note,
+                Old = oldNote,
+                New = entry.Note,
             });
         }
 
@@ -151,15 +142,10 @@ public static class AssessmentEntries
 
         assessment.Entries.Remove(entry);
         db.Entries.Remove(entry);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new AuditLine(user, at, $"entry.{layer.ToString().ToLowerInvariant()}", AuditSubject.Criterion(assessment, criterionId))
         {
-            At = at,
-            User = user,
-            Action = $"entry.{layer.ToString().ToLowerInvariant()}",
-            AssessmentId = assessment.Id == 0 ? null : assessment.Id,
-            CriterionId = criterionId,
-            OldValue = Describe(entry.ToScoreEntry()),
-            NewValue = Describe(new ScoreEntry { CriterionId = criterionId }),
+            Old = Describe(entry.ToScoreEntry()),
+            New = Describe(new ScoreEntry { CriterionId = criterionId }),
             Reason = layer == ScoreLayer.Self ? null : reason?.Trim().Normalize(),
         });
         return true;

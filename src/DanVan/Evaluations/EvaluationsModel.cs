@@ -1,11 +1,13 @@
 using DanVan.Criteria;
 using DanVan.OrgUnits;
+using DanVan.Periods;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DanVan.Evaluations;
 
-/// <summary>How periods, assessments, their entries, evidence and the audit trail are stored.</summary>
+/// <summary>How periods, assessments, their entries and evidence are stored (the audit trail: <see cref="DanVan.Audit.AuditModel"/>).</summary>
 internal static class EvaluationsModel
 {
     /// <summary>Applies this capability's mappings.</summary>
@@ -14,7 +16,6 @@ internal static class EvaluationsModel
         .ApplyConfiguration(new PeriodGroupConfiguration())
         .ApplyConfiguration(new AssessmentConfiguration())
         .ApplyConfiguration(new AssessmentEntryConfiguration())
-        .ApplyConfiguration(new AuditEntryConfiguration())
         .ApplyConfiguration(new EvidenceConfiguration());
 }
 
@@ -25,6 +26,13 @@ internal sealed class EvaluationPeriodConfiguration : IEntityTypeConfiguration<E
         e.HasOne(x => x.ScopeUnit).WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Groups).WithOne().HasForeignKey(x => x.PeriodId);
         e.HasMany(x => x.Assessments).WithOne(x => x.Period).HasForeignKey(x => x.PeriodId);
+        e.Ignore(x => x.Reporting);
+        // Per-level deadlines are few and always read with the period: one JSON text column, no join.
+        e.Property(x => x.LevelDeadlines).HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<LevelDeadline>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new(),
+            new ValueComparer<List<LevelDeadline>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, d) => HashCode.Combine(h, d)), v => v.ToList()))
+            .HasMaxLength(2000);
     }
 }
 
@@ -64,15 +72,6 @@ internal sealed class AssessmentEntryConfiguration : IEntityTypeConfiguration<As
         e.Property(x => x.Points).HasPrecision(9, 2);
         e.Property(x => x.Achieved).HasPrecision(18, 4);
         e.Property(x => x.Target).HasPrecision(18, 4);
-    }
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> e)
-    {
-        e.HasIndex(x => x.AssessmentId);
-        e.HasIndex(x => x.At);
     }
 }
 

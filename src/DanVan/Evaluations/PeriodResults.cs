@@ -25,6 +25,10 @@ public sealed record UnitResult(
 
     /// <summary>The class to report: final when reviewed, otherwise the self-claimed one ("tự nhận").</summary>
     public ScoreResult Reported => Final ?? Self;
+
+    /// <summary>The final result a reader may see: everyone once approved (published); before that only a reviewer of the unit.</summary>
+    /// <param name="reviewer">The reader coordinates or inspects the unit.</param>
+    public ScoreResult? FinalFor(bool reviewer) => Status == AssessmentStatus.Approved || reviewer ? Final : null;
 }
 
 /// <summary>Results of every unit of a period, with group rules applied.</summary>
@@ -53,34 +57,49 @@ public static class PeriodResultsQuery
             var computed = inGroup.Select(a =>
             {
                 var set = sets[a.CriteriaSetId];
-                var input = new ScoringInput
-                {
-                    Entries = a.ToScoreEntries(),
-                    Submitted = a.Status >= AssessmentStatus.Submitted && a.Status != AssessmentStatus.Returned,
-                    Flags = a.FlagSet,
-                    PreviousBand = previous.GetValueOrDefault(a.UnitId),
-                };
-                var self = ScoringEngine.Compute(set, input with { UpToLayer = ScoreLayer.Self });
+                var self = ScoringEngine.Compute(set, InputOf(a, previous.GetValueOrDefault(a.UnitId)) with { UpToLayer = ScoreLayer.Self });
                 // An inspection team may classify a unit that never submitted; that counts as reviewed too.
                 var reviewed = a.Status is AssessmentStatus.Appraised or AssessmentStatus.Approved
                     || a.Entries.Any(e => e.Layer == ScoreLayer.Inspection);
-                var final = reviewed ? ScoringEngine.Compute(set, input) : null;
+                var final = reviewed ? FinalOf(set, a, previous.GetValueOrDefault(a.UnitId)) : null;
                 return (a, set, self, final);
             }).ToList();
 
-            // Share caps rank the reviewed units of a group against each other.
+            // Published results: the group rules across the approved units, as stored at approval (PublishedResults).
+            var approved = computed.Where(x => x.a.Status == AssessmentStatus.Approved).ToList();
+            var published = approved.Count == 0
+                ? new Dictionary<int, ScoreResult>()
+                : PublishedResults.Classify(approved[0].set, approved.Select(x => (x.a.Id, x.final!)).ToList());
+            // Provisional results (appraised, not yet approved): as if every reviewed unit were approved now.
             var reviewedResults = computed.Where(x => x.final is not null).ToList();
-            var capped = reviewedResults.Count == 0
-                ? []
-                : ScoringEngine.ApplyGroupRules(reviewedResults[0].set, reviewedResults.Select(x => x.final!).ToList());
-            var cappedById = reviewedResults.Select((x, i) => (x.a.Id, capped[i])).ToDictionary(x => x.Id, x => x.Item2);
+            var provisional = reviewedResults.Count == 0
+                ? new Dictionary<int, ScoreResult>()
+                : PublishedResults.Classify(reviewedResults[0].set, reviewedResults.Select(x => (x.a.Id, x.final!)).ToList());
 
             results.AddRange(computed.Select(x => new UnitResult(
-                x.a.Id, x.a.Unit!, group, x.set, x.a.Status, x.a.IsLate, x.self, cappedById.GetValueOrDefault(x.a.Id))));
+                x.a.Id, x.a.Unit!, group, x.set, x.a.Status, x.a.IsLate, x.self,
+                x.a.Status == AssessmentStatus.Approved ? AsStored(x.set, x.a, published[x.a.Id]) : provisional.GetValueOrDefault(x.a.Id))));
         }
 
         return new PeriodResults(period, groups, results);
     }
+
+    /// <summary>The unit's own final result from every layer, before the group rules.</summary>
+    public static ScoreResult FinalOf(CriteriaSet set, Assessment a, string? previousBand) => ScoringEngine.Compute(set, InputOf(a, previousBand));
+
+    private static ScoringInput InputOf(Assessment a, string? previousBand) => new()
+    {
+        Entries = a.ToScoreEntries(),
+        Submitted = a.Status >= AssessmentStatus.Submitted && a.Status != AssessmentStatus.Returned,
+        Flags = a.FlagSet,
+        PreviousBand = previousBand,
+    };
+
+    /// <summary>The published class is the stored one: should a recomputation ever differ (e.g. last year's result reopened since), the stored class stands.</summary>
+    private static ScoreResult AsStored(CriteriaSet set, Assessment a, ScoreResult computed) =>
+        a.FinalBand is { } band && a.FinalTotal is { } total && (band != computed.Band || total != computed.Total)
+            ? computed with { Band = band, BandLabel = ScoringEngine.LabelOf(set, band), Total = total }
+            : computed;
 
     /// <summary>The unit's final band of the previous year in the same scope, for "at most N bands above last year" rules.</summary>
     public static Task<string?> PreviousBandAsync(DanVanDbContext db, EvaluationPeriod period, int unitId, CancellationToken ct = default) =>
@@ -98,8 +117,61 @@ public static class PeriodResultsQuery
             .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.ApprovedAt).First().FinalBand!);
     }
 
-    /// <summary>Final results of the previous year's periods of the same scope; a unit in two of them takes its latest approval.</summary>
+    /// <summary>
+    /// Final results of the same period of the previous year (same scope, kind and number: cùng kỳ năm trước); a unit in
+    /// two of them takes its latest approval.
+    /// </summary>
     private static IQueryable<Assessment> PreviousYear(DanVanDbContext db, EvaluationPeriod period) =>
         db.Assessments.AsNoTracking()
-            .Where(a => a.Period!.Year == period.Year - 1 && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null);
+            .Where(a => a.Period!.Year == period.Year - 1 && a.Period.Kind == period.Kind && a.Period.Number == period.Number
+                && a.Period.ScopeUnitId == period.ScopeUnitId && a.FinalBand != null);
+}
+
+/// <summary>A published class moved by a group rule when another unit of the group was approved or reopened.</summary>
+/// <param name="Assessment">The assessment whose stored result changed.</param>
+/// <param name="OldBand">Band stored before.</param>
+/// <param name="NewBand">Band stored now.</param>
+public sealed record GroupRuleChange(Assessment Assessment, string? OldBand, string NewBand);
+
+/// <summary>
+/// One truth for published results: the group rules (share caps) rank the approved units of a group against each
+/// other, and the outcome is stored on every approved assessment whenever one of them is approved or reopened, so the
+/// queue, the API, the dashboard and the reports all read the same class.
+/// </summary>
+public static class PublishedResults
+{
+    /// <summary>The published result of each approved unit: its own result with the group rules applied across the approved units.</summary>
+    public static IReadOnlyDictionary<int, ScoreResult> Classify(CriteriaSet set, IReadOnlyList<(int AssessmentId, ScoreResult Final)> approved)
+    {
+        if (approved.Count == 0) return new Dictionary<int, ScoreResult>();
+        var capped = ScoringEngine.ApplyGroupRules(set, approved.Select(x => x.Final).ToList());
+        return approved.Select((x, i) => (x.AssessmentId, capped[i])).ToDictionary(x => x.AssessmentId, x => x.Item2);
+    }
+
+    /// <summary>
+    /// Recomputes the approved results of a group of a period as they stand in <paramref name="db"/> (unsaved approvals
+    /// and reopenings included) and stores each one whose class or total moved; the caller saves once.
+    /// </summary>
+    public static async Task<IReadOnlyList<GroupRuleChange>> ApplyGroupRulesAsync(
+        DanVanDbContext db, EvaluationPeriod period, int groupId, CriteriaSet set, IReadOnlyDictionary<int, string>? previousBands = null, CancellationToken ct = default)
+    {
+        // Tracked on purpose: identity resolution returns the instances the caller changed, with their unsaved status.
+        var inGroup = await db.Assessments.Include(a => a.Entries)
+            .Where(a => a.PeriodId == period.Id && a.GroupId == groupId).ToListAsync(ct);
+        var approved = inGroup.Where(a => a.Status == AssessmentStatus.Approved).OrderBy(a => a.Id).ToList();
+        if (approved.Count == 0) return [];
+        var previous = previousBands ?? await PeriodResultsQuery.PreviousBandsAsync(db, period, ct);
+        var published = Classify(set, approved.Select(a => (a.Id, PeriodResultsQuery.FinalOf(set, a, previous.GetValueOrDefault(a.UnitId)))).ToList());
+        var changes = new List<GroupRuleChange>();
+        foreach (var a in approved)
+        {
+            var result = published[a.Id];
+            if (a.FinalBand == result.Band && a.FinalTotal == result.Total) continue;
+            var old = a.FinalBand;
+            a.Publish(result);
+            changes.Add(new(a, old, result.Band));
+        }
+
+        return changes;
+    }
 }

@@ -1,6 +1,9 @@
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.OrgUnits;
+using DanVan.Periods;
+using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Evaluations;
@@ -16,17 +19,48 @@ public sealed record OpenPeriodRequest(
     DateOnly OpensOn,
     DateOnly Deadline,
     bool AcceptLate,
-    IReadOnlyList<PeriodGroupChoice> Groups);
+    IReadOnlyList<PeriodGroupChoice> Groups,
+    PeriodKind Kind = PeriodKind.Year,
+    int Number = 1,
+    DateOnly? WindowFrom = null,
+    DateOnly? WindowTo = null,
+    IReadOnlyList<LevelDeadline>? LevelDeadlines = null)
+{
+    /// <summary>The reporting period evaluated: the standard window of kind, year and number; ad hoc takes the dates given.</summary>
+    /// <exception cref="RefusedException">The kind, number or dates do not make a period.</exception>
+    public ReportingPeriod Reporting() => Kind == PeriodKind.AdHoc
+        ? ReportingPeriod.AdHoc(WindowFrom ?? throw new RefusedException("period.adHocNeedsDates", Where.AtField("windowFrom")),
+            WindowTo ?? throw new RefusedException("period.adHocNeedsDates", Where.AtField("windowTo")), Number) with { Year = Year }
+        : ReportingPeriod.Of(Kind, Year, Number);
+}
 
 /// <summary>Opening evaluation periods.</summary>
 public static class Periods
 {
     /// <summary>Opens a period and creates one assessment per unit of its groups within the scope.</summary>
     /// <exception cref="RefusedInputException">The request is not acceptable; nothing is stored.</exception>
-    public static async Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, OpenPeriodRequest request, string user, CancellationToken ct = default)
+    public static Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, OpenPeriodRequest request, string user, CancellationToken ct = default) =>
+        OpenAsync(db, request, user, TimeProvider.System.GetUtcNow().UtcDateTime, ct);
+
+    /// <summary>Opens a period at <paramref name="at"/> (UTC, the audit line's time).</summary>
+    /// <exception cref="RefusedInputException">The request is not acceptable; nothing is stored.</exception>
+    public static async Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, OpenPeriodRequest request, string user, DateTime at, CancellationToken ct = default)
     {
         var problems = new List<InputProblem>();
         if (request.Year is < 2000 or > 2100) problems.Add(new("year", $"{request.Year} is not a plausible year"));
+        ReportingPeriod reporting = default;
+        try
+        {
+            reporting = request.Reporting();
+        }
+        catch (RefusedException ex)
+        {
+            problems.AddRange(ex.Refusals.Where(r => r.Code != "period.year")
+                .Select(r => new InputProblem(r.Where.Key, RefusalText.Render(r, RefusalText.English))));
+        }
+        var levels = request.LevelDeadlines ?? [];
+        if (levels.Select(d => d.Level).Distinct().Count() != levels.Count) problems.Add(new("levelDeadlines", "a level has two deadlines"));
+        if (levels.Any(d => d.Deadline < request.OpensOn)) problems.Add(new("levelDeadlines", "a level's deadline is before the opening date"));
         if (string.IsNullOrWhiteSpace(request.Name)) problems.Add(new("name", "the period needs a name"));
         if (request.Deadline < request.OpensOn) problems.Add(new("deadline", "the deadline is before the opening date"));
         if (request.Groups.Count == 0) problems.Add(new("groups", "choose at least one group"));
@@ -50,18 +84,19 @@ public static class Periods
         }
 
         var clash = await db.Periods
-            .Where(p => p.Year == request.Year && p.ScopeUnitId == request.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
+            .Where(p => p.Year == request.Year && p.Kind == request.Kind && p.Number == request.Number && p.ScopeUnitId == request.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
             .Select(p => p.Name).FirstOrDefaultAsync(ct);
         if (clash is not null) problems.Add(new("groups", $"the period \"{clash}\" of {request.Year} already evaluates one of these groups"));
         if (problems.Count > 0) throw new RefusedInputException(problems);
 
         var period = new EvaluationPeriod
         {
-            Year = request.Year,
+            Reporting = reporting,
             Name = request.Name.Trim(),
             ScopeUnitId = request.ScopeUnitId,
             OpensOn = request.OpensOn,
             Deadline = request.Deadline,
+            LevelDeadlines = levels.OrderBy(d => d.Level).ToList(),
             AcceptLate = request.AcceptLate,
         };
         period.Groups.AddRange(request.Groups.Select(g => new PeriodGroup { GroupId = g.GroupId, CriteriaSetId = g.CriteriaSetId }));
@@ -76,19 +111,12 @@ public static class Periods
                 period.Assessments.Add(new Assessment { UnitId = unit.Id, GroupId = choice.GroupId, CriteriaSetId = choice.CriteriaSetId });
         }
 
-        await using var tx = await db.BeginOwnTransactionAsync(ct);
         db.Periods.Add(period);
-        await db.SaveChangesAsync(ct);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new AuditLine(user, at, "period.open", AuditSubject.Of(period))
         {
-            At = DateTime.UtcNow,
-            User = user,
-            Action = "period.open",
-            Subject = $"EvaluationPeriod:{period.Id}",
-            NewValue = $"{period.Name}; {period.Assessments.Count} đơn vị; hạn {period.Deadline:dd/MM/yyyy}",
+            New = $"{period.Name}; {period.Assessments.Count} đơn vị; hạn {period.Deadline:dd/MM/yyyy}",
         });
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
         return period;
     }
 }

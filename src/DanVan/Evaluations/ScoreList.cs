@@ -1,7 +1,10 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
+using DanVan.Periods;
+using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Evaluations;
@@ -38,6 +41,12 @@ public sealed record ScoreImportOptions
 
     /// <summary>User named in the audit trail.</summary>
     public string User { get; init; } = "cli";
+
+    /// <summary>Now and the province's time zone, in which deadlines are judged.</summary>
+    public ProvinceClock Clock { get; init; } = ProvinceClock.System;
+
+    /// <summary>How many problems a refusal lists (the rest are counted).</summary>
+    public TableLimits Limits { get; init; } = TableLimits.Default;
 }
 
 /// <summary>What a score import changed.</summary>
@@ -67,14 +76,27 @@ public static class ScoreList
         ["kiểm-tra"] = ScoreLayer.Inspection,
     };
 
+    /// <summary>The value columns of each scoring method; a value in another method's column is refused.</summary>
+    private static readonly Dictionary<ScoringMethodType, string[]> MethodColumns = new()
+    {
+        [ScoringMethodType.Points] = ["points"],
+        [ScoringMethodType.Levels] = ["level"],
+        [ScoringMethodType.Checklist] = ["checked"],
+        [ScoringMethodType.Ratio] = ["achieved", "target"],
+        [ScoringMethodType.Count] = ["count"],
+    };
+
     /// <summary>Reads rows from a .csv or .xlsx file.</summary>
-    public static IReadOnlyList<ScoreRow> ReadFile(string path) => ToRows(TableFile.Read(path), Path.GetFileName(path));
+    /// <exception cref="RefusedException">The file cannot be read, is too large, lacks a column or has a row with too many values.</exception>
+    public static IReadOnlyList<ScoreRow> ReadFile(string path, TableLimits? limits = null) => ToRows(TableFile.Read(path, limits), Path.GetFileName(path));
 
     /// <summary>Reads rows from CSV (comma or semicolon separated, header row with the column names).</summary>
-    public static IReadOnlyList<ScoreRow> ReadCsv(Stream stream, string fileName) => ToRows(TableFile.ReadCsv(stream, fileName), fileName);
+    public static IReadOnlyList<ScoreRow> ReadCsv(Stream stream, string fileName, TableLimits? limits = null) =>
+        ToRows(TableFile.ReadCsv(stream, fileName, limits), fileName);
 
     /// <summary>Reads rows from the first sheet of an XLSX workbook.</summary>
-    public static IReadOnlyList<ScoreRow> ReadXlsx(Stream stream, string fileName) => ToRows(TableFile.ReadXlsx(stream, fileName), fileName);
+    public static IReadOnlyList<ScoreRow> ReadXlsx(Stream stream, string fileName, TableLimits? limits = null) =>
+        ToRows(TableFile.ReadXlsx(stream, fileName, limits), fileName);
 
     /// <summary>Parses a layer name: self, appraisal, inspection, or tu-danh-gia, tham-dinh, kiem-tra.</summary>
     public static ScoreLayer? ParseLayer(string? text) =>
@@ -84,12 +106,12 @@ public static class ScoreList
     public static string LayerName(ScoreLayer layer) => layer.ToString().ToLowerInvariant();
 
     /// <summary>Validates every row against the period, then stores them and the requested state changes in one transaction.</summary>
-    /// <exception cref="RefusedInputException">Any row is refused; nothing is stored and the context's changes are discarded.</exception>
+    /// <exception cref="RefusedException">Any row is refused (codes <c>scores.*</c>, <c>file.*</c>, located by row and column); nothing is stored and the context's changes are discarded.</exception>
     public static async Task<ScoreImportSummary> ImportAsync(DanVanDbContext db, int periodId, IReadOnlyList<ScoreRow> rows,
         string fileName, ScoreImportOptions options, CancellationToken ct = default)
     {
         var period = await db.Periods.Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == periodId, ct)
-            ?? throw new RefusedInputException("period", $"no period {periodId}");
+            ?? throw new RefusedException("scores.noPeriod", Where.AtField("period"), ("id", periodId));
         var assessments = await db.Assessments.Include(a => a.Entries).Include(a => a.Unit)
             .Where(a => a.PeriodId == periodId).ToListAsync(ct);
         var byCode = assessments.ToDictionary(a => a.Unit!.Code, StringComparer.Ordinal);
@@ -105,14 +127,14 @@ public static class ScoreList
         var knownElsewhere = outside.ToDictionary(u => u.Code, u => WhyNotInPeriod(u, period, successors[u.Id].ToList()), StringComparer.Ordinal);
 
         var submit = options.Submit || options.Approve;
-        var submittedAt = options.SubmittedAt ?? DefaultSubmittedAt(period);
-        var problems = new List<InputProblem>();
+        var submittedAt = options.SubmittedAt ?? DefaultSubmittedAt(period, options.Clock);
+        var problems = new List<Refusal>();
         var parsed = Parse(rows, fileName, period, byCode, sets, knownElsewhere, options, problems, out var blank);
         var byAssessment = parsed.GroupBy(p => p.Assessment).OrderBy(g => g.Key.Unit!.Code, StringComparer.Ordinal).ToList();
-        CheckStates(byAssessment, fileName, period, submit, submittedAt, problems);
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        CheckStates(byAssessment, fileName, period, submit, submittedAt, options.Clock.Zone, problems);
+        if (problems.Count > 0) throw new RefusedException(options.Limits.Cap(problems, fileName));
 
-        var at = DateTime.UtcNow;
+        var at = options.Clock.UtcNow;
         int submitted = 0, late = 0, appraised = 0, approved = 0;
         var previous = options.Approve ? await PeriodResultsQuery.PreviousBandsAsync(db, period, ct) : [];
         try
@@ -128,7 +150,7 @@ public static class ScoreList
                 if (submit && self.Count > 0)
                 {
                     AssessmentWorkflow.Confirm(db, a, options.User, at);
-                    AssessmentWorkflow.Submit(db, a, period, set, options.User, at, submittedAt);
+                    AssessmentWorkflow.Submit(db, a, period, set, options.User, at, submittedAt, options.Clock.Zone);
                     submitted++;
                     if (a.IsLate) late++;
                 }
@@ -145,6 +167,10 @@ public static class ScoreList
                 }
             }
 
+            // Published results: the group rules rank the approved units of each group once the whole file is in.
+            foreach (var g in byAssessment.Select(g => g.Key).Where(a => a.Status == AssessmentStatus.Approved).GroupBy(a => a.GroupId))
+                await PublishedResults.ApplyGroupRulesAsync(db, period, g.Key, sets[g.First().CriteriaSetId], previous, ct);
+
             var changed = db.ChangeTracker.Entries<AuditEntry>()
                 .Count(e => e.State == EntityState.Added && e.Entity.Action.StartsWith("entry.", StringComparison.Ordinal));
             await db.SaveChangesAsync(ct);
@@ -159,11 +185,11 @@ public static class ScoreList
     }
 
     /// <summary>When submissions recorded by an import are dated by default: now, or the deadline once it has passed.</summary>
-    public static DateTime DefaultSubmittedAt(EvaluationPeriod period)
+    public static DateTime DefaultSubmittedAt(EvaluationPeriod period, ProvinceClock clock)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
         var deadline = period.Deadline.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
-        return DateOnly.FromDateTime(now) > period.Deadline ? deadline : now;
+        return clock.Today > period.Deadline ? deadline : now;
     }
 
     /// <summary>Rows of a period's units and scored criteria, as a template to fill, with the values already stored in that layer.</summary>
@@ -185,11 +211,11 @@ public static class ScoreList
                 if (superior && layer == ScoreLayer.Self) continue;
                 var e = a.Entries.FirstOrDefault(x => x.CriterionId == c.Id && x.Layer == layer);
                 rows.Add(new ScoreRow(rows.Count + 2, a.Unit!.Code, c.Id, LayerName(layer),
-                    Points: e?.Points?.ToString("0.####", CultureInfo.InvariantCulture),
+                    Points: Write(e?.Points),
                     Level: e?.Level,
                     Checked: e?.Checked?.Replace(',', ';'),
-                    Achieved: e?.Achieved?.ToString("0.####", CultureInfo.InvariantCulture),
-                    Target: e?.Target?.ToString("0.####", CultureInfo.InvariantCulture),
+                    Achieved: Write(e?.Achieved),
+                    Target: Write(e?.Target),
                     Count: e?.Count?.ToString(CultureInfo.InvariantCulture),
                     NotApplicable: e is { NotApplicable: true } ? "x" : null,
                     Note: e?.Note));
@@ -210,9 +236,12 @@ public static class ScoreList
 
     private sealed record ParsedRow(ScoreRow Row, Assessment Assessment, EntryInput Input);
 
+    // Numbers in files are written the way the one reader reads them back exactly: "7,25", never "7.250".
+    private static string? Write(decimal? value) => value is { } v ? VietnameseNumber.Write(v) : null;
+
     private static List<ParsedRow> Parse(IReadOnlyList<ScoreRow> rows, string fileName, EvaluationPeriod period,
-        Dictionary<string, Assessment> byCode, Dictionary<int, CriteriaSet> sets, Dictionary<string, string> knownElsewhere,
-        ScoreImportOptions options, List<InputProblem> problems, out int blank)
+        Dictionary<string, Assessment> byCode, Dictionary<int, CriteriaSet> sets, Dictionary<string, Refusal> knownElsewhere,
+        ScoreImportOptions options, List<Refusal> problems, out int blank)
     {
         blank = 0;
         var parsed = new List<ParsedRow>();
@@ -220,26 +249,30 @@ public static class ScoreList
         foreach (var row in rows)
         {
             var before = problems.Count;
-            void Problem(string column, string message) => problems.Add(new($"{fileName} row {row.Row}, column {column}", message));
+            Where At(string column) => Where.AtCell(fileName, row.Row, column);
+            void Problem(string column, string code, params (string, object?)[] args) => problems.Add(Refusal.Of(code, At(column), args));
 
             var unitCode = row.UnitCode.Trim();
             byCode.TryGetValue(unitCode, out var assessment);
-            if (unitCode.Length == 0) Problem("unit_code", "the unit code is empty");
+            if (unitCode.Length == 0) Problem("unit_code", "scores.unitCodeRequired");
             else if (assessment is null)
-                Problem("unit_code", knownElsewhere.TryGetValue(unitCode, out var why) ? why : $"no unit '{unitCode}'");
+            {
+                if (knownElsewhere.TryGetValue(unitCode, out var why)) problems.Add(why.At(At("unit_code")));
+                else Problem("unit_code", "scores.noUnit", ("code", unitCode));
+            }
 
             var layer = ParseLayer(row.Layer);
-            if (layer is null) Problem("layer", $"unknown layer '{row.Layer}'; expected self, appraisal or inspection (tu-danh-gia, tham-dinh, kiem-tra)");
+            if (layer is null) Problem("layer", "scores.unknownLayer", ("layer", row.Layer));
 
             var criterionId = row.Criterion.Trim();
             Criterion? criterion = null;
             CriteriaSet? set = null;
-            if (criterionId.Length == 0) Problem("criterion", "the criterion is empty");
+            if (criterionId.Length == 0) Problem("criterion", "scores.criterionRequired");
             else if (assessment is not null)
             {
                 set = sets[assessment.CriteriaSetId];
                 criterion = set.FindCriterion(criterionId);
-                if (criterion is null) Problem("criterion", $"criterion '{criterionId}' is not in the criteria set \"{set.Name}\" used for unit '{unitCode}'");
+                if (criterion is null) Problem("criterion", "scores.criterionNotInSet", ("criterion", criterionId), ("set", set.Name), ("unit", unitCode));
             }
 
             var points = Number(row.Points, "points", Problem);
@@ -249,11 +282,21 @@ public static class ScoreList
             int? count = null;
             if (countValue is { } n)
             {
-                if (n != decimal.Truncate(n) || n is < int.MinValue or > int.MaxValue) Problem("count", $"'{row.Count}' is not a whole number");
+                if (n != decimal.Truncate(n) || n is < int.MinValue or > int.MaxValue) Problem("count", "file.notAWholeNumber", ("text", row.Count));
                 else count = (int)n;
             }
             if (!TableFile.TryParseFlag(row.NotApplicable, out var notApplicable))
-                Problem("not_applicable", $"'{row.NotApplicable}' is not yes or no (x, 1, true, có / 0, false, không)");
+                Problem("not_applicable", "file.notAFlag", ("text", row.NotApplicable));
+
+            // A value in a column of another scoring method is a mistake (e.g. "10,5" split into points 10 and level 5):
+            // storing the row would silently drop it.
+            if (criterion is { IsLeaf: true, Method: { } method })
+            {
+                foreach (var (column, text) in ValueCells(row))
+                    if (!string.IsNullOrWhiteSpace(text) && !MethodColumns[method.Type].Contains(column))
+                        Problem(column, "scores.otherMethodColumn", ("criterion", criterion.Id), ("method", CamelCaseEnum.Name(method.Type)),
+                            ("columns", MethodColumns[method.Type]));
+            }
 
             if (problems.Count > before || assessment is null || criterion is null || set is null || layer is null) continue;
             if (new[] { row.Points, row.Level, row.Checked, row.Achieved, row.Target, row.Count, row.NotApplicable }.All(string.IsNullOrWhiteSpace))
@@ -264,7 +307,7 @@ public static class ScoreList
 
             if (seen.TryGetValue((unitCode, criterion.Id, layer.Value), out var first))
             {
-                Problem("criterion", $"duplicate row: unit '{unitCode}', criterion {criterion.Id}, layer {LayerName(layer.Value)} is also on row {first}");
+                Problem("criterion", "scores.duplicateRow", ("unit", unitCode), ("criterion", criterion.Id), ("layer", LayerName(layer.Value)), ("firstRow", first));
                 continue;
             }
             seen[(unitCode, criterion.Id, layer.Value)] = row.Row;
@@ -289,14 +332,14 @@ public static class ScoreList
             };
 
             var superior = AssessmentEntries.IsSuperiorScored(set, criterion.Id);
-            if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), superior) is { } refusal)
+            if (EntryRefusal(criterion, input, superior) is { } refusal)
             {
-                Problem(ValueColumn(criterion, input, superior), refusal);
+                problems.Add(refusal.At(At(ValueColumn(criterion, input, superior))));
                 continue;
             }
             if (layer != ScoreLayer.Self && note is null)
             {
-                Problem("note", $"an {LayerName(layer.Value)} row changes the unit's score and needs a reason in the note column");
+                Problem("note", "scores.reasonRequired", ("layer", LayerName(layer.Value)));
                 continue;
             }
             parsed.Add(new(row, assessment, input));
@@ -304,42 +347,51 @@ public static class ScoreList
         return parsed;
     }
 
-    private static string WhyNotInPeriod(DanVan.OrgUnits.OrgUnit unit, EvaluationPeriod period, List<string> successors)
+    // The entry rules of the core, as a refusal. Their reasons are still English sentences until the rules give codes.
+    private static Refusal? EntryRefusal(Criterion criterion, EntryInput input, bool superior) =>
+        ScoreEntryRules.Check(criterion, input.ToScoreEntry(), superior) is { } reason
+            ? Refusal.Of("scores.entryRefused", Where.Request, ("reason", reason))
+            : null;
+
+    private static IEnumerable<(string Column, string? Text)> ValueCells(ScoreRow row) =>
+        [("points", row.Points), ("level", row.Level), ("checked", row.Checked), ("achieved", row.Achieved), ("target", row.Target), ("count", row.Count)];
+
+    private static Refusal WhyNotInPeriod(DanVan.OrgUnits.OrgUnit unit, EvaluationPeriod period, List<string> successors)
     {
-        var then = successors.Count == 0 ? "" : $"; its successor{(successors.Count > 1 ? "s are" : " is")} {string.Join(", ", successors.Order(StringComparer.Ordinal))}";
         if (unit.ValidTo is { } end && end < period.OpensOn)
-            return $"unit '{unit.Code}' ({unit.Name}) ended on {end:dd/MM/yyyy}, before the period opened{then}";
+            return successors.Count == 0
+                ? Refusal.Of("scores.unitEnded", Where.Request, ("code", unit.Code), ("name", unit.Name), ("end", end))
+                : Refusal.Of("scores.unitEndedWithSuccessors", Where.Request, ("code", unit.Code), ("name", unit.Name), ("end", end),
+                    ("successors", successors.Order(StringComparer.Ordinal).ToList()));
         if (unit.ValidFrom is { } start && start > period.OpensOn)
-            return $"unit '{unit.Code}' ({unit.Name}) exists from {start:dd/MM/yyyy}, after the period opened";
-        return $"unit '{unit.Code}' ({unit.Name}) is not evaluated in the period \"{period.Name}\" (not in its groups or scope)";
+            return Refusal.Of("scores.unitNotYet", Where.Request, ("code", unit.Code), ("name", unit.Name), ("start", start));
+        return Refusal.Of("scores.unitNotInPeriod", Where.Request, ("code", unit.Code), ("name", unit.Name), ("period", period.Name));
     }
 
     private static void CheckStates(List<IGrouping<Assessment, ParsedRow>> byAssessment, string fileName, EvaluationPeriod period,
-        bool submit, DateTime submittedAt, List<InputProblem> problems)
+        bool submit, DateTime submittedAt, TimeZoneInfo zone, List<Refusal> problems)
     {
-        var anySubmission = false;
+        var refused = new List<Assessment>();
         foreach (var group in byAssessment)
         {
             var a = group.Key;
             var code = a.Unit!.Code;
             var hasSelf = group.Any(p => p.Input.Layer == ScoreLayer.Self);
             foreach (var p in group.Where(p => p.Input.Layer == ScoreLayer.Self && !a.IsEditableByUnit))
-                problems.Add(new($"{fileName} row {p.Row.Row}, column layer",
-                    $"the assessment of unit '{code}' is {a.Status}; its self-assessment can no longer change (return it first)"));
+                problems.Add(Refusal.Of("scores.selfLocked", Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString())));
 
             var willSubmit = submit && hasSelf && a.IsEditableByUnit;
-            anySubmission |= willSubmit && !(a.Status == AssessmentStatus.Returned && a.SubmittedAt is not null);
+            if (willSubmit && a.JudgeSubmission(submittedAt, period.RuleFor(a.Unit!.Kind, zone)).Refused) refused.Add(a);
             var status = willSubmit ? AssessmentStatus.Submitted : a.Status;
             if (status is AssessmentStatus.Submitted or AssessmentStatus.Appraised) continue;
             foreach (var p in group.Where(p => p.Input.Layer != ScoreLayer.Self))
-                problems.Add(new($"{fileName} row {p.Row.Row}, column layer",
-                    $"the assessment of unit '{code}' is {a.Status}; {LayerName(p.Input.Layer)} rows need a submitted assessment"
-                    + (hasSelf && !submit ? " (submit its self rows in the same import)" : "")));
+                problems.Add(Refusal.Of(hasSelf && !submit ? "scores.reviewNeedsSubmittedSubmitSelf" : "scores.reviewNeedsSubmitted",
+                    Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString()), ("layer", LayerName(p.Input.Layer))));
         }
 
-        if (anySubmission && DateOnly.FromDateTime(submittedAt) > period.Deadline && !period.AcceptLate)
-            problems.Add(new("submitted_at",
-                $"{submittedAt:dd/MM/yyyy} is after the deadline {period.Deadline:dd/MM/yyyy} and the period \"{period.Name}\" refuses late submissions"));
+        if (refused.Count > 0)
+            problems.Add(Refusal.Of("scores.lateRefused", Where.AtField("submitted_at"),
+                ("date", DateOnly.FromDateTime(submittedAt)), ("deadline", period.DeadlineFor(refused[0].Unit!.Kind)), ("period", period.Name)));
     }
 
     private static void Set(DanVanDbContext db, Assessment a, CriteriaSet set, ParsedRow p, string fileName, string user, DateTime at)
@@ -348,21 +400,24 @@ public static class ScoreList
         {
             AssessmentEntries.Set(db, a, set, p.Input, user, at);
         }
-        catch (RefusedInputException ex)
+        catch (RefusedException ex)
         {
             // Every check ran before anything changed; this only guards rules added to Set later.
-            throw new RefusedInputException(ex.Problems.Select(x => new InputProblem($"{fileName} row {p.Row.Row}", x.Message)).ToList());
+            throw new RefusedException(ex.Refusals.Select(r => r.At(r.Where with { File = fileName, Row = p.Row.Row })).ToList());
+        }
+        catch (RefusedInputException ex)
+        {
+            throw new RefusedException(ex.Problems.Select(x => Refusal.Of("scores.entryRefused", Where.AtCell(fileName, p.Row.Row, null), ("reason", x.Message))).ToList());
         }
     }
 
-    private static decimal? Number(string? text, string column, Action<string, string> problem)
+    private static decimal? Number(string? text, string column, Action<string, string, (string, object?)[]> problem)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (TableFile.TryParseNumber(text, out var value)) return value;
-        problem(column, $"'{text}' is not a number (write 7.5 or 7,5)");
+        if (VietnameseNumber.TryParse(text, out var value)) return value;
+        problem(column, "file.notANumber", [("text", text)]);
         return null;
     }
-
     private static string ValueColumn(Criterion criterion, EntryInput input, bool superior)
     {
         if (input.NotApplicable) return "not_applicable";
@@ -384,6 +439,6 @@ public static class ScoreList
     {
         TableFile.RequireColumns(table, fileName, ["unit_code", "criterion", "layer"], Columns);
         return table.Records.Select(r => new ScoreRow(r.Row, r["unit_code"] ?? "", r["criterion"] ?? "", r["layer"] ?? "",
-            r["points"], r["level"], r["checked"], r["achieved"], r["target"], r["count"], r["not_applicable"], r["note"])).ToList();
+            r.Number("points"), r["level"], r["checked"], r.Number("achieved"), r.Number("target"), r.Number("count"), r["not_applicable"], r["note"])).ToList();
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Data;
+using DanVan.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.OrgUnits;
@@ -54,21 +56,36 @@ public static class UnitList
     };
 
     /// <summary>Reads rows from a .csv or .xlsx file.</summary>
-    public static IReadOnlyList<UnitRow> ReadFile(string path) => ToRows(TableFile.Read(path), Path.GetFileName(path));
+    /// <exception cref="RefusedException">The file cannot be read, is too large or lacks a required column.</exception>
+    public static IReadOnlyList<UnitRow> ReadFile(string path, TableLimits? limits = null) => ToRows(TableFile.Read(path, limits), Path.GetFileName(path));
 
     /// <summary>Reads rows from CSV (UTF-8, header row with the column names).</summary>
-    public static IReadOnlyList<UnitRow> ReadCsv(Stream stream, string fileName) => ToRows(TableFile.ReadCsv(stream, fileName), fileName);
+    public static IReadOnlyList<UnitRow> ReadCsv(Stream stream, string fileName, TableLimits? limits = null) =>
+        ToRows(TableFile.ReadCsv(stream, fileName, limits), fileName);
 
     /// <summary>Reads rows from the first sheet of an XLSX workbook (header row with the column names).</summary>
-    public static IReadOnlyList<UnitRow> ReadXlsx(Stream stream, string fileName) => ToRows(TableFile.ReadXlsx(stream, fileName), fileName);
+    public static IReadOnlyList<UnitRow> ReadXlsx(Stream stream, string fileName, TableLimits? limits = null) =>
+        ToRows(TableFile.ReadXlsx(stream, fileName, limits), fileName);
 
-    /// <summary>Validates rows against each other and the stored units, then stores them in one transaction.</summary>
-    /// <exception cref="RefusedInputException">Any problem; nothing is stored.</exception>
-    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, CancellationToken ct = default)
+    /// <summary>Imports as the "system" user (seeding, tests); see the overload naming the user.</summary>
+    public static Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName,
+        TableLimits? limits = null, CancellationToken ct = default) =>
+        ImportAsync(db, rows, fileName, "system", limits, ct);
+
+    /// <summary>Imports as <paramref name="user"/>, today in the province's time zone.</summary>
+    public static Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, string user,
+        TableLimits? limits = null, CancellationToken ct = default) =>
+        ImportAsync(db, rows, fileName, user, DanVan.Periods.ProvinceClock.System.Today, limits, ct);
+
+    /// <summary>Validates rows against each other and the stored units, then stores them and the audit line in one transaction;
+    /// a succession with no date takes effect <paramref name="today"/>.</summary>
+    /// <exception cref="RefusedException">Any problem (codes <c>units.*</c>, at most <see cref="TableLimits.MaxRefusals"/> listed); nothing is stored.</exception>
+    public static async Task<UnitImportSummary> ImportAsync(DanVanDbContext db, IReadOnlyList<UnitRow> rows, string fileName, string user, DateOnly today,
+        TableLimits? limits = null, CancellationToken ct = default)
     {
         var existing = await db.Units.Include(u => u.Groups).ToDictionaryAsync(u => u.Code, ct);
         var problems = Validate(rows, existing, fileName);
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        if (problems.Count > 0) throw new RefusedException((limits ?? TableLimits.Default).Cap(problems, fileName));
 
         await using var tx = await db.BeginOwnTransactionAsync(ct);
         var groups = await db.Groups.ToDictionaryAsync(g => g.Code, ct);
@@ -122,36 +139,40 @@ public static class UnitList
                 {
                     PredecessorId = predecessor.Id,
                     SuccessorId = successor.Id,
-                    EffectiveOn = predecessor.ValidTo?.AddDays(1) ?? successor.ValidFrom ?? DateOnly.FromDateTime(DateTime.UtcNow),
+                    EffectiveOn = predecessor.ValidTo?.AddDays(1) ?? successor.ValidFrom ?? today,
                     Kind = SplitList(row.Successors).Count() > 1 ? SuccessionKind.Split : SuccessionKind.Merge,
                 });
                 successions++;
             }
         }
 
+        AuditTrail.Record(db, new AuditLine(user, DateTime.UtcNow, "unit.import", AuditSubject.Many(nameof(OrgUnit)))
+        {
+            New = $"{fileName}: {created} created, {updated} updated, {groupsCreated} groups, {successions} successions",
+        });
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new(created, updated, groupsCreated, successions);
     }
 
-    /// <summary>Every problem with the rows, located by file, row and column.</summary>
-    public static List<InputProblem> Validate(IReadOnlyList<UnitRow> rows, IReadOnlyDictionary<string, OrgUnit> existing, string fileName)
+    /// <summary>Every problem with the rows, located by file, row and column (codes <c>units.*</c>).</summary>
+    public static List<Refusal> Validate(IReadOnlyList<UnitRow> rows, IReadOnlyDictionary<string, OrgUnit> existing, string fileName)
     {
-        var problems = new List<InputProblem>();
-        void Problem(UnitRow row, string column, string message) =>
-            problems.Add(new($"{fileName} row {row.Row}, column {column}", message));
+        var problems = new List<Refusal>();
+        void Problem(UnitRow row, string column, string code, params (string, object?)[] args) =>
+            problems.Add(Refusal.Of(code, Where.AtCell(fileName, row.Row, column), args));
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (string.IsNullOrWhiteSpace(row.Code)) Problem(row, "code", "the code is empty");
-            else if (!seen.TryAdd(row.Code, row.Row)) Problem(row, "code", $"duplicate code '{row.Code}' (also on row {seen[row.Code]})");
-            if (string.IsNullOrWhiteSpace(row.Name)) Problem(row, "name", "the name is empty");
+            if (string.IsNullOrWhiteSpace(row.Code)) Problem(row, "code", "units.codeRequired");
+            else if (!seen.TryAdd(row.Code, row.Row)) Problem(row, "code", "units.duplicateCode", ("code", row.Code), ("firstRow", seen[row.Code]));
+            if (string.IsNullOrWhiteSpace(row.Name)) Problem(row, "name", "units.nameRequired");
             if (ParseKind(row.Kind) is null)
-                Problem(row, "kind", $"unknown kind '{row.Kind}'; expected one of {string.Join(", ", Enum.GetNames<OrgUnitKind>())}");
-            if (!TryDate(row.ValidFrom, out var from)) Problem(row, "valid_from", $"'{row.ValidFrom}' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
-            if (!TryDate(row.ValidTo, out var to)) Problem(row, "valid_to", $"'{row.ValidTo}' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
-            if (from is { } f && to is { } t && t < f) Problem(row, "valid_to", "valid_to is before valid_from");
+                Problem(row, "kind", "units.unknownKind", ("kind", row.Kind), ("kinds", Enum.GetNames<OrgUnitKind>()));
+            if (!TryDate(row.ValidFrom, out var from)) Problem(row, "valid_from", "file.notADate", ("text", row.ValidFrom));
+            if (!TryDate(row.ValidTo, out var to)) Problem(row, "valid_to", "file.notADate", ("text", row.ValidTo));
+            if (from is { } f && to is { } t && t < f) Problem(row, "valid_to", "units.endsBeforeStart", ("from", f), ("to", t));
         }
 
         bool Known(string code) => seen.ContainsKey(code) || existing.ContainsKey(code);
@@ -159,13 +180,13 @@ public static class UnitList
         {
             if (Blank(row.ParentCode) is { } parent)
             {
-                if (parent == row.Code) Problem(row, "parent_code", "a unit cannot be its own parent");
-                else if (!Known(parent)) Problem(row, "parent_code", $"unknown parent '{parent}'");
+                if (parent == row.Code) Problem(row, "parent_code", "units.ownParent");
+                else if (!Known(parent)) Problem(row, "parent_code", "units.unknownParent", ("parent", parent));
             }
             foreach (var code in SplitList(row.Successors))
             {
-                if (code == row.Code) Problem(row, "successors", "a unit cannot be its own successor");
-                else if (!Known(code)) Problem(row, "successors", $"unknown successor '{code}'");
+                if (code == row.Code) Problem(row, "successors", "units.ownSuccessor");
+                else if (!Known(code)) Problem(row, "successors", "units.unknownSuccessor", ("successor", code));
             }
         }
 
@@ -176,14 +197,15 @@ public static class UnitList
             foreach (var row in rows.Where(r => r.Has("parent_code") || !parents.ContainsKey(r.Code))) parents[row.Code] = Blank(row.ParentCode);
             foreach (var row in rows)
             {
-                var visited = new HashSet<string> { row.Code };
+                var visited = new List<string> { row.Code };
                 for (var p = parents[row.Code]; p is not null; p = parents.GetValueOrDefault(p))
                 {
-                    if (!visited.Add(p))
+                    if (visited.Contains(p))
                     {
-                        Problem(row, "parent_code", $"a cycle in parents: {string.Join(" → ", visited)} → {p}");
+                        Problem(row, "parent_code", "units.cycle", ("cycle", string.Join(" → ", visited) + " → " + p));
                         break;
                     }
+                    visited.Add(p);
                 }
             }
         }

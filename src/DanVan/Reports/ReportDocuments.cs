@@ -10,7 +10,10 @@ namespace DanVan.Reports;
 /// <param name="ScopeUnitId">The unit the report covers and is issued by.</param>
 /// <param name="EarlierYears">Earlier years to compare with (0 for none).</param>
 /// <param name="Options">Sections and presentation; null for one section per group.</param>
-public sealed record ReportRequest(int Year, int ScopeUnitId, int EarlierYears = 1, ReportOptions? Options = null);
+/// <param name="Kind">Kind of reporting period (a year unless told).</param>
+/// <param name="Number">Number of the period within the year (1 for a year).</param>
+public sealed record ReportRequest(int Year, int ScopeUnitId, int EarlierYears = 1, ReportOptions? Options = null,
+    Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1);
 
 /// <summary>Everything the outputs of one report are written from: the figures, the units named in the heading, and the people's text.</summary>
 public sealed record ReportContent
@@ -57,7 +60,7 @@ public static class ReportDocuments
         if (request.EarlierYears is < 0 or > 10) throw new RefusedInputException("years", $"{request.EarlierYears} earlier years is not within 0–10");
         var scope = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.ScopeUnitId, ct)
             ?? throw new RefusedInputException("scope", $"no unit {request.ScopeUnitId}");
-        var period = await ReportQuery.FindPeriodAsync(db, request.Year, scope.Id, ct)
+        var period = await ReportQuery.FindPeriodAsync(db, request.Kind, request.Year, request.Number, scope.Id, ct)
             ?? throw new RefusedInputException("period", $"no evaluation period of {request.Year} covers {scope.Name} ({scope.Code})");
 
         var input = await ReportQuery.LoadAsync(db, period.Id, scope.Id, request.EarlierYears, ct);

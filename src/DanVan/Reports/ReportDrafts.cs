@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,6 +106,7 @@ public static class ReportDrafts
             db.Entry(draft).Property(d => d.Version).OriginalValue = input.ExpectedVersion;
         }
 
+        var before = Fields(draft);
         draft.Summary = Clean(input.Summary);
         foreach (var block in ReportDraft.Blocks)
             draft[block] = Clean(input.Blocks.GetValueOrDefault(block));
@@ -115,6 +117,14 @@ public static class ReportDrafts
         draft.Version = input.ExpectedVersion + 1;
         draft.UpdatedAt = at;
         draft.UpdatedBy = user;
+        // The trail keeps the fields that changed, before and after (the texts themselves, cut when very long).
+        var after = Fields(draft);
+        var changed = after.Keys.Where(k => before.GetValueOrDefault(k) != after[k]).ToList();
+        AuditTrail.Record(db, new AuditLine(user, at, "report.draft", AuditSubject.Of(draft))
+        {
+            Old = Describe(before, changed, input.ExpectedVersion),
+            New = Describe(after, changed, draft.Version),
+        });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -131,6 +141,20 @@ public static class ReportDrafts
         }
         return new(DraftSaveOutcome.Saved, draft.Version);
     }
+
+    private static Dictionary<string, string> Fields(ReportDraft d)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["summary"] = d.Summary, ["signerAuthority"] = d.SignerAuthority, ["signerPosition"] = d.SignerPosition,
+            ["signerName"] = d.SignerName, ["recipients"] = d.Recipients,
+        };
+        foreach (var block in ReportDraft.Blocks) fields[block.ToString()] = d[block];
+        return fields;
+    }
+
+    private static string Describe(Dictionary<string, string> fields, List<string> changed, int version) =>
+        $"v{version}" + string.Concat(changed.Select(k => $"\n[{k}] {fields[k]}"));
 
     /// <summary>Text as stored: NFC, line feeds only, no trailing white space on lines, trimmed.</summary>
     public static string Clean(string? text)

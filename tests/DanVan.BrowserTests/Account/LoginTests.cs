@@ -1,12 +1,13 @@
 namespace DanVan.BrowserTests.Account;
 
 /// <summary>Signing in through a real browser, on an office screen and on a phone.</summary>
-public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection<BrowserCollection>]
+public sealed class LoginTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Should_refuse_a_wrong_password_in_Vietnamese_and_sign_in_to_the_home_page()
     {
-        await using var session = await app.OpenAsync();
+        await using var session = await App.OpenAsync();
         var page = session.Page;
         await page.GotoAsync("/");
 
@@ -24,10 +25,10 @@ public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByLabel("Tên đăng nhập", new() { Exact = true })).ToHaveValueAsync("userA");
         await BrowserApp.ScreenshotAsync(page, "login-wrong-password");
 
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(BrowserWorld.Password);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(TestWorld.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "DanVan — Đánh giá công tác dân vận chính quyền" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Xin chào, userA")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Cán bộ đơn vị — Sở Nội vụ" })).ToBeVisibleAsync();
@@ -39,7 +40,7 @@ public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Should_sign_in_on_a_phone_with_the_form_and_button_on_screen()
     {
-        await using var session = await app.OpenAsync(BrowserApp.Phone);
+        await using var session = await App.OpenAsync(BrowserApp.Phone);
         var page = session.Page;
         await page.GotoAsync("/Account/Login");
 
@@ -50,7 +51,7 @@ public sealed class LoginTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "login-phone");
 
         await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync("coord");
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(BrowserWorld.Password);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(TestWorld.Password);
         await button.TapAsync();
 
         await Expect(page.GetByText("Xin chào, coord")).ToBeVisibleAsync();

@@ -1,15 +1,16 @@
 namespace DanVan.BrowserTests.Evaluations;
 
 /// <summary>From the unit's submission to the coordinator's published result.</summary>
-public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection<BrowserCollection>]
+public sealed class ReviewTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Should_let_the_unit_submit_only_after_the_head_confirms()
     {
-        await app.World.FillAsync(app, "SO-B", submit: false);
-        var id = app.World.Assessments["SO-B"];
+        await App.World.SubmitAsync(App.Web, App.World.AssessmentB, submit: false);
+        var id = App.World.AssessmentB;
 
-        await using var user = await app.SignInAsync("userB");
+        await using var user = await App.SignInAsync("userB");
         await user.Page.GotoAsync($"/Evaluations/Edit/{id}");
         await user.Page.GetByRole(AriaRole.Link, new() { Name = "Xác nhận và nộp", Exact = true }).ClickAsync();
         await Expect(user.Page.GetByText("Kết quả tự đánh giá: 85,5/100 điểm, tự xếp loại: Hoàn thành tốt.")).ToBeVisibleAsync();
@@ -17,7 +18,7 @@ public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(user.Page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" })).ToBeDisabledAsync();
         await BrowserApp.ScreenshotAsync(user.Page, "submit-awaiting-head");
 
-        await using (var head = await app.SignInAsync("headB"))
+        await using (var head = await App.SignInAsync("headB"))
         {
             var page = head.Page;
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Tự đánh giá" }).ClickAsync();
@@ -49,20 +50,20 @@ public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Should_let_the_coordinator_adjust_with_a_reason_approve_and_then_only_read()
     {
-        await app.World.FillAsync(app, "SO-C", submit: true);
+        await App.World.SubmitAsync(App.Web, App.World.AssessmentA);
 
-        await using var session = await app.SignInAsync("coord");
+        await using var session = await App.SignInAsync("coord");
         var page = session.Page;
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đánh giá" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Đã nộp" }).First.ClickAsync();
-        var queued = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Y tế" });
+        var queued = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Nội vụ" });
         await Expect(queued).ToContainTextAsync("Đã nộp");
         await Expect(queued).ToContainTextAsync("85,5");
         await Expect(queued).ToContainTextAsync("Hoàn thành tốt");
         await BrowserApp.ScreenshotAsync(page, "queue-submitted");
         await queued.GetByRole(AriaRole.Link, new() { Name = "Thẩm định" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sở Y tế" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sở Nội vụ" })).ToBeVisibleAsync();
         var leadership = page.Locator("#appraise-form").GetByRole(AriaRole.Row).Filter(new() { HasText = "Lãnh đạo, chỉ đạo công tác dân vận" });
         await Expect(leadership).ToContainTextAsync("35,5 điểm");
         await leadership.GetByLabel("Điểm (tối đa 40)").FillAsync("20");
@@ -94,13 +95,13 @@ public sealed class ReviewTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "approved-view");
 
         // Even at the appraisal address, nothing can be changed any more.
-        await page.GotoAsync($"/Evaluations/Appraise/{app.World.Assessments["SO-C"]}");
+        await page.GotoAsync($"/Evaluations/Appraise/{App.World.AssessmentA}");
         await Expect(page.GetByText("Chỉ hồ sơ đã nộp (chưa phê duyệt) mới được thẩm định, kiểm tra.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lưu điều chỉnh" })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đánh giá" }).ClickAsync();
-        var approved = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Y tế" });
+        var approved = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sở Nội vụ" });
         await Expect(approved).ToContainTextAsync("Đã phê duyệt");
         await Expect(approved).ToContainTextAsync("Hoàn thành");
         await Expect(approved.GetByRole(AriaRole.Link, new() { Name = "Thẩm định" })).ToHaveCountAsync(0);

@@ -20,7 +20,7 @@ public sealed class CriteriaSetFileTests
         json.ShouldContain("\"type\": \"Points\"");
 
         var read = CriteriaSetFile.Parse(json, $"{key}.json");
-        read.Errors.ShouldBeEmpty();
+        read.Refusals.ShouldBeEmpty();
         CriteriaSetFile.Serialize(read.Set!).ShouldBe(json);
         new DanVan.Criteria.StoredCriteriaSet { Key = key, Name = "x", DecisionNumber = "x", Json = json, ContentHash = "" }.Parse().Id.ShouldBe(key);
     }
@@ -35,7 +35,7 @@ public sealed class CriteriaSetFileTests
         node[member] = null;
         var read = CriteriaSetFile.Parse(node.ToJsonString(), "set.json");
         read.IsValid.ShouldBeFalse();
-        read.Errors.ShouldHaveSingleItem().Path.ShouldStartWith(path);
+        read.Refusals.ShouldHaveSingleItem().Path.ShouldStartWith(path);
     }
 
     [Fact]
@@ -45,10 +45,10 @@ public sealed class CriteriaSetFileTests
         node["criteria"]![0]!["children"]![0]!["method"]!["levels"]!.AsArray().Add(null);
         node["classification"]!["bands"]!.AsArray().Insert(0, null);
         var read = CriteriaSetFile.Parse(node.ToJsonString(), "set.json");
-        read.Errors.Select(e => e.ToString()).ShouldBe(
+        read.Refusals.Select(e => (e.Code, e.Where.Key)).ShouldBe(
         [
-            "set.json: $.classification.bands[0]: null is not allowed here",
-            "set.json: $.criteria[0].children[0].method.levels[3]: null is not allowed here",
+            ("criteria.nullElement", "file:set.json/$.classification.bands[0]"),
+            ("criteria.nullElement", "file:set.json/$.criteria[0].children[0].method.levels[3]"),
         ], ignoreOrder: true);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DanVan.Criteria;
+using DanVan.Refusals;
 
 namespace DanVan.Tests.Criteria;
 
@@ -15,8 +16,8 @@ public sealed class CriteriaSetValidationTests
     private static void ShouldBeRefusedAt(CriteriaSetReadResult result, string path, string reason)
     {
         result.IsValid.ShouldBeFalse();
-        result.Errors.ShouldContain(e => e.Path == path && e.Message.Contains(reason, StringComparison.Ordinal),
-            $"expected an error at {path} ({reason}); got:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
+        result.Refusals.ShouldContain(e => e.Where.Path == path && RefusalText.Render(e, RefusalText.English).Contains(reason, StringComparison.OrdinalIgnoreCase),
+            $"expected an error at {path} ({reason}); got:{Environment.NewLine}{string.Join(Environment.NewLine, result.Refusals)}");
     }
 
     [Fact]
@@ -25,10 +26,13 @@ public sealed class CriteriaSetValidationTests
         var result = Samples.Broken(QuangBinh, s => s["criteria"]![1]!["method"]!["type"] = "stars");
 
         result.Set.ShouldBeNull();
-        var error = result.Errors.ShouldHaveSingleItem();
+        var error = result.Refusals.ShouldHaveSingleItem();
         error.File.ShouldBe(QuangBinh);
         error.Path.ShouldStartWith("$.criteria[1].method.type");
-        error.Message.ShouldBe("unknown scoring method type 'stars'; expected one of: points, levels, checklist, ratio, count");
+        error.Code.ShouldBe("criteria.json.unknownEnum");
+        error.Message.ShouldBe("Unknown scoring method type 'stars'; expected one of: points, levels, checklist, ratio, count.");
+        DanVan.Refusals.RefusalText.Render(error, DanVan.Refusals.RefusalText.Vietnamese)
+            .ShouldBe("Giá trị 'stars' không hợp lệ; chỉ nhận: points, levels, checklist, ratio, count.");
     }
 
     [Theory]
@@ -40,7 +44,7 @@ public sealed class CriteriaSetValidationTests
     {
         var result = Samples.Broken(QuangBinh, s => s["criteria"]![1]!["method"]!["type"] = JsonNode.Parse(written));
 
-        result.Errors.ShouldHaveSingleItem().Path.ShouldStartWith("$.criteria[1].method.type");
+        result.Refusals.ShouldHaveSingleItem().Path.ShouldStartWith("$.criteria[1].method.type");
     }
 
     [Fact]
@@ -48,8 +52,8 @@ public sealed class CriteriaSetValidationTests
     {
         var result = Samples.Broken(QuangNam, s => Rules(s)[0]!["type"] = "alwaysExcellent");
 
-        result.Errors.ShouldHaveSingleItem().Path.ShouldStartWith("$.classification.rules[0].type");
-        result.Errors[0].Message.ShouldContain("expected one of: criterionBelowShare, flag, notSubmitted, maxStepsAbovePrevious, bandShareCap");
+        result.Refusals.ShouldHaveSingleItem().Path.ShouldStartWith("$.classification.rules[0].type");
+        result.Refusals[0].Message.ShouldContain("expected one of: criterionBelowShare, flag, notSubmitted, maxStepsAbovePrevious, bandShareCap");
     }
 
     [Fact]
@@ -265,9 +269,10 @@ public sealed class CriteriaSetValidationTests
     {
         var result = Samples.Broken(QuangBinh, s => s["criteria"]![2]!["weight"] = 2);
 
-        var error = result.Errors.ShouldHaveSingleItem();
+        var error = result.Refusals.ShouldHaveSingleItem();
         error.Path.ShouldStartWith("$.criteria[2]");
-        error.Message.ShouldBe("unknown property 'weight'");
+        error.Code.ShouldBe("criteria.json.unknownProperty");
+        error.Message.ShouldBe("Unknown property 'weight'.");
     }
 
     [Fact]
@@ -276,8 +281,8 @@ public sealed class CriteriaSetValidationTests
         var property = Samples.Broken(QuangBinh, s => s["decision"]!["number"] = null);
         var element = Samples.Broken(QuangBinh, s => s["criteria"]!.AsArray().Add(null));
 
-        property.Errors.ShouldHaveSingleItem().Path.ShouldStartWith("$.decision.number");
-        property.Errors[0].Message.ShouldBe("'number' must not be null");
+        property.Refusals.ShouldHaveSingleItem().Path.ShouldStartWith("$.decision.number");
+        property.Refusals[0].Message.ShouldBe("'number' must not be null.");
         ShouldBeRefusedAt(element, "$.criteria[6]", "null is not allowed here");
     }
 
@@ -286,9 +291,9 @@ public sealed class CriteriaSetValidationTests
     {
         var result = Samples.Broken(QuangBinh, s => s["criteria"]![1]!.AsObject().Remove("maxPoints"));
 
-        var error = result.Errors.ShouldHaveSingleItem();
+        var error = result.Refusals.ShouldHaveSingleItem();
         error.Path.ShouldStartWith("$.criteria[1]");
-        error.Message.ShouldContain("missing required properties: 'maxPoints'");
+        error.Message.ShouldContain("Missing required properties: maxPoints");
     }
 
     [Fact]
@@ -296,9 +301,9 @@ public sealed class CriteriaSetValidationTests
     {
         var result = Samples.Broken(QuangBinh, s => s["decision"]!["date"] = "15/11/2022");
 
-        var error = result.Errors.ShouldHaveSingleItem();
+        var error = result.Refusals.ShouldHaveSingleItem();
         error.Path.ShouldStartWith("$.decision.date");
-        error.Message.ShouldBe("expected a date written yyyy-MM-dd");
+        error.Code.ShouldBe("criteria.json.expectedDate");
     }
 
     [Fact]
@@ -311,14 +316,15 @@ public sealed class CriteriaSetValidationTests
         var result = CriteriaSetFile.Parse(string.Join('\n', lines), QuangBinh);
 
         result.Set.ShouldBeNull();
-        var error = result.Errors.ShouldHaveSingleItem();
-        error.Path.ShouldEndWith($"(line {at + 2})");
-        error.ToString().ShouldStartWith($"{QuangBinh}: ");
+        var error = result.Refusals.ShouldHaveSingleItem();
+        error.Where.Row.ShouldBe(at + 2);
+        error.File.ShouldBe(QuangBinh);
+        DanVan.Refusals.RefusalText.Place(error.Where, DanVan.Refusals.RefusalText.Vietnamese).ShouldStartWith($"{QuangBinh}, dòng {at + 2}, $");
     }
 
     [Fact]
     public void Should_refuse_a_file_holding_null()
     {
-        CriteriaSetFile.Parse("null", "x.json").Errors.ShouldHaveSingleItem().Message.ShouldBe("the file holds no criteria set");
+        CriteriaSetFile.Parse("null", "x.json").Refusals.ShouldHaveSingleItem().Code.ShouldBe("criteria.noSet");
     }
 }

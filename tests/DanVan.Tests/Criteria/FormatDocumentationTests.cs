@@ -33,7 +33,7 @@ public sealed partial class FormatDocumentationTests
         var schema = await JsonSchema.FromFileAsync(Samples.SchemaPath);
 
         Example.ShouldNotBeEmpty();
-        CriteriaSetFile.Parse(Example, "criteria-format.md").Errors.ShouldBeEmpty();
+        CriteriaSetFile.Parse(Example, "criteria-format.md").Refusals.ShouldBeEmpty();
         schema.Validate(Example).ShouldBeEmpty();
     }
 
@@ -66,5 +66,20 @@ public sealed partial class FormatDocumentationTests
 
         foreach (var code in codes)
             Documentation.ShouldContain($"| `{code}` |");
+    }
+
+    [Fact]
+    public void Should_document_every_refusal_of_a_criteria_file_in_both_languages()
+    {
+        var catalogue = System.Xml.Linq.XDocument.Load(Path.Combine(Samples.RepoRoot, "src", "DanVan", "Criteria", "RefusalMessages.resx"));
+        var codes = catalogue.Descendants("data").Select(d => (string)d.Attribute("name")!)
+            .Where(c => c is not ("criteria.notFound" or "criteria.versionNotFound")).ToList();
+
+        codes.Count.ShouldBeGreaterThan(50);
+        foreach (var code in codes)
+        {
+            Documentation.ShouldContain($"| `{code}` |");
+            DanVan.Refusals.RefusalText.Knows(code).ShouldBeTrue(code);
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class SampleCriteriaSetTests
 
         schema.Validate(written).ShouldBeEmpty();
         var reread = CriteriaSetFile.Parse(written, name);
-        reread.Errors.ShouldBeEmpty();
+        reread.Refusals.ShouldBeEmpty();
         CriteriaSetFile.Serialize(reread.Set!).ShouldBe(written);
         written.ShouldNotContain("\"type\": \"Points\"", Case.Sensitive);
         written.ShouldContain("\"type\": \"points\"", Case.Sensitive);

@@ -29,7 +29,7 @@ public static class Samples
     public static CriteriaSet Load(string name)
     {
         var result = CriteriaSetFile.Read(Path.Combine(Folder, name));
-        result.Errors.ShouldBeEmpty(string.Join(Environment.NewLine, result.Errors));
+        result.Refusals.ShouldBeEmpty(string.Join(Environment.NewLine, result.Refusals));
         return result.Set!;
     }
 

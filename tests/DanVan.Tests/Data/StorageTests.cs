@@ -1,3 +1,4 @@
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
@@ -7,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Data;
 
 /// <summary>Storage behaviour, written once and run on SQLite and on PostgreSQL.</summary>
-public abstract class StorageTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class StorageTests(TestDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+    public async ValueTask InitializeAsync() => await _db.ResetAsync();
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Should_store_a_hierarchy_with_groups_and_successors()
@@ -72,7 +73,7 @@ public abstract class StorageTests(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = _db.NewContext())
         {
             db.Entries.Add(new AssessmentEntry { AssessmentId = id, CriterionId = "1.1", Layer = ScoreLayer.Appraisal, Points = 7.25m, Note = "Thiếu kế hoạch" });
-            db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = "test", Action = "entry.set", AssessmentId = id, NewValue = "7,25" });
+            AuditTrail.Record(db, new AuditLine("test", DateTime.UtcNow, "entry.set", AuditSubject.Named("Assessment", id.ToString(System.Globalization.CultureInfo.InvariantCulture))) { New = "7,25" });
             await db.SaveChangesAsync();
         }
 
@@ -100,6 +101,8 @@ public abstract class StorageTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteStorageTests() : StorageTests(DatabaseProvider.Sqlite);
+[Collection<SqliteDb>]
+public sealed class SqliteStorageTests(SqliteDatabase db) : StorageTests(db);
 
-public sealed class PostgresStorageTests() : StorageTests(DatabaseProvider.Postgres);
+[Collection<PostgresDb>]
+public sealed class PostgresStorageTests(PostgresDatabase db) : StorageTests(db);

@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Demo;
 
 /// <summary>The demo province the web app and the CLI seed with DemoData.SeedAsync.</summary>
-public abstract class DemoDataTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DemoDataTests(TestDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+    public async ValueTask InitializeAsync() => await _db.ResetAsync();
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Should_create_a_province_with_varied_states_and_refuse_a_second_time()
@@ -69,8 +69,8 @@ public abstract class DemoDataTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Should_give_the_same_data_for_the_same_seed()
     {
-        await using var other = await TestDatabase.CreateAsync(provider);
-        await using var third = await TestDatabase.CreateAsync(provider);
+        await using var other = await TestDatabase.CreateAsync(_db.Provider);
+        await using var third = await TestDatabase.CreateAsync(_db.Provider);
         await using (var db = _db.NewContext()) await DemoData.SeedAsync(db, new DemoOptions { Seed = 7, Years = 1 });
         await using (var db = other.NewContext()) await DemoData.SeedAsync(db, new DemoOptions { Seed = 7, Years = 1 });
         await using (var db = third.NewContext()) await DemoData.SeedAsync(db, new DemoOptions { Seed = 8, Years = 1 });
@@ -114,6 +114,8 @@ public abstract class DemoDataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteDemoDataTests() : DemoDataTests(DatabaseProvider.Sqlite);
+[Collection<SqliteDb>]
+public sealed class SqliteDemoDataTests(SqliteDatabase db) : DemoDataTests(db);
 
-public sealed class PostgresDemoDataTests() : DemoDataTests(DatabaseProvider.Postgres);
+[Collection<PostgresDb>]
+public sealed class PostgresDemoDataTests(PostgresDatabase db) : DemoDataTests(db);

@@ -7,25 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Evaluations;
 
 /// <summary>Removing entries, note changes and the "old" value of a first adjustment, with their audit lines.</summary>
-public sealed class AssessmentEntriesTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class AssessmentEntriesTests(SqliteDatabase db) : IAsyncLifetime
 {
     private static readonly DateTime At = new(2024, 11, 20, 2, 0, 0, DateTimeKind.Utc);
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private EvaluationSetup _setup = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _setup = await EvaluationSetup.CreateAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<(DanVanDbContext Db, EvaluationPeriod Period, Assessment A)> OpenAsync()
     {
         var db = _db.NewContext();
-        var period = await Periods.OpenAsync(db, _setup.Request(), "test");
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
         return (db, period, a);
     }

@@ -8,28 +8,29 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Evaluations;
 
 /// <summary>The state rules of entries and the workflow, and their audit lines.</summary>
-public sealed class AssessmentWorkflowTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class AssessmentWorkflowTests(SqliteDatabase db) : IAsyncLifetime
 {
     private static readonly DateTime Before = new(2024, 11, 20, 2, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime After = new(2024, 12, 5, 2, 0, 0, DateTimeKind.Utc);
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private EvaluationSetup _setup = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _setup = await EvaluationSetup.CreateAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private CriteriaSet Set => _setup.Set;
 
     private async Task<(DanVanDbContext Db, EvaluationPeriod Period, Assessment A)> OpenAsync(bool acceptLate = true)
     {
         var db = _db.NewContext();
-        var period = await Periods.OpenAsync(db, _setup.Request(acceptLate: acceptLate), "test");
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(acceptLate: acceptLate), "test");
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
         return (db, period, a);
     }
@@ -84,7 +85,7 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         ex.Problems.ShouldHaveSingleItem().Message.ShouldStartWith(message);
         a.Entries.ShouldBeEmpty();
         a.Status.ShouldBe(AssessmentStatus.NotStarted);
-        db.ChangeTracker.Entries<AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
+        db.ChangeTracker.Entries<DanVan.Audit.AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(0);
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         }
 
         await using var other = _db.NewContext();
-        var strict = await Periods.OpenAsync(other, _setup.Request(2025, acceptLate: false), "test");
+        var strict = await DanVan.Evaluations.Periods.OpenAsync(other, _setup.Request(2025, acceptLate: false), "test");
         var b = await other.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == strict.Id && x.Unit!.Code == "A1");
         AssessmentEntries.Set(other, b, Set, Points("2", 12), "canbo", After);
         AssessmentWorkflow.Confirm(other, b, "thutruong", After.AddYears(1));
@@ -208,6 +209,18 @@ public sealed class AssessmentWorkflowTests : IAsyncLifetime
         a.FinalBand.ShouldBeNull();
         await db.SaveChangesAsync();
         (await db.Audit.SingleAsync(x => x.Action == "assessment.reopen")).Reason.ShouldBe("Phát hiện sai sót số liệu");
+    }
+
+    [Theory]
+    [InlineData(16, 59, false)] // 23:59 on the deadline day in Vietnam
+    [InlineData(18, 0, true)] // 01:00 the day after in Vietnam, still the deadline day in UTC
+    public async Task Should_judge_the_deadline_day_in_Vietnam_time(int hour, int minute, bool late)
+    {
+        var (db, period, a) = await OpenAsync();
+        await using var _ = db;
+        await SubmitAsync(db, period, a, new DateTime(2024, 11, 30, hour, minute, 0, DateTimeKind.Utc));
+        period.Deadline.ShouldBe(new DateOnly(2024, 11, 30));
+        a.IsLate.ShouldBe(late);
     }
 
     [Fact]

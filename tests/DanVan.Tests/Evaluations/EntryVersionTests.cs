@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Evaluations;
 
 /// <summary>A changed entry is a change of its assessment: the version moves and a concurrent save of the same version is refused.</summary>
-public abstract class EntryVersionTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class EntryVersionTests(TestDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+    public async ValueTask InitializeAsync() => await _db.ResetAsync();
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Should_move_the_version_when_only_an_entry_changes_and_refuse_the_second_of_two_entry_saves()
@@ -60,6 +60,8 @@ public abstract class EntryVersionTests(DatabaseProvider provider) : IAsyncLifet
     }
 }
 
-public sealed class SqliteEntryVersionTests() : EntryVersionTests(DatabaseProvider.Sqlite);
+[Collection<SqliteDb>]
+public sealed class SqliteEntryVersionTests(SqliteDatabase db) : EntryVersionTests(db);
 
-public sealed class PostgresEntryVersionTests() : EntryVersionTests(DatabaseProvider.Postgres);
+[Collection<PostgresDb>]
+public sealed class PostgresEntryVersionTests(PostgresDatabase db) : EntryVersionTests(db);

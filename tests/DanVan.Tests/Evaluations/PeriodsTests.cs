@@ -1,34 +1,36 @@
 using DanVan.Data;
 using DanVan.Evaluations;
+using DanVan.Periods;
 using DanVan.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Tests.Evaluations;
 
-public sealed class PeriodsTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private EvaluationSetup _setup = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _setup = await EvaluationSetup.CreateAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Should_open_a_period_with_one_assessment_per_unit_valid_on_the_opening_day()
     {
         await using var db = _db.NewContext();
-        var period = await Periods.OpenAsync(db, _setup.Request(), "test");
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
 
         await using var read = _db.NewContext();
         var codes = await read.Assessments.Where(a => a.PeriodId == period.Id).Select(a => a.Unit!.Code).OrderBy(c => c).ToListAsync();
         codes.ShouldBe(["A1", "A2"]);
-        (await read.Audit.SingleAsync()).Action.ShouldBe("period.open");
+        (await read.Audit.SingleAsync(a => a.SubjectType == "EvaluationPeriod")).Action.ShouldBe("period.open");
     }
 
     public static TheoryData<string, string> Refusals => new()
@@ -63,7 +65,7 @@ public sealed class PeriodsTests : IAsyncLifetime
         };
 
         await using var db = _db.NewContext();
-        var ex = await Should.ThrowAsync<RefusedInputException>(() => Periods.OpenAsync(db, request, "test"));
+        var ex = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, request, "test"));
         ex.Problems.ShouldContain(p => p.Where == what.Split(' ')[0] && p.Message.Contains(message), ex.Message);
 
         await using var read = _db.NewContext();
@@ -74,15 +76,54 @@ public sealed class PeriodsTests : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_a_second_period_of_the_same_year_scope_and_group()
     {
-        await using (var db = _db.NewContext()) await Periods.OpenAsync(db, _setup.Request(), "test");
+        await using (var db = _db.NewContext()) await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
         await using (var db = _db.NewContext())
         {
-            var ex = await Should.ThrowAsync<RefusedInputException>(() => Periods.OpenAsync(db, _setup.Request() with { Name = "Lần 2" }, "test"));
+            var ex = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request() with { Name = "Lần 2" }, "test"));
             ex.Problems.ShouldHaveSingleItem().Message.ShouldBe("the period \"Năm 2024\" of 2024 already evaluates one of these groups");
-            await Periods.OpenAsync(db, _setup.Request(2025), "test");
+            await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(2025), "test");
         }
         await using var read = _db.NewContext();
         (await read.Periods.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Should_store_the_reporting_period_and_tell_a_quarter_apart_from_the_year()
+    {
+        await using (var db = _db.NewContext()) await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
+        await using (var db = _db.NewContext())
+        {
+            var quarter = _setup.Request() with { Name = "Quý IV", Kind = PeriodKind.Quarter, Number = 4 };
+            await DanVan.Evaluations.Periods.OpenAsync(db, quarter, "test");
+            var again = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, quarter with { Name = "Lần 2" }, "test"));
+            again.Problems.ShouldHaveSingleItem().Where.ShouldBe("groups");
+            var wrong = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, quarter with { Number = 5 }, "test"));
+            wrong.Problems.ShouldContain(p => p.Where == "number");
+        }
+
+        await using var read = _db.NewContext();
+        var periods = await read.Periods.OrderBy(p => p.Id).ToListAsync();
+        periods.Select(p => p.Reporting).ShouldBe([ReportingPeriod.Annual(2024), ReportingPeriod.Of(PeriodKind.Quarter, 2024, 4)]);
+        (periods[1].WindowFrom, periods[1].WindowTo).ShouldBe((new DateOnly(2024, 9, 15), new DateOnly(2024, 12, 14)));
+    }
+
+    [Fact]
+    public async Task Should_judge_a_submission_by_the_deadline_of_its_unit_level()
+    {
+        await using var db = _db.NewContext();
+        var request = _setup.Request() with { LevelDeadlines = [new LevelDeadline(DanVan.OrgUnits.OrgUnitKind.ProvincialAgency, new DateOnly(2024, 11, 20))] };
+        var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, "test");
+        var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
+        var at = new DateTime(2024, 11, 25, 2, 0, 0, DateTimeKind.Utc);
+        AssessmentWorkflow.Confirm(db, a, "thutruong", at);
+        AssessmentWorkflow.Submit(db, a, period, _setup.Set, "canbo", at);
+        a.IsLate.ShouldBeTrue("an agency's deadline is 20/11, before the general one of 30/11");
+        await db.SaveChangesAsync();
+
+        await using var read = _db.NewContext();
+        var stored = await read.Periods.SingleAsync(p => p.Id == period.Id);
+        stored.DeadlineFor(DanVan.OrgUnits.OrgUnitKind.ProvincialAgency).ShouldBe(new DateOnly(2024, 11, 20));
+        stored.DeadlineFor(DanVan.OrgUnits.OrgUnitKind.Commune).ShouldBe(new DateOnly(2024, 11, 30));
     }
 
     [Fact]
@@ -90,7 +131,7 @@ public sealed class PeriodsTests : IAsyncLifetime
     {
         await using var db = _db.NewContext();
         (await DanVan.Criteria.CriteriaSetStore.IsFrozenAsync(db, _setup.SetId)).ShouldBeFalse();
-        await Periods.OpenAsync(db, _setup.Request(), "test");
+        await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
         (await DanVan.Criteria.CriteriaSetStore.IsFrozenAsync(db, _setup.SetId)).ShouldBeTrue();
         var (stored, outcome) = await DanVan.Criteria.CriteriaSetStore.ImportAsync(db, _setup.Set with { Name = "Sửa" });
         outcome.ShouldBe(DanVan.Criteria.CriteriaImportOutcome.NewVersion);

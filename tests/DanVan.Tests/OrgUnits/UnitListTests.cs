@@ -1,42 +1,46 @@
 using System.Text;
 using DanVan.Data;
 using DanVan.OrgUnits;
+using DanVan.Refusals;
 using DanVan.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Tests.OrgUnits;
 
-public sealed class UnitListTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class UnitListTests(SqliteDatabase db) : IAsyncLifetime
 {
     private const string Header = "code,name,short_name,kind,parent_code,groups,valid_from,valid_to,successors";
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    public async ValueTask InitializeAsync() => await _db.ResetAsync();
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static IReadOnlyList<UnitRow> Csv(string text) =>
         UnitList.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), "units.csv");
 
-    private static List<InputProblem> Validate(string rows, Dictionary<string, OrgUnit>? existing = null) =>
+    private static List<Refusal> Validate(string rows, Dictionary<string, OrgUnit>? existing = null) =>
         UnitList.Validate(Csv($"{Header}\nP,Tỉnh,,Province,,,,,\n{rows}\n"), existing ?? [], "units.csv");
 
     [Theory]
-    [InlineData(",Không mã,,Commune,P,,,,", "units.csv row 3, column code", "the code is empty")]
-    [InlineData("X,,,Commune,P,,,,", "units.csv row 3, column name", "the name is empty")]
-    [InlineData("P,Tỉnh khác,,Province,,,,,", "units.csv row 3, column code", "duplicate code 'P' (also on row 2)")]
-    [InlineData("X,Xã,,Thôn,P,,,,", "units.csv row 3, column kind", "unknown kind 'Thôn'")]
-    [InlineData("X,Xã,,Commune,Q,,,,", "units.csv row 3, column parent_code", "unknown parent 'Q'")]
-    [InlineData("X,Xã,,Commune,X,,,,", "units.csv row 3, column parent_code", "a unit cannot be its own parent")]
-    [InlineData("X,Xã,,Commune,P,,2025-13-01,,", "units.csv row 3, column valid_from", "'2025-13-01' is not a date")]
-    [InlineData("X,Xã,,Commune,P,,2025-07-01,2025-06-30,", "units.csv row 3, column valid_to", "valid_to is before valid_from")]
-    [InlineData("X,Xã,,Commune,P,,,2025-06-30,Y", "units.csv row 3, column successors", "unknown successor 'Y'")]
-    [InlineData("X,Xã,,Commune,P,,,2025-06-30,X", "units.csv row 3, column successors", "a unit cannot be its own successor")]
-    public void Should_locate_each_problem_by_row_and_column(string row, string where, string message)
+    [InlineData(",Không mã,,Commune,P,,,,", "code", "units.codeRequired", "Chưa có mã đơn vị.")]
+    [InlineData("X,,,Commune,P,,,,", "name", "units.nameRequired", "Chưa có tên đơn vị.")]
+    [InlineData("P,Tỉnh khác,,Province,,,,,", "code", "units.duplicateCode", "Mã 'P' bị trùng (đã có ở dòng 2).")]
+    [InlineData("X,Xã,,Thôn,P,,,,", "kind", "units.unknownKind", "Loại đơn vị 'Thôn' không hợp lệ")]
+    [InlineData("X,Xã,,Commune,Q,,,,", "parent_code", "units.unknownParent", "Không có đơn vị cấp trên mã 'Q'.")]
+    [InlineData("X,Xã,,Commune,X,,,,", "parent_code", "units.ownParent", "Đơn vị không thể là đơn vị cấp trên của chính nó.")]
+    [InlineData("X,Xã,,Commune,P,,2025-13-01,,", "valid_from", "file.notADate", "'2025-13-01' không phải là ngày")]
+    [InlineData("X,Xã,,Commune,P,,2025-07-01,2025-06-30,", "valid_to", "units.endsBeforeStart", "Ngày hết hiệu lực (30/06/2025) trước ngày bắt đầu hiệu lực (01/07/2025).")]
+    [InlineData("X,Xã,,Commune,P,,,2025-06-30,Y", "successors", "units.unknownSuccessor", "Không có đơn vị kế thừa mã 'Y'.")]
+    [InlineData("X,Xã,,Commune,P,,,2025-06-30,X", "successors", "units.ownSuccessor", "Đơn vị không thể là đơn vị kế thừa của chính nó.")]
+    public void Should_locate_each_problem_by_row_and_column_and_word_it_in_Vietnamese(string row, string column, string code, string vietnamese)
     {
         var problem = Validate(row).ShouldHaveSingleItem();
-        problem.Where.ShouldBe(where);
-        problem.Message.ShouldStartWith(message);
+        problem.Code.ShouldBe(code);
+        problem.Where.ShouldBe(Where.AtCell("units.csv", 3, column));
+        RefusalText.Render(problem, RefusalText.Vietnamese).ShouldStartWith(vietnamese);
+        RefusalText.Knows(code).ShouldBeTrue();
     }
 
     [Fact]
@@ -55,7 +59,8 @@ public sealed class UnitListTests : IAsyncLifetime
         var c = new OrgUnit { Id = 3, Code = "C", Name = "Xã", Kind = OrgUnitKind.Commune, ParentId = 2 };
         var existing = new[] { p, d, c }.ToDictionary(u => u.Code);
         var problems = UnitList.Validate(Csv($"{Header}\nD,Huyện,,District,C,,,,\n"), existing, "move.csv");
-        problems.ShouldHaveSingleItem().ToString().ShouldBe("move.csv row 2, column parent_code: a cycle in parents: D → C → D");
+        RefusalText.RenderWithPlace(problems.ShouldHaveSingleItem(), RefusalText.English)
+            .ShouldBe("move.csv, row 2, column parent_code: A cycle in parents: D → C → D.");
     }
 
     [Fact]
@@ -68,8 +73,10 @@ public sealed class UnitListTests : IAsyncLifetime
     [Fact]
     public void Should_refuse_a_file_without_the_required_columns()
     {
-        var ex = Should.Throw<RefusedInputException>(() => Csv("code,ten\nP,Tỉnh\n"));
-        ex.Problems.ShouldHaveSingleItem().ToString().ShouldStartWith("units.csv row 1: missing column(s): name, kind");
+        var ex = Should.Throw<RefusedException>(() => Csv("code,ten\nP,Tỉnh\n"));
+        var refusal = ex.Refusals.ShouldHaveSingleItem();
+        refusal.Code.ShouldBe("file.missingColumns");
+        RefusalText.RenderWithPlace(refusal, RefusalText.Vietnamese).ShouldStartWith("units.csv, dòng 1: Thiếu cột: name, kind;");
     }
 
     [Fact]
@@ -119,9 +126,9 @@ public sealed class UnitListTests : IAsyncLifetime
     public async Task Should_store_nothing_when_a_row_is_refused()
     {
         await using var db = _db.NewContext();
-        var ex = await Should.ThrowAsync<RefusedInputException>(() =>
+        var ex = await Should.ThrowAsync<RefusedException>(() =>
             UnitList.ImportAsync(db, Csv($"{Header}\nP,Tỉnh,,Province,,,,,\nA,Sở,,ProvincialAgency,P,,,,\nB,Sở,,ProvincialAgency,Z,,,,\n"), "units.csv"));
-        ex.Problems.ShouldHaveSingleItem().Where.ShouldBe("units.csv row 4, column parent_code");
+        ex.Refusals.ShouldHaveSingleItem().Where.Key.ShouldBe("file:units.csv/row:4/column:parent_code");
         await using var read = _db.NewContext();
         (await read.Units.CountAsync()).ShouldBe(0);
     }

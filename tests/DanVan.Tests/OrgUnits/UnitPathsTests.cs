@@ -7,13 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.OrgUnits;
 
 /// <summary>Materialised paths kept by the context on add and move, and the scope filter run in SQL.</summary>
-public abstract class UnitPathsTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class UnitPathsTests(TestDatabase db) : DatabaseTest(db)
 {
-    private TestDatabase _db = null!;
-
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
-
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    private readonly TestDatabase _db = db;
 
     [Fact]
     public async Task Should_keep_paths_on_add_and_move_and_filter_the_scope_in_sql()
@@ -53,6 +49,8 @@ public abstract class UnitPathsTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteUnitPathsTests() : UnitPathsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteDb>]
+public sealed class SqliteUnitPathsTests(SqliteDatabase db) : UnitPathsTests(db);
 
-public sealed class PostgresUnitPathsTests() : UnitPathsTests(DatabaseProvider.Postgres);
+[Collection<PostgresDb>]
+public sealed class PostgresUnitPathsTests(PostgresDatabase db) : UnitPathsTests(db);

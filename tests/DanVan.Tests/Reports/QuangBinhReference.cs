@@ -97,7 +97,7 @@ public static class QuangBinhReference
         await db.SaveChangesAsync();
 
         var read = CriteriaSetFile.Read(Path.Combine(Repo.Root, "samples", "criteria", "quang-binh-3367-2016.json"));
-        read.Errors.ShouldBeEmpty();
+        read.Refusals.ShouldBeEmpty();
         var (stored, _) = await CriteriaSetStore.ImportAsync(db, read.Set!);
         var set = read.Set!;
 
@@ -136,7 +136,7 @@ public static class QuangBinhReference
     }
 
     private static Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, int year, int provinceId, IEnumerable<UnitGroup> groups, int setId) =>
-        Periods.OpenAsync(db, new OpenPeriodRequest(year, $"Đánh giá công tác dân vận chính quyền năm {year}", provinceId,
+        DanVan.Evaluations.Periods.OpenAsync(db, new OpenPeriodRequest(year, $"Đánh giá công tác dân vận chính quyền năm {year}", provinceId,
             new DateOnly(year, 11, 1), new DateOnly(year, 11, 30), AcceptLate: true,
             groups.Select(g => new PeriodGroupChoice(g.Id, setId)).ToList()), "test");
 

@@ -5,19 +5,20 @@ using DanVan.Tests.Data;
 namespace DanVan.Tests.Reports;
 
 /// <summary>The report model built from the reference's data (Quảng Bình 2017, 2018) on a real database.</summary>
-public sealed class ReportBuilderTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed class ReportBuilderTests(SqliteDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private (int Period2017, int Period2018, int ProvinceId) _seed;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _seed = await QuangBinhReference.SeedAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<ConsolidatedReport> BuildAsync(int periodId)
     {

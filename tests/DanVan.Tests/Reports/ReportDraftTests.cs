@@ -10,16 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Tests.Reports;
 
 /// <summary>Report drafts stored on each database: saved, refused, raced, carried to the next year.</summary>
-public abstract class ReportDraftTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ReportDraftTests(TestDatabase db) : IAsyncLifetime
 {
     private static readonly DateTime At = new(2019, 1, 15, 8, 0, 0, DateTimeKind.Utc);
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private int _provinceId;
     private int _districtId;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(provider);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         var province = new OrgUnit { Code = "44", Name = "UBND tỉnh Quảng Bình", Kind = OrgUnitKind.Province };
         var district = new OrgUnit { Code = "457", Name = "UBND huyện Lệ Thủy", Kind = OrgUnitKind.District, Parent = province };
@@ -28,7 +28,7 @@ public abstract class ReportDraftTests(DatabaseProvider provider) : IAsyncLifeti
         (_provinceId, _districtId) = (province.Id, district.Id);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static DraftInput Input(int scope, int year, int version, string leadership = "Ủy ban nhân dân tỉnh đã chỉ đạo.", string? summary = null) =>
         new(scope, year, summary,
@@ -143,9 +143,11 @@ public abstract class ReportDraftTests(DatabaseProvider provider) : IAsyncLifeti
     }
 }
 
-public sealed class SqliteReportDraftTests() : ReportDraftTests(DatabaseProvider.Sqlite);
+[Collection<SqliteDb>]
+public sealed class SqliteReportDraftTests(SqliteDatabase db) : ReportDraftTests(db);
 
-public sealed class PostgresReportDraftTests() : ReportDraftTests(DatabaseProvider.Postgres);
+[Collection<PostgresDb>]
+public sealed class PostgresReportDraftTests(PostgresDatabase db) : ReportDraftTests(db);
 
 /// <summary>A saved draft in the documents built from the reference's data, this year and the next.</summary>
 public sealed class ReportDraftDocumentTests : IAsyncLifetime

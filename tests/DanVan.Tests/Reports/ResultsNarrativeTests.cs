@@ -6,19 +6,20 @@ using DanVan.Tests.Data;
 namespace DanVan.Tests.Reports;
 
 /// <summary>Section II.2 of reference report 000, generated from evaluation data.</summary>
-public sealed partial class ResultsNarrativeTests : IAsyncLifetime
+[Collection<SqliteDb>]
+public sealed partial class ResultsNarrativeTests(SqliteDatabase db) : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db;
     private (int Period2017, int Period2018, int ProvinceId) _seed;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await _db.ResetAsync();
         await using var db = _db.NewContext();
         _seed = await QuangBinhReference.SeedAsync(db);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<IReadOnlyList<string>> LinesAsync(int periodId)
     {

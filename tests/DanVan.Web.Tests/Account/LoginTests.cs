@@ -3,11 +3,9 @@ using DanVan.Data;
 
 namespace DanVan.Web.Tests.Account;
 
-public abstract class LoginTests(DatabaseProvider provider) : IDisposable
+public abstract class LoginTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_send_an_anonymous_visitor_to_the_Vietnamese_login_page()
@@ -23,6 +21,8 @@ public abstract class LoginTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteLoginTests() : LoginTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteLoginTests(SqliteWebApp app) : LoginTests(app);
 
-public sealed class PostgresLoginTests() : LoginTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresLoginTests(PostgresWebApp app) : LoginTests(app);

@@ -3,11 +3,9 @@ using DanVan.Data;
 
 namespace DanVan.Web.Tests.Account;
 
-public abstract class PasswordTests(DatabaseProvider provider) : IDisposable
+public abstract class PasswordTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_lock_the_account_after_five_failed_sign_ins()
@@ -57,6 +55,8 @@ public abstract class PasswordTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqlitePasswordTests() : PasswordTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqlitePasswordTests(SqliteWebApp app) : PasswordTests(app);
 
-public sealed class PostgresPasswordTests() : PasswordTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresPasswordTests(PostgresWebApp app) : PasswordTests(app);

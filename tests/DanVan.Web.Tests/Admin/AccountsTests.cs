@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Admin;
 
-public abstract class AccountsTests(DatabaseProvider provider) : IDisposable
+public abstract class AccountsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_create_an_account_with_a_scoped_role_that_can_sign_in()
@@ -31,7 +29,7 @@ public abstract class AccountsTests(DatabaseProvider provider) : IDisposable
             var user = await db.Users.SingleAsync(u => u.UserName == "canbo.sotp");
             var role = await db.RoleAssignments.SingleAsync(r => r.UserId == user.Id);
             (role.Role, role.ScopeUnitId).ShouldBe((Role.UnitUser, (int?)w.AgencyB));
-            (await db.Audit.AnyAsync(a => a.Action == "account.create" && a.Subject == "AppUser:" + user.Id)).ShouldBeTrue();
+            (await db.Audit.AnyAsync(a => a.Action == "account.create" && a.SubjectType == "AppUser" && a.SubjectId == user.Id)).ShouldBeTrue();
         }
 
         var newUser = await TestClient.LoginAsync(_app, "canbo.sotp", "KhoiDau@2026");
@@ -100,6 +98,8 @@ public abstract class AccountsTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteAccountsTests() : AccountsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteAccountsTests(SqliteWebApp app) : AccountsTests(app);
 
-public sealed class PostgresAccountsTests() : AccountsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresAccountsTests(PostgresWebApp app) : AccountsTests(app);

@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Admin;
 
-public abstract class CriteriaSetsTests(DatabaseProvider provider) : IDisposable
+public abstract class CriteriaSetsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_refuse_a_criteria_file_showing_the_JSON_path_and_store_nothing()
@@ -23,11 +21,16 @@ public abstract class CriteriaSetsTests(DatabaseProvider provider) : IDisposable
             files: [("Data.File", "bo-tieu-chi.json", Encoding.UTF8.GetBytes(CriteriaSetFile.Serialize(bad)))]);
         refused.Text("#criteria-errors").ShouldContain("Tệp bộ tiêu chí bị từ chối");
         refused.Text("#criteria-errors tr.problem code").ShouldBe("$.maxPoints");
+        // Worded in Vietnamese on the page (it was the core's English text before).
+        refused.Text("#criteria-errors tr.problem").ShouldContain("Tổng điểm tối đa của các tiêu chí là");
+        refused.Text("#criteria-errors tr.problem").ShouldContain("không phải 90.");
+        refused.Document.QuerySelector("#criteria-errors tr.problem")!.GetAttribute("data-code").ShouldBe("criteria.maxPointsSum");
         refused.Document.QuerySelector("#criteria-preview").ShouldBeNull();
 
         var broken = await admin.SubmitAsync(form, "#criteria-upload-form",
             files: [("Data.File", "hong.json", Encoding.UTF8.GetBytes("{\"id\": \"x\", \"criteria\": [ {\"id\": 1 ] }"))]);
         broken.Text("#criteria-errors tr.problem code").ShouldStartWith("$.criteria[0].id");
+        broken.Text("#criteria-errors tr.problem").ShouldContain("Cần một chuỗi ký tự.");
 
         await using var db = _app.NewDbContext();
         (await db.CriteriaSets.AnyAsync(s => s.Key == "bad-set")).ShouldBeFalse();
@@ -58,6 +61,8 @@ public abstract class CriteriaSetsTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteCriteriaSetsTests() : CriteriaSetsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteCriteriaSetsTests(SqliteWebApp app) : CriteriaSetsTests(app);
 
-public sealed class PostgresCriteriaSetsTests() : CriteriaSetsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresCriteriaSetsTests(PostgresWebApp app) : CriteriaSetsTests(app);

@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Admin;
 
-public abstract class UnitsTests(DatabaseProvider provider) : IDisposable
+public abstract class UnitsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     private static byte[] Xlsx(params UnitRow[] rows)
     {
@@ -31,11 +29,36 @@ public abstract class UnitsTests(DatabaseProvider provider) : IDisposable
         var refused = await admin.SubmitAsync(form, "#import-form", files: [("Data.File", "don-vi.xlsx", file)]);
         refused.Text("#import-problems").ShouldContain("Tệp bị từ chối, không có dữ liệu nào được lưu");
         var problem = refused.Text("#import-problems tr.problem");
-        problem.ShouldContain("don-vi.xlsx row 3, column kind");
-        problem.ShouldContain("Bệnh viện");
+        // Worded in Vietnamese on the page (it was the core's English text before).
+        problem.ShouldContain("don-vi.xlsx, dòng 3, cột kind");
+        problem.ShouldContain("Loại đơn vị 'Bệnh viện' không hợp lệ");
+        refused.Document.QuerySelector("#import-problems tr.problem")!.GetAttribute("data-code").ShouldBe("units.unknownKind");
 
         await using var db = _app.NewDbContext();
         (await db.Units.AnyAsync(u => u.Code == "SO-C")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Should_bound_an_uploaded_unit_list_and_its_list_of_problems()
+    {
+        // Regression: imports were unbounded (300.000 rows read, a page of every problem).
+        await TestWorld.SeedAsync(_app, openPeriod: false);
+        var admin = await TestClient.LoginAsync(_app, "admin");
+        var form = await admin.GetAsync("/Admin/Units/Import");
+        var bad = "code,name,kind\n" + string.Concat(Enumerable.Range(1, 300).Select(i => $"X{i},Xã {i},Thôn\n"));
+
+        var refused = await admin.SubmitAsync(form, "#import-form", files: [("Data.File", "don-vi.csv", System.Text.Encoding.UTF8.GetBytes(bad))]);
+        var rows = refused.Document.QuerySelectorAll("#import-problems tr.problem");
+        rows.Length.ShouldBe(201);
+        rows[^1].GetAttribute("data-code").ShouldBe("file.moreProblems");
+        rows[^1].TextContent.ShouldContain("…và 100 lỗi khác không liệt kê.");
+
+        var many = "code,name,kind\n" + string.Concat(Enumerable.Range(1, 20_001).Select(i => $"X{i},Xã {i},Commune\n"));
+        var tooMany = await admin.SubmitAsync(form, "#import-form", files: [("Data.File", "lon.csv", System.Text.Encoding.UTF8.GetBytes(many))]);
+        tooMany.Text("#import-problems tr.problem").ShouldContain("Tệp có hơn 20.000 dòng");
+
+        await using var db = _app.NewDbContext();
+        (await db.Units.AnyAsync(u => u.Code == "X1")).ShouldBeFalse();
     }
 
     [Fact]
@@ -103,6 +126,8 @@ public abstract class UnitsTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteUnitsTests() : UnitsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteUnitsTests(SqliteWebApp app) : UnitsTests(app);
 
-public sealed class PostgresUnitsTests() : UnitsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresUnitsTests(PostgresWebApp app) : UnitsTests(app);

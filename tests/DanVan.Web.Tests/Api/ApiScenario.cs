@@ -89,7 +89,7 @@ public sealed class ApiScenario
         (s.AgencyGroup, s.CommuneGroup) = (agencies.Id, communes.Id);
 
         var read = CriteriaSetFile.Read(Path.Combine(AppContext.BaseDirectory, "Api", "criteria-set.json"));
-        read.Errors.ShouldBeEmpty();
+        read.Refusals.ShouldBeEmpty();
         var (stored, _) = await CriteriaSetStore.ImportAsync(db, read.Set!);
         s.CriteriaSetId = stored.Id;
 
@@ -167,20 +167,17 @@ public static class Http
         client.PostAsJsonAsync(url, body, ApiScenario.Json);
 }
 
-/// <summary>Every API test class: a fresh database of one provider, seeded with <see cref="ApiScenario"/>.</summary>
-public abstract class ApiTestBase(DatabaseProvider provider) : IAsyncLifetime
+/// <summary>Every API test class: the collection's app on an emptied database, seeded with <see cref="ApiScenario"/> before each test.</summary>
+public abstract class ApiTestBase(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
+    private readonly WebAppFactory _app = app;
     private ApiScenario? _scenario;
 
     protected ApiScenario S => _scenario!;
 
-    public async ValueTask InitializeAsync() => _scenario = await ApiScenario.SeedAsync(_app);
-
-    public ValueTask DisposeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _app.Dispose();
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
+        await base.InitializeAsync();
+        _scenario = await ApiScenario.SeedAsync(_app);
     }
 }

@@ -7,7 +7,7 @@ using static DanVan.Web.Tests.Api.ApiScenario;
 
 namespace DanVan.Web.Tests.Api;
 
-public abstract class ConcurrencyTests(DatabaseProvider provider) : ApiTestBase(provider)
+public abstract class ConcurrencyTests(WebAppFactory app) : ApiTestBase(app)
 {
     [Fact]
     public async Task Should_refuse_the_second_of_two_saves_made_on_the_same_version_and_keep_the_first()
@@ -80,6 +80,8 @@ public abstract class ConcurrencyTests(DatabaseProvider provider) : ApiTestBase(
     }
 }
 
-public sealed class SqliteConcurrencyTests() : ConcurrencyTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteConcurrencyTests(SqliteWebApp app) : ConcurrencyTests(app);
 
-public sealed class PostgresConcurrencyTests() : ConcurrencyTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresConcurrencyTests(PostgresWebApp app) : ConcurrencyTests(app);

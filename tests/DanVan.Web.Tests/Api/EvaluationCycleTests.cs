@@ -11,7 +11,7 @@ using static DanVan.Web.Tests.Api.ApiScenario;
 
 namespace DanVan.Web.Tests.Api;
 
-public abstract class EvaluationCycleTests(DatabaseProvider provider) : ApiTestBase(provider)
+public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
 {
     [Fact]
     public async Task Should_run_the_whole_cycle_from_self_assessment_to_approval_and_reopening()
@@ -220,9 +220,11 @@ public abstract class EvaluationCycleTests(DatabaseProvider provider) : ApiTestB
         """u8.ToArray();
 }
 
-public sealed class SqliteEvaluationCycleTests() : EvaluationCycleTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteEvaluationCycleTests(SqliteWebApp app) : EvaluationCycleTests(app);
 
-public sealed class PostgresEvaluationCycleTests() : EvaluationCycleTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresEvaluationCycleTests(PostgresWebApp app) : EvaluationCycleTests(app);
 
 /// <summary>Calls on assessments used by several test classes.</summary>
 public static class AssessmentCalls

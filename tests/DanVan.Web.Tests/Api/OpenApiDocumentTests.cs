@@ -3,12 +3,11 @@ using System.Text.Json.Nodes;
 namespace DanVan.Web.Tests.Api;
 
 /// <summary>The committed docs/openapi.v1.json is the live document: an API change is a visible diff.</summary>
-public sealed class OpenApiDocumentTests : IDisposable
+[Collection<SqliteWeb>]
+public sealed class OpenApiDocumentTests(SqliteWebApp app) : WebTest(app)
 {
     private const string Committed = "docs/openapi.v1.json";
-    private readonly WebAppFactory _app = new();
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_serve_the_committed_OpenAPI_document()

@@ -7,7 +7,7 @@ using static DanVan.Web.Tests.Api.ApiScenario;
 
 namespace DanVan.Web.Tests.Api;
 
-public abstract class ProblemTests(DatabaseProvider provider) : ApiTestBase(provider)
+public abstract class ProblemTests(WebAppFactory app) : ApiTestBase(app)
 {
     [Fact]
     public async Task Should_name_the_criterion_whose_value_is_refused()
@@ -87,6 +87,8 @@ public abstract class ProblemTests(DatabaseProvider provider) : ApiTestBase(prov
     }
 }
 
-public sealed class SqliteProblemTests() : ProblemTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteProblemTests(SqliteWebApp app) : ProblemTests(app);
 
-public sealed class PostgresProblemTests() : ProblemTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresProblemTests(PostgresWebApp app) : ProblemTests(app);

@@ -11,7 +11,7 @@ using static DanVan.Web.Tests.Api.ApiScenario;
 namespace DanVan.Web.Tests.Api;
 
 /// <summary>Nobody reads or writes outside their scope: another unit's resources answer 404, exactly like missing ones.</summary>
-public abstract class SecurityTests(DatabaseProvider provider) : ApiTestBase(provider)
+public abstract class SecurityTests(WebAppFactory app) : ApiTestBase(app)
 {
     [Fact]
     public async Task Should_hide_every_path_of_unit_B_from_a_user_of_unit_A()
@@ -149,6 +149,8 @@ public abstract class SecurityTests(DatabaseProvider provider) : ApiTestBase(pro
     }
 }
 
-public sealed class SqliteSecurityTests() : SecurityTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteSecurityTests(SqliteWebApp app) : SecurityTests(app);
 
-public sealed class PostgresSecurityTests() : SecurityTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresSecurityTests(PostgresWebApp app) : SecurityTests(app);

@@ -13,7 +13,7 @@ namespace DanVan.Web.Tests.Api;
 
 /// <summary>Authentication of the API: tokens made from a signed-in session, their use, expiry and revocation; 401/403 as
 /// problem+json; cookie writes need the antiforgery token.</summary>
-public abstract partial class TokenTests(DatabaseProvider provider) : ApiTestBase(provider)
+public abstract partial class TokenTests(WebAppFactory app) : ApiTestBase(app)
 {
     [Fact]
     public async Task Should_answer_401_problem_json_without_credentials_never_a_login_redirect()
@@ -204,6 +204,8 @@ public abstract partial class TokenTests(DatabaseProvider provider) : ApiTestBas
     private static partial Regex PlainToken();
 }
 
-public sealed class SqliteTokenTests() : TokenTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteTokenTests(SqliteWebApp app) : TokenTests(app);
 
-public sealed class PostgresTokenTests() : TokenTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresTokenTests(PostgresWebApp app) : TokenTests(app);

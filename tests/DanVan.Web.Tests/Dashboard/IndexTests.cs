@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Dashboard;
 
-public abstract class IndexTests(DatabaseProvider provider) : IDisposable
+public abstract class IndexTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_count_submitted_late_missing_returned_and_classes_per_group()
@@ -69,6 +67,34 @@ public abstract class IndexTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task Should_hide_appraised_classes_from_a_viewer_until_they_are_approved()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        await w.SubmitAsync(_app, w.AssessmentA);
+        await using (var db = _app.NewDbContext())
+        {
+            var a = await db.Assessments.SingleAsync(x => x.Id == w.AssessmentA);
+            AssessmentWorkflow.MarkAppraised(db, a, "coord", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        const string appraisedHtt = "#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .appraised";
+        var coordinator = await TestClient.LoginAsync(_app, "coord");
+        (await coordinator.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Find(appraisedHtt).TextContent.ShouldBe("1");
+        var viewer = await TestClient.LoginAsync(_app, "viewer");
+        var before = await viewer.GetAsync($"/Dashboard?periodId={w.PeriodId}");
+        before.Document.QuerySelectorAll("#classes .appraised").Select(c => c.TextContent).ShouldAllBe(t => t == "0");
+
+        await using (var db = _app.NewDbContext())
+        {
+            var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == w.AssessmentA);
+            AssessmentWorkflow.Approve(db, a, TestWorld.Set(), null, "coord", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        (await viewer.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Find(appraisedHtt).TextContent.ShouldBe("1");
+    }
+
+    [Fact]
     public async Task Should_refuse_the_dashboard_to_a_unit_user()
     {
         var w = await TestWorld.SeedAsync(_app);
@@ -77,6 +103,8 @@ public abstract class IndexTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteIndexTests() : IndexTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteIndexTests(SqliteWebApp app) : IndexTests(app);
 
-public sealed class PostgresIndexTests() : IndexTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresIndexTests(PostgresWebApp app) : IndexTests(app);

@@ -6,11 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Evaluations;
 
-public abstract class AppraiseTests(DatabaseProvider provider) : IDisposable
+public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_adjust_a_criterion_with_its_reason_and_refuse_one_without()
@@ -187,6 +185,8 @@ public abstract class AppraiseTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteAppraiseTests() : AppraiseTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteAppraiseTests(SqliteWebApp app) : AppraiseTests(app);
 
-public sealed class PostgresAppraiseTests() : AppraiseTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresAppraiseTests(PostgresWebApp app) : AppraiseTests(app);

@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Evaluations;
 
-public abstract class ConcurrencyTests(DatabaseProvider provider) : IDisposable
+public abstract class ConcurrencyTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     private const string Reload = "Hồ sơ vừa được người khác lưu trước bạn nên thay đổi của bạn chưa được lưu. Vui lòng sao chép nội dung vừa nhập, tải lại trang rồi nhập lại.";
 
@@ -62,6 +60,8 @@ public abstract class ConcurrencyTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteConcurrencyTests() : ConcurrencyTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteConcurrencyTests(SqliteWebApp app) : ConcurrencyTests(app);
 
-public sealed class PostgresConcurrencyTests() : ConcurrencyTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresConcurrencyTests(PostgresWebApp app) : ConcurrencyTests(app);

@@ -7,11 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Evaluations;
 
-public abstract class EditTests(DatabaseProvider provider) : IDisposable
+public abstract class EditTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     /// <summary>The values of <see cref="TestWorld.DefaultEntries"/> as typed in the form (85,5 points).</summary>
     private static Dictionary<string, string?> Typed(Page form) => new()
@@ -211,6 +209,8 @@ public abstract class EditTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteEditTests() : EditTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteEditTests(SqliteWebApp app) : EditTests(app);
 
-public sealed class PostgresEditTests() : EditTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresEditTests(PostgresWebApp app) : EditTests(app);

@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Evaluations;
 
-public abstract class SubmitTests(DatabaseProvider provider) : IDisposable
+public abstract class SubmitTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_have_the_head_confirm_then_the_unit_submit()
@@ -113,6 +111,8 @@ public abstract class SubmitTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteSubmitTests() : SubmitTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteSubmitTests(SqliteWebApp app) : SubmitTests(app);
 
-public sealed class PostgresSubmitTests() : SubmitTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresSubmitTests(PostgresWebApp app) : SubmitTests(app);

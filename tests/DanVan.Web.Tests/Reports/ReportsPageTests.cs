@@ -14,21 +14,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan.Web.Tests.Reports;
 
 /// <summary>The demo province in the web app, with one account per kind of report reader.</summary>
-public sealed class ReportsApp(DatabaseProvider provider) : IAsyncDisposable
+public sealed class ReportsApp(WebAppFactory app)
 {
     /// <summary>The password of every account.</summary>
     public const string Password = "Matkhau2024";
 
     /// <summary>The app.</summary>
-    public WebAppFactory App { get; } = new(provider);
+    public WebAppFactory App { get; } = app;
 
     /// <summary>The province and a district of the demo.</summary>
     public (int Province, int District, int Commune) Units { get; private set; }
 
-    /// <summary>Creates the demo data and the accounts.</summary>
+    /// <summary>Creates the demo data and the accounts in the app's emptied database.</summary>
     public async Task InitializeAsync()
     {
-        _ = App.Server; // starts the host, which migrates the database
+        await App.ResetAsync();
         await using (var db = App.NewDbContext())
         {
             await DemoData.SeedAsync(db, new DemoOptions());
@@ -66,9 +66,6 @@ public sealed class ReportsApp(DatabaseProvider provider) : IAsyncDisposable
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {user}");
         return browser;
     }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
 
 /// <summary>A signed-in client: pages parsed with AngleSharp, forms posted with their anti-forgery token.</summary>
@@ -96,13 +93,17 @@ public sealed class Browser(HttpClient http)
 }
 
 /// <summary>The consolidated report page over HTTP: what each reader sees, downloads, edits, and is refused.</summary>
-public abstract class ReportsPageTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ReportsPageTests(WebAppFactory app) : IAsyncLifetime
 {
-    private readonly ReportsApp _data = new(provider);
+    private readonly ReportsApp _data = new(app);
 
     public async ValueTask InitializeAsync() => await _data.InitializeAsync();
 
-    public async ValueTask DisposeAsync() => await _data.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 
     private string Url(int scope, int year = 2024, string? handler = null, int years = 1) =>
         $"/Reports?scope={scope}&year={year}&years={years}" + (handler is null ? "" : $"&handler={handler}");
@@ -305,6 +306,8 @@ public abstract class ReportsPageTests(DatabaseProvider provider) : IAsyncLifeti
     }
 }
 
-public sealed class SqliteReportsPageTests() : ReportsPageTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteReportsPageTests(SqliteWebApp app) : ReportsPageTests(app);
 
-public sealed class PostgresReportsPageTests() : ReportsPageTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresReportsPageTests(PostgresWebApp app) : ReportsPageTests(app);

@@ -5,11 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Tests.Security;
 
-public abstract class FormsTests(DatabaseProvider provider) : IDisposable
+public abstract class FormsTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     [Fact]
     public async Task Should_refuse_a_post_without_the_anti_forgery_token_and_put_one_in_every_form()
@@ -46,6 +44,8 @@ public abstract class FormsTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteFormsTests() : FormsTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteFormsTests(SqliteWebApp app) : FormsTests(app);
 
-public sealed class PostgresFormsTests() : FormsTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresFormsTests(PostgresWebApp app) : FormsTests(app);

@@ -10,11 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DanVan.Web.Tests.Security;
 
 /// <summary>A unit user of agency A can never read or change agency B's data, by any page, handler, export or download URL.</summary>
-public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
+public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
 {
-    private readonly WebAppFactory _app = new(provider);
-
-    public void Dispose() => _app.Dispose();
+    private readonly WebAppFactory _app = app;
 
     /// <summary>Pages anyone signed in may open (they show only the user's own things).</summary>
     private static readonly HashSet<string> OwnPages =
@@ -254,6 +252,8 @@ public abstract class ScopeTests(DatabaseProvider provider) : IDisposable
     }
 }
 
-public sealed class SqliteScopeTests() : ScopeTests(DatabaseProvider.Sqlite);
+[Collection<SqliteWeb>]
+public sealed class SqliteScopeTests(SqliteWebApp app) : ScopeTests(app);
 
-public sealed class PostgresScopeTests() : ScopeTests(DatabaseProvider.Postgres);
+[Collection<PostgresWeb>]
+public sealed class PostgresScopeTests(PostgresWebApp app) : ScopeTests(app);

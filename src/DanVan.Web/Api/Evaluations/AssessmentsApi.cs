@@ -149,8 +149,7 @@ public static class AssessmentsApi
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
-                var previous = await PeriodResultsQuery.PreviousBandAsync(db, a.Period!, a.UnitId, ct);
-                return await Workflow(() => AssessmentWorkflow.Approve(db, a, set, previous, scope.UserName, Now(clock)));
+                return await WorkflowAsync(() => AssessmentWorkflow.ApproveAsync(db, a, set, scope.UserName, Now(clock), ct));
             }, ct);
 
     /// <summary>POST /api/v1/assessments/{id}/reopen.</summary>
@@ -160,7 +159,7 @@ public static class AssessmentsApi
             EvaluationPermissions.Reopen,
             (scope, a) => string.IsNullOrWhiteSpace(body.Reason)
                 ? Task.FromResult<ChangeResult?>(ApiProblems.Invalid("reason", "say why the result is reopened"))
-                : Workflow(() => AssessmentWorkflow.Reopen(db, a, body.Reason.Trim().Normalize(), scope.UserName, Now(clock))), ct);
+                : WorkflowAsync(() => AssessmentWorkflow.ReopenAsync(db, a, body.Reason.Trim().Normalize(), scope.UserName, Now(clock), ct)), ct);
 
     /// <summary>PUT /api/v1/assessments/{id}/flags.</summary>
     public static Task<ChangeResult> SetFlags(
@@ -279,6 +278,20 @@ public static class AssessmentsApi
         catch (RefusedInputException ex) when (ex.Problems.All(p => p.Where == "status"))
         {
             return Task.FromResult<ChangeResult?>(ConflictProblem.WrongStatus(string.Join(" ", ex.Problems.Select(p => p.Message))));
+        }
+    }
+
+    /// <summary>Runs an asynchronous workflow step; a status that does not allow it is a 409, not bad input.</summary>
+    private static async Task<ChangeResult?> WorkflowAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+            return null;
+        }
+        catch (RefusedInputException ex) when (ex.Problems.All(p => p.Where == "status"))
+        {
+            return ConflictProblem.WrongStatus(string.Join(" ", ex.Problems.Select(p => p.Message)));
         }
     }
 }

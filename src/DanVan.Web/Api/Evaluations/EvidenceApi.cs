@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Web.Evaluations;
@@ -137,7 +138,7 @@ public static class EvidenceApi
             if (problems.Count > 0) return ApiProblems.Invalid(problems);
             if (file!.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
 
-            var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, ct);
+            var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, clock.GetUtcNow().UtcDateTime, ct);
             if (saved is null) return ApiProblems.Invalid("file", error ?? "the file is refused");
             evidence = saved;
             evidence.AddedAt = now;
@@ -168,10 +169,9 @@ public static class EvidenceApi
         }
 
         db.Evidence.Add(evidence);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new DanVan.Audit.AuditLine(user, now, "evidence.add", AuditSubject.Criterion(a, evidence.CriterionId))
         {
-            At = now, User = user, Action = "evidence.add", AssessmentId = a.Id, CriterionId = evidence.CriterionId,
-            NewValue = evidence.DocumentRef ?? $"{evidence.FileName} ({evidence.Size} bytes, SHA-256 {evidence.Sha256})",
+            New = evidence.DocumentRef ?? $"{evidence.FileName} ({evidence.Size} bytes, SHA-256 {evidence.Sha256})",
         });
         try
         {
@@ -222,10 +222,9 @@ public static class EvidenceApi
         if (!EvaluationAccess.May(scope, a, EvaluationPermissions.AddEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.AddEvidence);
         if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; its evidence can no longer be removed");
         db.Evidence.Remove(evidence);
-        db.Audit.Add(new AuditEntry
+        AuditTrail.Record(db, new DanVan.Audit.AuditLine(scope.UserName, AssessmentsApi.Now(clock), "evidence.remove", AuditSubject.Criterion(a, evidence.CriterionId))
         {
-            At = AssessmentsApi.Now(clock), User = scope.UserName, Action = "evidence.remove", AssessmentId = a.Id,
-            CriterionId = evidence.CriterionId, OldValue = evidence.DocumentRef ?? evidence.FileName,
+            Old = evidence.DocumentRef ?? evidence.FileName,
         });
         await db.SaveChangesAsync(ct);
         store.Delete(evidence);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DanVan.Evaluations;
+using DanVan.Periods;
 
 namespace DanVan.Web.Api.Periods;
 
@@ -10,9 +11,18 @@ namespace DanVan.Web.Api.Periods;
 /// <param name="Approved">Units whose result is approved and published.</param>
 public sealed record Participation(int Units, int Submitted, int Late, int Approved);
 
+/// <summary>The reporting period a period evaluates (kỳ báo cáo) and its data window (thời gian chốt số liệu).</summary>
+/// <param name="Kind">Year, SixMonths, Quarter, Month or AdHoc.</param>
+/// <param name="Number">Number within the year (1 for a year; quarter 1–4, month 1–12, half 1–2).</param>
+/// <param name="From">First day of the data window (e.g. 15/12 of the previous year for a year).</param>
+/// <param name="To">Last day of the data window (e.g. 14/12 for a year).</param>
+public sealed record ReportingView(PeriodKind Kind, int Number, DateOnly From, DateOnly To);
+
 /// <summary>A period in a list.</summary>
+/// <param name="Reporting">The reporting period evaluated.</param>
 public sealed record PeriodSummary(
-    int Id, int Year, string Name, UnitRef ScopeUnit, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate, Participation Participation);
+    int Id, int Year, string Name, UnitRef ScopeUnit, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate, Participation Participation,
+    ReportingView Reporting);
 
 /// <summary>A group of a period with its criteria set version and its participation.</summary>
 public sealed record PeriodGroupView(GroupRef Group, CriteriaSetRef CriteriaSet, Participation Participation);
@@ -27,7 +37,9 @@ public sealed record PeriodDetails(
     DateOnly Deadline,
     bool AcceptLate,
     Participation Participation,
-    IReadOnlyList<PeriodGroupView> Groups);
+    IReadOnlyList<PeriodGroupView> Groups,
+    ReportingView Reporting,
+    IReadOnlyList<LevelDeadline> LevelDeadlines);
 
 /// <summary>A group to evaluate and the criteria set version to score it by.</summary>
 public sealed record PeriodGroupBody(int GroupId, int CriteriaSetId);
@@ -59,10 +71,30 @@ public sealed record OpenPeriodBody
     /// <summary>Groups and their criteria sets.</summary>
     public IReadOnlyList<PeriodGroupBody>? Groups { get; init; }
 
+    /// <summary>Kind of reporting period; a year unless told.</summary>
+    [Description("Kind of reporting period: Year (default), SixMonths, Quarter, Month or AdHoc.")]
+    public PeriodKind Kind { get; init; } = PeriodKind.Year;
+
+    /// <summary>Number of the period within the year.</summary>
+    [Description("Number within the year: 1 for a year (default); half 1–2, quarter 1–4, month 1–12.")]
+    public int Number { get; init; } = 1;
+
+    /// <summary>Ad hoc periods only: first day of the data window.</summary>
+    [Description("AdHoc only: first day of the data window; other kinds take the window of Nghị định 09/2019/NĐ-CP (15th to 14th).")]
+    public DateOnly? WindowFrom { get; init; }
+
+    /// <summary>Ad hoc periods only: last day of the data window.</summary>
+    public DateOnly? WindowTo { get; init; }
+
+    /// <summary>Deadlines per level of unit (e.g. communes first); other levels have <see cref="Deadline"/>.</summary>
+    [Description("Deadlines per level of unit, e.g. [{\"level\":\"Commune\",\"deadline\":\"2025-12-05\"}]; other levels have 'deadline'.")]
+    public IReadOnlyList<LevelDeadline>? LevelDeadlines { get; init; }
+
     /// <summary>As the core takes it.</summary>
     public OpenPeriodRequest ToRequest() => new(
         Year, Name ?? "", ScopeUnitId, OpensOn, Deadline, AcceptLate,
-        (Groups ?? []).Select(g => new PeriodGroupChoice(g.GroupId, g.CriteriaSetId)).ToList());
+        (Groups ?? []).Select(g => new PeriodGroupChoice(g.GroupId, g.CriteriaSetId)).ToList(),
+        Kind, Number, WindowFrom, WindowTo, LevelDeadlines);
 }
 
 /// <summary>An assessment in a period's list.</summary>

@@ -4,6 +4,7 @@ using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Api.Periods;
 
@@ -55,14 +56,15 @@ public static class PeriodsApi
                         mine.Count(a => a.PeriodId == p.Id),
                         mine.Count(a => a.PeriodId == p.Id && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
                         mine.Count(a => a.PeriodId == p.Id && a.IsLate && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
-                        mine.Count(a => a.PeriodId == p.Id && a.Status == AssessmentStatus.Approved)))),
+                        mine.Count(a => a.PeriodId == p.Id && a.Status == AssessmentStatus.Approved)),
+                    new ReportingView(p.Kind, p.Number, p.WindowFrom, p.WindowTo))),
             ct);
         return TypedResults.Ok(list);
     }
 
     /// <summary>POST /api/v1/periods.</summary>
     public static async Task<Results<Created<PeriodDetails>, ValidationProblem, ForbiddenProblem>> OpenPeriod(
-        OpenPeriodBody body, DanVanDbContext db, CurrentUser me, CancellationToken ct)
+        OpenPeriodBody body, DanVanDbContext db, CurrentUser me, ProvinceClock clock, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
         var scopePath = await db.Units.AsNoTracking().Where(u => u.Id == body.ScopeUnitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "";
@@ -71,7 +73,7 @@ public static class PeriodsApi
         EvaluationPeriod period;
         try
         {
-            period = await DanVan.Evaluations.Periods.OpenAsync(db, body.ToRequest(), scope.UserName, ct);
+            period = await DanVan.Evaluations.Periods.OpenAsync(db, body.ToRequest(), scope.UserName, clock.UtcNow, ct);
         }
         catch (RefusedInputException ex)
         {
@@ -136,7 +138,8 @@ public static class PeriodsApi
                 Count([g.GroupId])))
             .ToList();
         return new PeriodDetails(period.Id, period.Year, period.Name, UnitRef.From(period.ScopeUnit!), period.OpensOn, period.Deadline,
-            period.AcceptLate, Count(period.Groups.Select(g => g.GroupId)), groups);
+            period.AcceptLate, Count(period.Groups.Select(g => g.GroupId)), groups,
+            new ReportingView(period.Kind, period.Number, period.WindowFrom, period.WindowTo), period.LevelDeadlines);
     }
 
     internal static CriteriaSetRef CriteriaSetRefOf(DanVan.Criteria.StoredCriteriaSet s) =>

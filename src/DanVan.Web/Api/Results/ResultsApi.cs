@@ -68,12 +68,8 @@ public static class ResultsApi
         var results = await PeriodResultsQuery.ComputeAsync(db, id, ct);
         var permissions = DanVan.Accounts.Permissions.Permissions.Builtin;
         var units = results.Units.Where(u => scope.CanRead(u.Unit.Path))
-            .Select(u =>
-            {
-                var showFinal = u.Final is not null && (u.Status == AssessmentStatus.Approved
-                    || permissions.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, period.ScopeUnit!.Path)));
-                return (Result: u, Final: showFinal ? u.Final : null);
-            })
+            .Select(u => (Result: u, Final: u.FinalFor(
+                permissions.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, period.ScopeUnit!.Path)))))
             .ToList();
 
         var groups = results.Groups.Select(g =>

@@ -1,7 +1,9 @@
 using DanVan.Accounts.Permissions;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Pages.Admin.Accounts;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +11,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanVan.Web.Pages.Account;
 
-/// <summary>The signed-in user changes their own password.</summary>
+/// <summary>The signed-in user changes their own password; their other sessions end and their API tokens are revoked.</summary>
 [Permission(AccountPermissions.Self)]
-public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountAdmin accounts, TimeProvider clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -40,6 +42,8 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         public string ConfirmPassword { get; set; } = "";
     }
 
+    private static readonly Dictionary<string, string> Fields = new() { ["password"] = "Data.NewPassword", ["currentPassword"] = "Data.CurrentPassword" };
+
     /// <summary>Shows the form.</summary>
     public void OnGet()
     {
@@ -51,14 +55,17 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var result = await users.ChangePasswordAsync(user, Data.CurrentPassword, Data.NewPassword);
-        if (!result.Succeeded)
+        try
         {
-            foreach (var e in result.Errors)
-                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Data.CurrentPassword" : "Data.NewPassword", e.Description);
+            await accounts.ChangePasswordAsync(user, Data.CurrentPassword, Data.NewPassword, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (RefusedException ex)
+        {
+            AccountRefusals.Add(this, ex, "Data", Fields);
             return Page();
         }
 
+        // The security stamp changed: every other session of this user ends at its next request; this one is renewed.
         await signIn.RefreshSignInAsync(user);
         TempData.Notice(UiText.PasswordChanged);
         return RedirectToPage("/Index");

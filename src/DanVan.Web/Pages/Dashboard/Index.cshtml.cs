@@ -1,6 +1,8 @@
-using DanVan.Web.Evaluations;
 using DanVan.Data;
 using DanVan.Evaluations;
+using DanVan.Evaluations.Scoring;
+using DanVan.Web.Evaluations;
+using DanVan.Periods;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ namespace DanVan.Web.Pages.Dashboard;
 /// Participation in a period within the user's scope, computed at every request: per group n/N submitted, late,
 /// missing, returned; self-claimed versus appraised class counts; the units that have not started.
 /// </summary>
-public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The periods the user can see.</summary>
     public IReadOnlyList<PeriodOption> Periods { get; private set; } = [];
@@ -54,23 +56,27 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
             .Select(p => new PeriodOption(p.Id, p.Year, p.Name, p.Deadline)).ToListAsync();
         if (periodId is { } pid && Periods.All(p => p.Id != pid)) return NotFound();
         Period = periodId is { } chosen ? Periods.Single(p => p.Id == chosen) : Periods.Count > 0 ? Periods[0] : null;
-        ComputedAt = DateTime.UtcNow;
+        ComputedAt = clock.UtcNow;
         if (Period is null) return Page();
-        PastDeadline = Vi.Today() > Period.Deadline;
+        PastDeadline = clock.Today > Period.Deadline;
 
         var results = await PeriodResultsQuery.ComputeAsync(db, Period.Id);
         var mine = results.Units.Where(u => scope.CanRead(u.Unit.Path)).ToList();
+        // Appraised classes are not published: a viewer sees a unit's final class once approved, as the API shows it.
+        var scopePath = await db.Periods.AsNoTracking().Where(p => p.Id == Period.Id).Select(p => p.ScopeUnit!.Path).SingleAsync();
+        var finals = mine.ToDictionary(u => u.AssessmentId,
+            u => u.FinalFor(EvaluationAccess.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, scopePath))));
         Groups = results.Groups
-            .Select(g => Line(g.Code, g.Name, mine.Where(u => u.Group.Id == g.Id).ToList()))
+            .Select(g => Line(g.Code, g.Name, mine.Where(u => u.Group.Id == g.Id).ToList(), finals))
             .Where(l => l.Units > 0)
             .ToList();
-        Total = Line("", "", mine);
+        Total = Line("", "", mine, finals);
         NotStarted = mine.Where(u => u.Status == AssessmentStatus.NotStarted)
             .Select(u => (u.Group.Name, u.Unit.Name, u.Unit.Code)).ToList();
         return Page();
     }
 
-    private static GroupLine Line(string code, string name, IReadOnlyList<UnitResult> units)
+    private static GroupLine Line(string code, string name, IReadOnlyList<UnitResult> units, IReadOnlyDictionary<int, ScoreResult?> finals)
     {
         var bands = units.Select(u => u.CriteriaSet).DistinctBy(s => s.Id + "/" + s.Version).FirstOrDefault()?.Classification.Bands ?? [];
         return new GroupLine(code, name,
@@ -82,6 +88,6 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
             units.Count(u => u.Status == AssessmentStatus.NotStarted),
             code.Length == 0 ? [] : bands.Select(b => new BandCount(b.Code, b.Label,
                 units.Count(u => u.Evaluated && u.Self.Band == b.Code),
-                units.Count(u => u.Final?.Band == b.Code))).ToList());
+                units.Count(u => finals[u.AssessmentId]?.Band == b.Code))).ToList());
     }
 }

@@ -34,7 +34,7 @@ public static class Adjustments
     /// <summary>Checks every field (errors next to them) and, when all are right, stores the changed ones in one save.</summary>
     /// <returns>How many criteria changed, or null when nothing was stored.</returns>
     public static async Task<int?> ApplyAsync(DanVanDbContext db, AssessmentSheet sheet, AdjustmentInput data, ScoreLayer layer,
-        ModelStateDictionary modelState, string user)
+        ModelStateDictionary modelState, string user, DateTime at)
     {
         if (sheet.Version != data.Version) modelState.AddModelError("", UiText.ConcurrencyConflict);
         else if (sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) modelState.AddModelError("", UiText.NotReviewable);
@@ -61,7 +61,6 @@ public static class Adjustments
         if (!modelState.IsValid) return null;
         if (changes.Count == 0) return 0;
 
-        var at = DateTime.UtcNow;
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == sheet.Id);
         db.ExpectVersion(a, data.Version);
         try

@@ -6,12 +6,13 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator appraises a submission: self-scores with evidence, any criterion adjusted with a mandatory reason; then marks it appraised.</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Appraise)]
-public sealed class Appraise(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Appraise(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -37,7 +38,7 @@ public sealed class Appraise(DanVanDbContext db, CurrentUser current) : PageMode
         if (sheet is null) return NotFound();
         Sheet = sheet;
         var scope = await current.GetAsync();
-        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Appraisal, ModelState, scope.UserName);
+        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Appraisal, ModelState, scope.UserName, clock.UtcNow);
         if (changed is null) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.AdjustmentsSaved, changed));
         return RedirectToPage(new { id });
@@ -56,7 +57,7 @@ public sealed class Appraise(DanVanDbContext db, CurrentUser current) : PageMode
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, DateTime.UtcNow);
+        AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, clock.UtcNow);
         if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData.Notice(UiText.AppraisalDone);
         return RedirectToPage(new { id });

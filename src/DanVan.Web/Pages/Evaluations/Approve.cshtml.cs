@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
+using DanVan.Periods;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>Approval computes the final total and class from every layer (never typed) and publishes them; the result is then read-only.</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Approve)]
-public sealed class Approve(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Approve(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form: the version the page was built from.</summary>
     [BindProperty]
@@ -47,9 +48,9 @@ public sealed class Approve(DanVanDbContext db, CurrentUser current) : PageModel
         if (!ModelState.IsValid) return Page();
 
         var scope = await current.GetAsync();
-        var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == id);
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Unit).SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
-        var final = AssessmentWorkflow.Approve(db, a, Sheet.Set, await PreviousBandAsync(a.UnitId), scope.UserName, DateTime.UtcNow);
+        var final = await AssessmentWorkflow.ApproveAsync(db, a, Sheet.Set, scope.UserName, clock.UtcNow);
         if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.ApprovedNotice, Vi.Num(final.Total), final.BandLabel));
         return RedirectToPage("View", new { id });

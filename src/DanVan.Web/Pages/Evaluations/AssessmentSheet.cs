@@ -30,8 +30,8 @@ public sealed record AssessmentSheet
     /// <summary>Deadline.</summary>
     public required DateOnly Deadline { get; init; }
 
-    /// <summary>True before the period's opening day (in Vietnam).</summary>
-    public bool NotOpenYet => Infrastructure.Vi.Today() < OpensOn;
+    /// <summary>True before the period's opening day, <paramref name="today"/> being the province's date.</summary>
+    public bool NotOpenOn(DateOnly today) => today < OpensOn;
 
     /// <summary>Late submissions accepted.</summary>
     public required bool AcceptLate { get; init; }
@@ -140,7 +140,7 @@ public sealed record AssessmentSheet
             PeriodId = a.PeriodId,
             PeriodName = a.Period?.Name ?? "",
             OpensOn = a.Period?.OpensOn ?? default,
-            Deadline = a.Period?.Deadline ?? default,
+            Deadline = a.Period?.DeadlineFor(a.Unit?.Kind) ?? default,
             AcceptLate = a.Period?.AcceptLate ?? true,
             UnitId = a.UnitId,
             UnitName = a.Unit?.Name ?? "",

@@ -3,6 +3,7 @@ using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
+using DanVan.Periods;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace DanVan.Web.Pages.Evaluations;
 /// time; the running total and provisional class follow the typing (the Total handler) and every save.
 /// </summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.EnterSelf)]
-public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -62,12 +63,12 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
         if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
         else if (sheet.Status is not (AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned))
             ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        else if (sheet.NotOpenYet) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(sheet.OpensOn)));
+        else if (sheet.NotOpenOn(clock.Today)) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(sheet.OpensOn)));
         var inputs = ReadFields(sheet, (field, message) => ModelState.AddModelError(field, message));
         if (!ModelState.IsValid) return Page();
 
         var scope = await current.GetAsync();
-        var at = DateTime.UtcNow;
+        var at = clock.UtcNow;
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
         try

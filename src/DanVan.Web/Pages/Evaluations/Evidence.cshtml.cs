@@ -1,4 +1,5 @@
 using DanVan.Web.Evaluations;
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
@@ -7,6 +8,7 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Evaluations;
 
@@ -17,7 +19,7 @@ namespace DanVan.Web.Pages.Evaluations;
 /// </summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Read, PostAction = EvaluationPermissions.AddEvidence)]
 [RequestFormLimits(MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes)]
-public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceStore store) : PageModel
+public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceStore store, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -63,11 +65,11 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         if (!ModelState.IsValid) return Page();
 
         var scope = await current.GetAsync();
-        var at = DateTime.UtcNow;
+        var at = clock.UtcNow;
         DanVan.Evaluations.Evidence? file = null;
         if (Data.File is { } upload)
         {
-            var (saved, error) = await store.SaveAsync(upload, id, leaf!.Id, scope.UserName, HttpContext.RequestAborted);
+            var (saved, error) = await store.SaveAsync(upload, id, leaf!.Id, scope.UserName, at, HttpContext.RequestAborted);
             if (error is not null)
             {
                 ModelState.AddModelError("Data.File", error);
@@ -75,12 +77,12 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
             }
             file = saved!;
             db.Evidence.Add(file);
-            db.Audit.Add(new AuditEntry { At = at, User = scope.UserName, Action = "evidence.add", AssessmentId = id, CriterionId = leaf.Id, NewValue = $"{file.FileName} ({file.FileType}, {file.Size} B)" });
+            AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = $"{file.FileName} ({file.FileType}, {file.Size} B)" });
         }
         if (reference is not null)
         {
             db.Evidence.Add(new DanVan.Evaluations.Evidence { AssessmentId = id, CriterionId = leaf!.Id, DocumentRef = reference, AddedBy = scope.UserName, AddedAt = at });
-            db.Audit.Add(new AuditEntry { At = at, User = scope.UserName, Action = "evidence.add", AssessmentId = id, CriterionId = leaf.Id, NewValue = reference });
+            AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = reference });
         }
 
         try
@@ -111,12 +113,14 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
 
         var scope = await current.GetAsync();
         db.Evidence.Remove(item);
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = "evidence.remove", AssessmentId = id, CriterionId = item.CriterionId, OldValue = item.FileName ?? item.DocumentRef });
+        AuditTrail.Record(db, new AuditLine(scope.UserName, clock.UtcNow, "evidence.remove", AuditSubject.Named(nameof(Assessment), Key(id), item.CriterionId)) { Old = item.FileName ?? item.DocumentRef });
         await db.SaveChangesAsync();
         store.Delete(item);
         TempData.Notice(UiText.EvidenceRemoved);
         return RedirectToPage(new { id, criterion = item.CriterionId });
     }
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<bool> LoadAsync(int id)
     {

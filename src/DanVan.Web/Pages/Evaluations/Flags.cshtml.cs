@@ -6,12 +6,13 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator records the flags the criteria set defines (e.g. a disciplinary violation), with a reason; classification rules use them.</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.SetFlags)]
-public sealed class Flags(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Flags(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -60,7 +61,7 @@ public sealed class Flags(DanVanDbContext db, CurrentUser current) : PageModel
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.SetFlags(db, a, Data.Codes, Data.Reason!.Trim().Normalize(), scope.UserName, DateTime.UtcNow);
+        AssessmentWorkflow.SetFlags(db, a, Data.Codes, Data.Reason!.Trim().Normalize(), scope.UserName, clock.UtcNow);
         if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData.Notice(UiText.FlagsSaved);
         return RedirectToPage("Appraise", new { id });

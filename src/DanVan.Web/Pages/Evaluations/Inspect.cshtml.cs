@@ -5,12 +5,13 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>An inspector records findings per criterion; each adjusts the score (over self and appraisal) with a reason.</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Inspect)]
-public sealed class Inspect(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Inspect(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -36,7 +37,7 @@ public sealed class Inspect(DanVanDbContext db, CurrentUser current) : PageModel
         if (sheet is null) return NotFound();
         Sheet = sheet;
         var scope = await current.GetAsync();
-        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Inspection, ModelState, scope.UserName);
+        var changed = await Adjustments.ApplyAsync(db, sheet, Data, ScoreLayer.Inspection, ModelState, scope.UserName, clock.UtcNow);
         if (changed is null) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.FindingsSaved, changed));
         return RedirectToPage(new { id });

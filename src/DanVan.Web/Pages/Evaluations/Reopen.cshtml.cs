@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DanVan.Data;
 using DanVan.Evaluations;
+using DanVan.Periods;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>Reopens a published result for appraisal; the reason is mandatory and goes to the audit trail.</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Reopen)]
-public sealed class Reopen(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Reopen(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -56,7 +57,7 @@ public sealed class Reopen(DanVanDbContext db, CurrentUser current) : PageModel
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.Reopen(db, a, Data.Reason!.Trim().Normalize(), scope.UserName, DateTime.UtcNow);
+        await AssessmentWorkflow.ReopenAsync(db, a, Data.Reason!.Trim().Normalize(), scope.UserName, clock.UtcNow);
         if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData.Notice(UiText.ReopenedNotice);
         return RedirectToPage("Appraise", new { id });

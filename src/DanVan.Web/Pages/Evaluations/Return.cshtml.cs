@@ -6,12 +6,13 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator returns a whole submission with comments; the unit sees them, revises and resubmits.</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Return)]
-public sealed class Return(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Return(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -56,7 +57,7 @@ public sealed class Return(DanVanDbContext db, CurrentUser current) : PageModel
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.Return(db, a, Data.Comment!.Trim().Normalize(), scope.UserName, DateTime.UtcNow);
+        AssessmentWorkflow.Return(db, a, Data.Comment!.Trim().Normalize(), scope.UserName, clock.UtcNow);
         if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.ReturnedNotice, sheet.UnitName));
         return RedirectToPage("Queue", new { periodId = sheet.PeriodId });

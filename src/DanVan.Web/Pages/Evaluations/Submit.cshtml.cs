@@ -3,6 +3,7 @@ using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
+using DanVan.Periods;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The unit head confirms the self-assessment, then the unit submits it (late, or refused after the deadline, as the period says).</summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Submit)]
-public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form: the version the page was built from.</summary>
     [BindProperty]
@@ -28,8 +29,11 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
     /// <summary>Leaves the unit scores, and how many have a value.</summary>
     public (int Entered, int Total) Progress { get; private set; }
 
+    /// <summary>How submitting now would stand against the deadline (the core's <see cref="Deadlines.Judge"/>).</summary>
+    public DeadlineVerdict Verdict { get; private set; } = new(false, false);
+
     /// <summary>True when submitting now would be late.</summary>
-    public bool WouldBeLate { get; private set; }
+    public bool WouldBeLate => Verdict.Late && Sheet.Status != AssessmentStatus.Returned;
 
     /// <summary>The form's fields.</summary>
     public sealed class Input
@@ -57,7 +61,7 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.Confirm(db, a, scope.UserName, DateTime.UtcNow);
+        AssessmentWorkflow.Confirm(db, a, scope.UserName, clock.UtcNow);
         if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData.Notice(UiText.Confirmed);
         return RedirectToPage(new { id });
@@ -68,21 +72,23 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!Editable()) ModelState.AddModelError("", UiText.AssessmentNotEditable);
-        else if (Sheet.NotOpenYet) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(Sheet.OpensOn)));
+        else if (Sheet.NotOpenOn(clock.Today)) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.PeriodNotOpenYet, Vi.Date(Sheet.OpensOn)));
         else if (Sheet.ConfirmedAt is null) ModelState.AddModelError("", UiText.NotConfirmedYet);
-        else if (WouldBeLate && !Sheet.AcceptLate) ModelState.AddModelError("", string.Format(Vi.Culture, UiText.LateRefusedMessage, Vi.Date(Sheet.Deadline)));
         if (!ModelState.IsValid) return Page();
 
         var scope = await current.GetAsync();
-        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == id);
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
         db.ExpectVersion(a, Data.Version);
         try
         {
-            AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, DateTime.UtcNow);
+            AssessmentWorkflow.Submit(db, a, a.Period!, Sheet.Set, scope.UserName, clock.UtcNow, zone: clock.Zone);
         }
         catch (RefusedInputException ex)
         {
-            ModelState.AddModelError("", UiText.SubmitRefused + " " + string.Join("; ", ex.Problems.Select(p => p.Message)));
+            // The core refused; a refusal for the deadline is worded with the deadline of the unit's level.
+            ModelState.AddModelError("", Verdict.Refused
+                ? string.Format(Vi.Culture, UiText.LateRefusedMessage, Vi.Date(Sheet.Deadline))
+                : UiText.SubmitRefused + " " + string.Join("; ", ex.Problems.Select(p => p.Message)));
             return Page();
         }
         if (!await db.TrySaveAsync(ModelState)) return Page();
@@ -101,9 +107,8 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current) : PageModel
         IsHead = EvaluationAccess.May(scope, EvaluationPermissions.Confirm, await EvaluationAccess.TargetAsync(db, id));
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
-        // A revision after a return keeps the first submission's lateness; it is never refused for the deadline.
-        var resubmission = sheet.Status == AssessmentStatus.Returned && sheet.SubmittedAt is not null;
-        WouldBeLate = !resubmission && Vi.Today() > sheet.Deadline;
+        var a = await db.Assessments.AsNoTracking().Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
+        Verdict = a.JudgeSubmission(clock.UtcNow, a.Period!.RuleFor(a.Unit!.Kind, clock.Zone));
         if (HttpMethods.IsPost(Request.Method) && sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
         return true;
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Periods;
 
@@ -17,7 +18,7 @@ namespace DanVan.Web.Pages.Periods;
 /// deadline, and whether late submissions are accepted (marked late) or refused. Every unit of those groups within
 /// the scope gets an assessment.
 /// </summary>
-public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -40,6 +41,14 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
         [Range(2000, 2100, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.RangeInvalid))]
         [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Year))]
         public int? Year { get; set; }
+
+        /// <summary>Kind of reporting period evaluated (year, six months, quarter, month).</summary>
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.PeriodKindLabel))]
+        public PeriodKind Kind { get; set; } = PeriodKind.Year;
+
+        /// <summary>Number of the period within the year (1 for a year).</summary>
+        [Display(ResourceType = typeof(UiText), Name = nameof(UiText.PeriodNumberLabel))]
+        public int Number { get; set; } = 1;
 
         /// <summary>Name.</summary>
         [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.Required))]
@@ -85,7 +94,7 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
     /// <summary>Shows the form with sensible defaults.</summary>
     public async Task OnGetAsync()
     {
-        var today = Vi.Today();
+        var today = clock.Today;
         Data = new Input
         {
             Year = today.Year,
@@ -125,17 +134,19 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
         if (ModelState.IsValid)
         {
             var groupIds = chosen.Select(c => c.Choice.GroupId).ToList();
-            var clash = await db.Periods.Where(p => p.Year == Data.Year && p.ScopeUnitId == Data.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
+            var clash = await db.Periods.Where(p => p.Year == Data.Year && p.Kind == Data.Kind && p.Number == Data.Number
+                    && p.ScopeUnitId == Data.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
                 .Select(p => p.Name).FirstOrDefaultAsync();
             if (clash is not null) ModelState.AddModelError("Data.Groups", string.Format(Vi.Culture, UiText.PeriodClash, clash, Data.Year));
         }
         if (!ModelState.IsValid) return Page();
 
         var request = new OpenPeriodRequest(Data.Year!.Value, Data.Name!.Trim().Normalize(), Data.ScopeUnitId!.Value, Data.OpensOn!.Value, Data.Deadline!.Value,
-            Data.AcceptLate, chosen.Select(c => new PeriodGroupChoice(c.Choice.GroupId, c.Choice.CriteriaSetId!.Value)).ToList());
+            Data.AcceptLate, chosen.Select(c => new PeriodGroupChoice(c.Choice.GroupId, c.Choice.CriteriaSetId!.Value)).ToList(),
+            Data.Kind is PeriodKind.AdHoc ? PeriodKind.Year : Data.Kind, Data.Number);
         try
         {
-            var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, scope.UserName);
+            var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, scope.UserName, clock.UtcNow);
             TempData.Notice(string.Format(Vi.Culture, UiText.PeriodOpened, period.Name, period.Assessments.Count));
             return RedirectToPage("/Dashboard/Index", new { periodId = period.Id });
         }
@@ -146,6 +157,7 @@ public sealed class Open(DanVanDbContext db, CurrentUser current) : PageModel
                 "year" => "Data.Year",
                 "name" => "Data.Name",
                 "deadline" => "Data.Deadline",
+                "number" or "kind" => "Data.Number",
                 "scopeUnitId" => "Data.ScopeUnitId",
                 _ => "Data.Groups",
             }, UiText.PeriodRefusedPrefix);

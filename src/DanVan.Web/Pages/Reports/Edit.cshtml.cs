@@ -6,13 +6,14 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Reports;
 
 /// <summary>Edits the text of a report (the prose blocks, summary, signer, recipients); figures are never typed here.</summary>
 /// <remarks>Only a coordinator of exactly that scope, or an administrator. A save made from an older version is refused.</remarks>
 [Permission(ReportPermissions.EditDraft)]
-public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The report's scope unit id.</summary>
     [BindProperty(SupportsGet = true)]
@@ -140,7 +141,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
 
         var user = await current.GetAsync(ct);
         var input = new DraftInput(Scope, Year, Data.Summary, Data.Blocks(), Data.SignerAuthority, Data.SignerPosition, Data.SignerName, Data.Recipients, Data.Version);
-        var result = await ReportDrafts.SaveAsync(db, input, user.UserName, DateTime.UtcNow, ct);
+        var result = await ReportDrafts.SaveAsync(db, input, user.UserName, clock.UtcNow, ct);
         if (result.Outcome == DraftSaveOutcome.Conflict)
         {
             ModelState.AddModelError("", UiText.ReportConflict);

@@ -1,19 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
 using DanVan.Data;
-using DanVan.Evaluations;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>The administrator creates a local account with its first role within a scope.</summary>
-public sealed class Create(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+public sealed class Create(DanVanDbContext db, AccountAdmin accounts, CurrentUser current, TimeProvider clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -60,63 +59,22 @@ public sealed class Create(DanVanDbContext db, UserManager<AppUser> users, Curre
     /// <summary>Creates the account, or shows the errors next to the fields.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Data.Role is { } role) await RoleScopeRules.CheckAsync(db, role, Data.ScopeUnitId, ModelState, "Data");
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            Units = await UnitOptions.SelectAsync(db);
-            return Page();
+            var scope = await current.GetAsync();
+            try
+            {
+                var user = await accounts.CreateAsync(Data.UserName, Data.FullName, Data.Password, Data.Role!.Value, Data.ScopeUnitId, scope.UserName, clock.GetUtcNow().UtcDateTime);
+                TempData.Notice(string.Format(Vi.Culture, UiText.AccountCreated, user.UserName));
+                return RedirectToPage("Index");
+            }
+            catch (RefusedException ex)
+            {
+                AccountRefusals.Add(this, ex, "Data");
+            }
         }
 
-        var user = new AppUser { UserName = Data.UserName.Trim(), FullName = Data.FullName.Trim().Normalize(), LockoutEnabled = true };
-        var result = await users.CreateAsync(user, Data.Password);
-        if (!result.Succeeded)
-        {
-            foreach (var e in result.Errors)
-                ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Data.Password" : "Data.UserName", e.Description);
-            Units = await UnitOptions.SelectAsync(db);
-            return Page();
-        }
-
-        var scope = await current.GetAsync();
-        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = Data.Role!.Value, ScopeUnitId = Data.ScopeUnitId });
-        db.Audit.Add(new AuditEntry
-        {
-            At = DateTime.UtcNow, User = scope.UserName, Action = "account.create", Subject = $"AppUser:{user.Id}",
-            NewValue = $"{user.UserName}; {Data.Role} @ {Data.ScopeUnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}",
-        });
-        await db.SaveChangesAsync();
-        TempData.Notice(string.Format(Vi.Culture, UiText.AccountCreated, user.UserName));
-        return RedirectToPage("Index");
-    }
-}
-
-/// <summary>Which scope each role may be held in; shared by account creation and role assignment.</summary>
-public static class RoleScopeRules
-{
-    /// <summary>Adds errors next to the role and scope fields when the pair is not allowed.</summary>
-    public static async Task CheckAsync(DanVanDbContext db, Role role, int? scopeUnitId, ModelStateDictionary modelState, string prefix)
-    {
-        if (!Enum.IsDefined(role))
-        {
-            modelState.AddModelError($"{prefix}.Role", UiText.UnknownRole);
-            return;
-        }
-
-        if (role == Role.Administrator)
-        {
-            if (scopeUnitId is not null) modelState.AddModelError($"{prefix}.ScopeUnitId", UiText.AdminNoScope);
-            return;
-        }
-
-        if (scopeUnitId is not { } id)
-        {
-            modelState.AddModelError($"{prefix}.ScopeUnitId", UiText.ScopeRequired);
-            return;
-        }
-
-        var unit = await db.Units.FindAsync(id);
-        if (unit is null) modelState.AddModelError($"{prefix}.ScopeUnitId", UiText.UnknownUnit);
-        else if (role == Role.Coordinator && unit.Kind is not (DanVan.OrgUnits.OrgUnitKind.Province or DanVan.OrgUnits.OrgUnitKind.District))
-            modelState.AddModelError($"{prefix}.ScopeUnitId", UiText.CoordinatorScopeKind);
+        Units = await UnitOptions.SelectAsync(db);
+        return Page();
     }
 }

@@ -1,6 +1,6 @@
 using DanVan.Accounts;
 using DanVan.Data;
-using DanVan.Evaluations;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>One account: its roles within scopes (add, remove) and unlocking after repeated failed sign-ins.</summary>
-public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, AccountAdmin accounts, CurrentUser current, TimeProvider clock) : PageModel
 {
     /// <summary>The role to add.</summary>
     [BindProperty]
@@ -47,62 +48,46 @@ public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, Current
     public async Task<IActionResult> OnPostAddRoleAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Data.Role is not { } role) ModelState.AddModelError("Data.Role", string.Format(Vi.Culture, UiText.Required, UiText.Role));
-        else
+        if (Data.Role is not { } role)
         {
-            await RoleScopeRules.CheckAsync(db, role, Data.ScopeUnitId, ModelState, "Data");
-            if (ModelState.IsValid && await db.RoleAssignments.AnyAsync(r => r.UserId == id && r.Role == role && r.ScopeUnitId == Data.ScopeUnitId))
-                ModelState.AddModelError("Data.Role", UiText.RoleAlreadyHeld);
+            ModelState.AddModelError("Data.Role", string.Format(Vi.Culture, UiText.Required, UiText.Role));
+            return Page();
         }
-        if (!ModelState.IsValid) return Page();
 
-        db.RoleAssignments.Add(new RoleAssignment { UserId = id, Role = Data.Role!.Value, ScopeUnitId = Data.ScopeUnitId });
-        await AuditAsync(id, "account.role-add", null, Describe(Data.Role.Value, Data.ScopeUnitId));
-        await db.SaveChangesAsync();
-        TempData.Notice(UiText.RoleAdded);
-        return RedirectToPage(new { id });
+        return await ChangeAsync(id, (user, actor, at) => accounts.AssignRoleAsync(user, role, Data.ScopeUnitId, actor, at), UiText.RoleAdded);
     }
 
     /// <summary>Removes one role assignment of this account.</summary>
     public async Task<IActionResult> OnPostRemoveRoleAsync(string id, int assignmentId)
     {
-        var assignment = await db.RoleAssignments.SingleOrDefaultAsync(r => r.Id == assignmentId && r.UserId == id);
-        if (assignment is null) return NotFound();
-        if (assignment.Role == Role.Administrator && assignment.ScopeUnitId is null
-            && await db.RoleAssignments.CountAsync(r => r.Role == Role.Administrator && r.ScopeUnitId == null) == 1)
-        {
-            await LoadAsync(id);
-            ModelState.AddModelError("", UiText.LastAdministrator);
-            return Page();
-        }
-        db.RoleAssignments.Remove(assignment);
-        await AuditAsync(id, "account.role-remove", Describe(assignment.Role, assignment.ScopeUnitId), null);
-        await db.SaveChangesAsync();
-        TempData.Notice(UiText.RoleRemoved);
-        return RedirectToPage(new { id });
+        if (!await db.RoleAssignments.AnyAsync(r => r.Id == assignmentId && r.UserId == id)) return NotFound();
+        return await ChangeAsync(id, (user, actor, at) => accounts.RevokeRoleAsync(user, assignmentId, actor, at), UiText.RoleRemoved);
     }
 
     /// <summary>Unlocks an account locked after repeated failed sign-ins.</summary>
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    public Task<IActionResult> OnPostUnlockAsync(string id) =>
+        ChangeAsync(id, (user, actor, at) => accounts.UnlockAsync(user, actor, at), UiText.AccountUnlocked);
+
+    // One change through the core, which records its audit line in the same transaction; a refusal is shown on the page.
+    private async Task<IActionResult> ChangeAsync(string id, Func<AppUser, string, DateTime, Task> change, string notice)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await AuditAsync(id, "account.unlock", null, null);
-        await db.SaveChangesAsync();
-        TempData.Notice(UiText.AccountUnlocked);
+        var scope = await current.GetAsync();
+        try
+        {
+            await change(user, scope.UserName, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (RefusedException ex)
+        {
+            await LoadAsync(id);
+            AccountRefusals.Add(this, ex, "Data");
+            return Page();
+        }
+
+        TempData.Notice(notice);
         return RedirectToPage(new { id });
     }
-
-    private async Task AuditAsync(string userId, string action, string? old, string? now)
-    {
-        var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = action, Subject = $"AppUser:{userId}", OldValue = old, NewValue = now });
-    }
-
-    private static string Describe(Role role, int? unitId) =>
-        $"{role} @ {unitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}";
 
     private async Task<bool> LoadAsync(string id)
     {
@@ -112,7 +97,7 @@ public sealed class Edit(DanVanDbContext db, UserManager<AppUser> users, Current
             .GroupJoin(db.Units, r => r.ScopeUnitId, u => u.Id, (r, us) => new { r, us })
             .SelectMany(x => x.us.DefaultIfEmpty(), (x, u) => new RoleLine(x.r.Id, x.r.Role, u == null ? null : u.Name))
             .ToListAsync();
-        Shown = new Account(user.Id, user.UserName ?? "", user.FullName, user.LockoutEnd > DateTimeOffset.UtcNow, user.AccessFailedCount,
+        Shown = new Account(user.Id, user.UserName ?? "", user.FullName, user.LockoutEnd > clock.GetUtcNow(), user.AccessFailedCount,
             roles.OrderBy(r => r.Role).ToList());
         Units = await UnitOptions.SelectAsync(db);
         return true;

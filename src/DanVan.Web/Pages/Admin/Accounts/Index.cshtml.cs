@@ -2,11 +2,12 @@ using DanVan.Accounts;
 using DanVan.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>Accounts with their roles and scopes.</summary>
-public sealed class Index(DanVanDbContext db) : PageModel
+public sealed class Index(DanVanDbContext db, ProvinceClock clock) : PageModel
 {
     /// <summary>The accounts.</summary>
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
@@ -20,7 +21,7 @@ public sealed class Index(DanVanDbContext db) : PageModel
     /// <summary>Lists the accounts.</summary>
     public async Task OnGetAsync()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.Time.GetUtcNow();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName)
             .Select(u => new { u.Id, u.UserName, u.FullName, u.LockoutEnd }).ToListAsync();
         var roles = await db.RoleAssignments.AsNoTracking()

@@ -1,17 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
-using DanVan.Data;
-using DanVan.Evaluations;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Accounts;
 
 /// <summary>The administrator sets a new password for an account (and unlocks it).</summary>
-public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users, CurrentUser current) : PageModel
+public sealed class ResetPassword(UserManager<AppUser> users, AccountAdmin accounts, CurrentUser current, TimeProvider clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -30,6 +30,8 @@ public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users
         public string NewPassword { get; set; } = "";
     }
 
+    private static readonly Dictionary<string, string> PasswordField = new() { ["password"] = "Data.NewPassword" };
+
     /// <summary>Shows the form.</summary>
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -47,19 +49,17 @@ public sealed class ResetPassword(DanVanDbContext db, UserManager<AppUser> users
         UserName = user.UserName ?? "";
         if (!ModelState.IsValid) return Page();
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, Data.NewPassword);
-        if (!result.Succeeded)
+        var scope = await current.GetAsync();
+        try
         {
-            foreach (var e in result.Errors) ModelState.AddModelError("Data.NewPassword", e.Description);
+            await accounts.ResetPasswordAsync(user, Data.NewPassword, scope.UserName, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (RefusedException ex)
+        {
+            AccountRefusals.Add(this, ex, "Data", PasswordField);
             return Page();
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = "account.reset-password", Subject = $"AppUser:{id}" });
-        await db.SaveChangesAsync();
         TempData.Notice(string.Format(Vi.Culture, UiText.PasswordReset, UserName));
         return RedirectToPage("Index");
     }

@@ -6,11 +6,12 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.CriteriaSets;
 
 /// <summary>One stored version: its tree, and activating it for new periods.</summary>
-public sealed class Details(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Details(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The version.</summary>
     public Shown? Set { get; private set; }
@@ -35,15 +36,8 @@ public sealed class Details(DanVanDbContext db, CurrentUser current) : PageModel
 
     private async Task<IActionResult> SetActiveAsync(int id, bool active)
     {
-        var stored = await db.CriteriaSets.SingleOrDefaultAsync(s => s.Id == id);
-        if (stored is null) return NotFound();
-        if (stored.IsActive != active)
-        {
-            stored.IsActive = active;
-            var scope = await current.GetAsync();
-            db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = active ? "criteria.activate" : "criteria.deactivate", Subject = $"CriteriaSet:{id}", OldValue = (!active).ToString(), NewValue = active.ToString() });
-            await db.SaveChangesAsync();
-        }
+        var scope = await current.GetAsync();
+        if (!await CriteriaSetStore.SetActiveAsync(db, id, active, scope.UserName, clock.Time)) return NotFound();
         TempData.Notice(active ? UiText.CriteriaActivated : UiText.CriteriaDeactivated);
         return RedirectToPage(new { id });
     }

@@ -6,12 +6,13 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.CriteriaSets;
 
 /// <summary>Imports a criteria set file: check it (errors located by JSON path), preview the tree, then store and activate.</summary>
 /// <remarks>The previewed JSON travels in the form, so nothing is kept on the server between the two steps.</remarks>
-public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     private const long MaxBytes = 2 * 1024 * 1024;
 
@@ -19,8 +20,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
     [BindProperty]
     public Input Data { get; set; } = new();
 
-    /// <summary>Errors of a refused file.</summary>
-    public IReadOnlyList<CriteriaSetError> Errors { get; private set; } = [];
+    /// <summary>Refusals of a refused file (at most the first 200, then how many more), worded in Vietnamese by the page.</summary>
+    public IReadOnlyList<DanVan.Refusals.Refusal> Errors { get; private set; } = [];
 
     /// <summary>The set previewed, when the file is valid.</summary>
     public CriteriaSet? Preview { get; private set; }
@@ -79,15 +80,8 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
         }
         if (!Check()) return Page();
 
-        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!);
-        stored.IsActive = Data.Activate;
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry
-        {
-            At = DateTime.UtcNow, User = scope.UserName, Action = "criteria.import", Subject = $"CriteriaSet:{stored.Id}",
-            NewValue = $"{stored.Key} v{stored.Version}: {outcome}; {(stored.IsActive ? "active" : "inactive")}",
-        });
-        await db.SaveChangesAsync();
+        var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, Preview!, scope.UserName, Data.Activate, clock.Time);
         TempData.Notice(string.Format(Vi.Culture, Labels.Resource($"CriteriaOutcome_{outcome}"), stored.Version));
         return RedirectToPage("Details", new { id = stored.Id });
     }
@@ -97,7 +91,7 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
         var result = CriteriaSetFile.Parse(Data.Json ?? "", Data.FileName ?? "criteria.json");
         if (!result.IsValid)
         {
-            Errors = result.Errors;
+            Errors = TableLimits.Default.Cap(result.Refusals, Data.FileName);
             Preview = null;
             return false;
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
@@ -7,11 +8,12 @@ using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Groups;
 
 /// <summary>Creates or edits a unit group: code, name, order in reports.</summary>
-public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -71,9 +73,11 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
         group.Code = code;
         group.Name = Data.Name.Trim().Normalize();
         group.SortOrder = Data.SortOrder;
-        await db.SaveChangesAsync();
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = old is null ? "group.create" : "group.update", Subject = $"UnitGroup:{group.Id}", OldValue = old, NewValue = $"{group.Code}; {group.Name}; {group.SortOrder}" });
+        AuditTrail.Record(db, new AuditLine(scope.UserName, clock.UtcNow, old is null ? "group.create" : "group.update", AuditSubject.Of(group))
+        {
+            Old = old, New = $"{group.Code}; {group.Name}; {group.SortOrder}",
+        });
         await db.SaveChangesAsync();
         TempData.Notice(string.Format(Vi.Culture, UiText.GroupSaved, group.Name));
         return RedirectToPage("Index");

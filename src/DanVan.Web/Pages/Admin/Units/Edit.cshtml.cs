@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
@@ -8,11 +9,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Units;
 
 /// <summary>Creates or edits one unit: code, names, kind, parent, groups, validity.</summary>
-public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -125,10 +127,11 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current) : PageModel
         unit.ValidTo = Data.ValidTo;
         unit.Groups.Clear();
         unit.Groups.AddRange(groups);
-        await db.SaveChangesAsync();
-
         var scope = await current.GetAsync();
-        db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = scope.UserName, Action = old is null ? "unit.create" : "unit.update", Subject = $"OrgUnit:{unit.Id}", OldValue = old, NewValue = Describe(unit) });
+        AuditTrail.Record(db, new AuditLine(scope.UserName, clock.UtcNow, old is null ? "unit.create" : "unit.update", AuditSubject.Of(unit))
+        {
+            Old = old, New = Describe(unit),
+        });
         await db.SaveChangesAsync();
         TempData.Notice(string.Format(Vi.Culture, UiText.UnitSaved, unit.Name));
         return RedirectToPage("Index");

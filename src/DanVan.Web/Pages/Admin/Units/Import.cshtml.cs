@@ -5,18 +5,19 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Units;
 
 /// <summary>Imports a unit list (XLSX or CSV): all rows or nothing, every problem located by row and column.</summary>
-public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Import(DanVanDbContext db, CurrentUser current, ProvinceClock clock, TableLimits limits) : PageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
     public Input Data { get; set; } = new();
 
-    /// <summary>Problems of a refused file.</summary>
-    public IReadOnlyList<DanVan.InputProblem> Problems { get; private set; } = [];
+    /// <summary>Refusals of a refused file, worded in Vietnamese by the page.</summary>
+    public IReadOnlyList<DanVan.Refusals.Refusal> Problems { get; private set; } = [];
 
     /// <summary>The form's fields.</summary>
     public sealed class Input
@@ -53,21 +54,15 @@ public sealed class Import(DanVanDbContext db, CurrentUser current) : PageModel
             var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer);
             buffer.Position = 0;
-            var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name) : UnitList.ReadCsv(buffer, name);
-            var summary = await UnitList.ImportAsync(db, rows, name);
+            var rows = extension == ".xlsx" ? UnitList.ReadXlsx(buffer, name, limits) : UnitList.ReadCsv(buffer, name, limits);
             var scope = await current.GetAsync();
-            db.Audit.Add(new AuditEntry
-            {
-                At = DateTime.UtcNow, User = scope.UserName, Action = "unit.import", Subject = "OrgUnit:*",
-                NewValue = $"{name}: {summary.Created} created, {summary.Updated} updated, {summary.GroupsCreated} groups, {summary.Successions} successions",
-            });
-            await db.SaveChangesAsync();
+            var summary = await UnitList.ImportAsync(db, rows, name, scope.UserName, clock.Today, limits);
             TempData.Notice(string.Format(Vi.Culture, UiText.ImportDone, summary.Created, summary.Updated, summary.GroupsCreated, summary.Successions));
             return RedirectToPage("Index");
         }
-        catch (RefusedInputException ex)
+        catch (DanVan.Refusals.RefusedException ex)
         {
-            Problems = ex.Problems;
+            Problems = ex.Refusals;
             return Page();
         }
     }

@@ -4,11 +4,12 @@ using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Periods;
 
 namespace DanVan.Web.Pages.Admin.Units;
 
 /// <summary>The unit tree with groups and validity; export to XLSX.</summary>
-public sealed class Index(DanVanDbContext db) : PageModel
+public sealed class Index(DanVanDbContext db, ProvinceClock clock) : PageModel
 {
     /// <summary>Units in tree order.</summary>
     public IReadOnlyList<Row> Units { get; private set; } = [];
@@ -32,6 +33,6 @@ public sealed class Index(DanVanDbContext db) : PageModel
         var stream = new MemoryStream();
         UnitList.WriteXlsx(stream, rows);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"don-vi-{Vi.Today():yyyyMMdd}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"don-vi-{clock.Today:yyyyMMdd}.xlsx");
     }
 }

@@ -6,12 +6,14 @@ using DanVan.OrgUnits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 
-namespace DanVan.Web.Tests;
+namespace DanVan.TestSupport;
 
 /// <summary>
 /// A minimal province seeded straight through the DbContext: a province, two agencies (A, B), a district with one
 /// commune, two groups, a small criteria set with every scoring method, one account per role, and optionally an open period.
+/// The web tests and the browser tests share it.
 /// </summary>
 public sealed class TestWorld
 {
@@ -24,7 +26,7 @@ public sealed class TestWorld
     /// <summary>Agency A (its unit user and head are userA, headA).</summary>
     public int AgencyA { get; private set; }
 
-    /// <summary>Agency B (its unit user is userB).</summary>
+    /// <summary>Agency B (its unit user and head are userB, headB).</summary>
     public int AgencyB { get; private set; }
 
     /// <summary>District.</summary>
@@ -119,15 +121,31 @@ public sealed class TestWorld
         ("userA", Role.UnitUser, AgencyA),
         ("headA", Role.UnitHead, AgencyA),
         ("userB", Role.UnitUser, AgencyB),
+        ("headB", Role.UnitHead, AgencyB),
         ("userC", Role.UnitUser, Commune),
         ("inspector", Role.Inspector, Province),
         ("viewer", Role.Viewer, Province),
     ];
 
+    /// <summary>The full name of each account (what a screenshot shows).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FullNames = new Dictionary<string, string>
+    {
+        ["admin"] = "Quản trị hệ thống",
+        ["coord"] = "Trần Thị Thu Hà",
+        ["dcoord"] = "Hoàng Văn Lợi",
+        ["userA"] = "Nguyễn Thị Hồng Nhung",
+        ["headA"] = "Phạm Quốc Việt",
+        ["userB"] = "Đặng Minh Khôi",
+        ["headB"] = "Võ Thị Ánh Tuyết",
+        ["userC"] = "Bùi Thị Hương",
+        ["inspector"] = "Ngô Đức Thắng",
+        ["viewer"] = "Lê Văn Đức",
+    };
+
     /// <summary>Seeds units, groups, the set and the accounts; opens a period unless told not to.</summary>
     public static async Task<TestWorld> SeedAsync(WebAppFactory app, bool openPeriod = true, DateOnly? deadline = null, bool acceptLate = true)
     {
-        _ = app.Server; // starts the host, which migrates the database
+        _ = app.Services; // starts the host (in memory or on Kestrel), which migrates the database
         var w = new TestWorld();
         await using (var db = app.NewDbContext())
         {
@@ -156,7 +174,7 @@ public sealed class TestWorld
             var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
             foreach (var (name, role, unit) in w.Accounts)
             {
-                var user = new AppUser { UserName = name, FullName = "Người dùng " + name, LockoutEnabled = true };
+                var user = new AppUser { UserName = name, FullName = FullNames[name], LockoutEnabled = true };
                 var result = await users.CreateAsync(user, Password);
                 result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Select(e => e.Description)));
                 db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, ScopeUnitId = unit });
@@ -169,17 +187,19 @@ public sealed class TestWorld
     }
 
     /// <summary>Fills an assessment through the core (fast arrangement), has the head confirm it and the unit submit it.</summary>
+    /// <remarks>userA and headA act for every unit (tests count the arrangement's audit lines by them).</remarks>
     public async Task SubmitAsync(WebAppFactory app, int assessmentId, bool submit = true, params EntryInput[] entries)
     {
         await using var db = app.NewDbContext();
         var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == assessmentId);
         var set = (await db.CriteriaSets.SingleAsync(s => s.Id == a.CriteriaSetId)).Parse();
         var at = DateTime.UtcNow;
-        foreach (var e in entries.Length > 0 ? entries : DefaultEntries()) AssessmentEntries.Set(db, a, set, e, "userA", at);
+        const string user = "userA", head = "headA";
+        foreach (var e in entries.Length > 0 ? entries : DefaultEntries()) AssessmentEntries.Set(db, a, set, e, user, at);
         if (submit)
         {
-            AssessmentWorkflow.Confirm(db, a, "headA", at);
-            AssessmentWorkflow.Submit(db, a, a.Period!, set, "userA", at);
+            AssessmentWorkflow.Confirm(db, a, head, at);
+            AssessmentWorkflow.Submit(db, a, a.Period!, set, user, at);
         }
         await db.SaveChangesAsync();
     }

@@ -1,0 +1,492 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using DanVan.Accounts;
+using DanVan.Criteria;
+using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.Web.Api.Accounts;
+using DanVan.Web.Api.Evaluations;
+using DanVan.Web.Api.Periods;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using DanVan.Web.Tests.Api;
+using static DanVan.Web.Tests.Api.ApiScenario;
+
+namespace DanVan.Web.Tests.Audit;
+
+/// <summary>
+/// Every write endpoint of the running app, page handler or API route, is called once successfully and must leave its
+/// declared number of audit lines (one for a change; none for sign-in, sign-out and previews), written in the same
+/// transaction as the change. A new write endpoint fails this test until a case is added to the table.
+/// </summary>
+public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposable
+{
+    private readonly WebAppFactory _app = new(provider);
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record Case(string Endpoint, int Lines, Func<Task> Act, Func<Task>? Arrange = null);
+
+    [Fact]
+    public async Task Every_write_endpoint_leaves_its_audit_lines_in_the_same_transaction_as_the_change()
+    {
+        var recorder = new WriteRecorder();
+        var w = await TestWorld.SeedAsync(_app);
+        using var host = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteDanVanDbContext>(o => o.AddInterceptors(recorder));
+            s.ConfigureDbContext<PostgresDanVanDbContext>(o => o.AddInterceptors(recorder));
+        }));
+        var cases = await CasesAsync(w, host);
+
+        var endpoints = await WriteEndpointsAsync(host.Services);
+        var table = cases.Select(c => c.Endpoint).ToHashSet();
+        endpoints.Where(e => !table.Contains(e)).Select(e => $"new route {e} has no audit case").ShouldBeEmpty();
+        table.Where(e => !endpoints.Contains(e)).Select(e => $"the case {e} names no route of the app").ShouldBeEmpty();
+
+        foreach (var c in cases)
+        {
+            if (c.Arrange is not null) await c.Arrange();
+            var before = await AuditCountAsync();
+            recorder.Start();
+            await c.Act();
+            var writes = recorder.Stop();
+            (await AuditCountAsync() - before).ShouldBe(c.Lines, $"{c.Endpoint}: audit lines written");
+            if (c.Lines == 0) continue;
+            var described = string.Join("\n", writes.Select(x => $"[tx {x.Transaction}] {x.Sql}"));
+            writes.ShouldContain(x => x.Audit, $"{c.Endpoint}: the audit line was not written through the app's context\n{described}");
+            var oneTransaction = writes.Count == 1 || (writes.All(x => x.Transaction != 0) && writes.Select(x => x.Transaction).Distinct().Count() == 1);
+            oneTransaction.ShouldBeTrue($"{c.Endpoint}: the change and its audit line must be one transaction\n{described}");
+        }
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = _app.NewDbContext();
+        return await db.Audit.CountAsync();
+    }
+
+    /// <summary>"POST /Page?handler=Name" for every page handler that accepts POST; "METHOD /route" for every API write.</summary>
+    private static async Task<HashSet<string>> WriteEndpointsAsync(IServiceProvider services)
+    {
+        var source = services.GetRequiredService<EndpointDataSource>();
+        var loader = services.GetRequiredService<PageLoader>();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var h in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
+                    found.Add($"POST {page.ViewEnginePath}" + (string.IsNullOrEmpty(h.Name) ? "" : $"?handler={h.Name}"));
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+            foreach (var m in methods.Where(m => m is "POST" or "PUT" or "PATCH" or "DELETE"))
+                found.Add($"{m} /{endpoint.RoutePattern.RawText!.Trim('/')}");
+        }
+        return found;
+    }
+
+    private async Task<List<Case>> CasesAsync(TestWorld w, WebApplicationFactory<Program> host)
+    {
+        var a = w.AssessmentA;
+        var b = w.AssessmentB;
+        var now = DateTime.UtcNow;
+        var tokens = new Dictionary<string, string>();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
+            foreach (var name in new[] { "userB", "headB", "coord" })
+            {
+                var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+                tokens[name] = (await ApiTokens.CreateAsync(db, id, name, "kiểm thử", 30, now)).Plain;
+            }
+        }
+
+        var pages = new Dictionary<string, TestClient>();
+        async Task<TestClient> As(string user) => pages.TryGetValue(user, out var c) ? c : pages[user] = await LoginAsync(host, user);
+        HttpClient Api(string user)
+        {
+            var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[user]);
+            return client;
+        }
+        async Task<int> VersionOf(int id)
+        {
+            await using var db = _app.NewDbContext();
+            return await db.Assessments.Where(x => x.Id == id).Select(x => x.Version).SingleAsync();
+        }
+        static void Ok(Page page, string what)
+        {
+            page.Status.ShouldBe(HttpStatusCode.OK, $"{what}: {page.AllText}");
+            page.Errors.ShouldBeEmpty($"{what} was refused");
+        }
+        static async Task Success(HttpResponseMessage response, string what) =>
+            response.IsSuccessStatusCode.ShouldBeTrue($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        async Task Fill(int id, string user, bool submit, string head)
+        {
+            await using var db = _app.NewDbContext();
+            var x = await db.Assessments.Include(e => e.Entries).Include(e => e.Period).SingleAsync(e => e.Id == id);
+            var set = (await db.CriteriaSets.SingleAsync(s => s.Id == x.CriteriaSetId)).Parse();
+            foreach (var e in TestWorld.DefaultEntries()) AssessmentEntries.Set(db, x, set, e, user, DateTime.UtcNow);
+            if (submit)
+            {
+                AssessmentWorkflow.Confirm(db, x, head, DateTime.UtcNow);
+                AssessmentWorkflow.Submit(db, x, x.Period!, set, user, DateTime.UtcNow);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        int evidenceId = 0, tokenId = 0;
+        return
+        [
+            // ---- pages ----
+            new("POST /Account/Login", 0, async () => await As("userA")),
+            new("POST /Evaluations/Edit?handler=Save", 1, async () =>
+            {
+                var c = await As("userA");
+                var edit = await c.GetAsync($"/Evaluations/Edit/{a}");
+                Ok(await c.SubmitAsync(edit, "#assessment-form", new() { [edit.Field("1", "Points")] = "30" }, "#save-draft"), "save");
+            }),
+            new("POST /Evaluations/Edit?handler=Total", 0, async () =>
+            {
+                var c = await As("userA");
+                var edit = await c.GetAsync($"/Evaluations/Edit/{a}");
+                var total = await c.PostAsync($"/Evaluations/Edit/{a}?handler=Total", [("__RequestVerificationToken", TestClient.Token(edit)), (edit.Field("1", "Points"), "31")]);
+                total.Status.ShouldBe(HttpStatusCode.OK);
+            }),
+            new("POST /Evaluations/Evidence", 1, async () =>
+            {
+                var c = await As("userA");
+                var page = await c.GetAsync($"/Evaluations/Evidence/{a}");
+                Ok(await c.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1", ["Data.DocumentRef"] = "Kế hoạch số 12/KH-SNV ngày 10/01/2024" }), "evidence");
+            }),
+            new("POST /Evaluations/Evidence?handler=Delete", 1, async () =>
+            {
+                var c = await As("userA");
+                var page = await c.GetAsync($"/Evaluations/Evidence/{a}?criterion=1");
+                Ok(await c.SubmitAsync(page, "form[action*='handler=Delete']"), "remove evidence");
+            }),
+            new("POST /Evaluations/Submit?handler=Confirm", 1, async () =>
+            {
+                var c = await As("headA");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Submit/{a}"), "#submit-form", submitSelector: "#confirm"), "confirm");
+            }, () => Fill(a, "userA", submit: false, "headA")),
+            new("POST /Evaluations/Submit?handler=Submit", 1, async () =>
+            {
+                var c = await As("userA");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Submit/{a}"), "#submit-form", submitSelector: "#submit"), "submit");
+            }),
+            new("POST /Evaluations/Appraise?handler=Save", 1, async () =>
+            {
+                var c = await As("coord");
+                var page = await c.GetAsync($"/Evaluations/Appraise/{a}");
+                Ok(await c.SubmitAsync(page, "#appraise-form", new()
+                {
+                    [page.Field("1", "Points")] = "30", [page.Field("1", "Note")] = "Kế hoạch ban hành chậm",
+                }, "#save-adjustments"), "appraise");
+            }),
+            new("POST /Evaluations/Appraise?handler=Done", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Appraise/{a}"), "#appraise-form", submitSelector: "#appraisal-done"), "appraisal done");
+            }),
+            new("POST /Evaluations/Approve", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Approve/{a}"), "#approve-form"), "approve");
+            }),
+            new("POST /Evaluations/Reopen", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Reopen/{a}"), "#reopen-form", new() { ["Data.Reason"] = "Đơn vị khiếu nại" }), "reopen");
+            }),
+            new("POST /Evaluations/Flags", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Flags/{a}"), "#flags-form", new() { ["Data.Codes"] = "ky-luat", ["Data.Reason"] = "Quyết định kỷ luật số 15/QĐ-UBND" }), "flags");
+            }),
+            new("POST /Evaluations/Inspect", 1, async () =>
+            {
+                var c = await As("inspector");
+                var page = await c.GetAsync($"/Evaluations/Inspect/{a}");
+                Ok(await c.SubmitAsync(page, "#inspect-form", new()
+                {
+                    [page.Field("2.1", "Level")] = "B", [page.Field("2.1", "Note")] = "Tiếp công dân 8/12 kỳ",
+                }), "inspect");
+            }),
+            new("POST /Evaluations/Return", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Return/{a}"), "#return-form", new() { ["Data.Comment"] = "Bổ sung minh chứng tiêu chí 1" }), "return");
+            }),
+            new("POST /Periods/Open", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Periods/Open"), "#open-period-form", new()
+                {
+                    ["Data.Year"] = "2025", ["Data.Name"] = "Đánh giá năm 2025", ["Data.ScopeUnitId"] = w.Province.ToString(),
+                    ["Data.OpensOn"] = "2025-12-01", ["Data.Deadline"] = "2026-01-15", ["Data.AcceptLate"] = "false",
+                    ["Data.Groups[0].Selected"] = "true", ["Data.Groups[0].CriteriaSetId"] = w.CriteriaSetId.ToString(),
+                }), "open period");
+            }),
+            new("POST /Reports/Edit", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Reports/Edit?scope={w.Province}&year=2024"), "#report-edit", new() { ["Data.Leadership"] = "Ủy ban nhân dân tỉnh đã chỉ đạo." }), "report");
+            }),
+            new("POST /Admin/CriteriaSets/Details?handler=Deactivate", 1, async () =>
+            {
+                var c = await As("admin");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Admin/CriteriaSets/Details/{w.CriteriaSetId}"), "#active-form"), "deactivate");
+            }),
+            new("POST /Admin/CriteriaSets/Details?handler=Activate", 1, async () =>
+            {
+                var c = await As("admin");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Admin/CriteriaSets/Details/{w.CriteriaSetId}"), "#active-form"), "activate");
+            }),
+            new("POST /Admin/CriteriaSets/Import?handler=Preview", 0, async () =>
+            {
+                var c = await As("admin");
+                var json = Encoding.UTF8.GetBytes(CriteriaSetFile.Serialize(TestWorld.Set() with { Id = "test-set-2", Name = "Bộ thứ hai" }));
+                Ok(await c.SubmitAsync(await c.GetAsync("/Admin/CriteriaSets/Import"), "#criteria-upload-form", files: [("Data.File", "bo-2.json", json)]), "preview");
+            }),
+            new("POST /Admin/CriteriaSets/Import?handler=Save", 1, async () =>
+            {
+                var c = await As("admin");
+                var json = Encoding.UTF8.GetBytes(CriteriaSetFile.Serialize(TestWorld.Set() with { Id = "test-set-3", Name = "Bộ thứ ba" }));
+                var preview = await c.SubmitAsync(await c.GetAsync("/Admin/CriteriaSets/Import"), "#criteria-upload-form", files: [("Data.File", "bo-3.json", json)]);
+                Ok(await c.SubmitAsync(preview, "#criteria-save-form"), "store criteria");
+            }),
+            new("POST /Admin/Groups/Edit", 1, async () =>
+            {
+                var c = await As("admin");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Admin/Groups/Edit"), "#group-form", new() { ["Data.Code"] = "cap-huyen", ["Data.Name"] = "Cấp huyện", ["Data.SortOrder"] = "3" }), "group");
+            }),
+            new("POST /Admin/Units/Edit", 1, async () =>
+            {
+                var c = await As("admin");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Admin/Units/Edit"), "#unit-form", new()
+                {
+                    ["Data.Code"] = "SO-C", ["Data.Name"] = "Sở Y tế", ["Data.Kind"] = "ProvincialAgency", ["Data.ParentId"] = w.Province.ToString(),
+                }), "unit");
+            }),
+            new("POST /Admin/Units/Import", 1, async () =>
+            {
+                var c = await As("admin");
+                var csv = Encoding.UTF8.GetBytes("code,name,kind,parent_code\nSO-D,Sở Giáo dục và Đào tạo,ProvincialAgency,T01\n");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Admin/Units/Import"), "#import-form", files: [("Data.File", "don-vi.csv", csv)]), "unit import");
+            }),
+            new("POST /Admin/Accounts/Create", 1, async () =>
+            {
+                var c = await As("admin");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Admin/Accounts/Create"), "#create-account-form", new()
+                {
+                    ["Data.UserName"] = "canbo.moi", ["Data.FullName"] = "Cán bộ mới", ["Data.Password"] = "KhoiDau@2026",
+                    ["Data.Role"] = nameof(Role.UnitUser), ["Data.ScopeUnitId"] = w.AgencyB.ToString(),
+                }), "create account");
+            }),
+            new("POST /Admin/Accounts/Edit?handler=AddRole", 1, async () =>
+            {
+                var c = await As("admin");
+                var page = await c.GetAsync($"/Admin/Accounts/Edit/{await UserIdAsync("canbo.moi")}");
+                Ok(await c.SubmitAsync(page, "#add-role-form", new() { ["Data.Role"] = nameof(Role.Viewer), ["Data.ScopeUnitId"] = w.Province.ToString() }), "add role");
+            }),
+            new("POST /Admin/Accounts/Edit?handler=RemoveRole", 1, async () =>
+            {
+                var c = await As("admin");
+                var page = await c.GetAsync($"/Admin/Accounts/Edit/{await UserIdAsync("canbo.moi")}");
+                Ok(await c.SubmitAsync(page, "form[action*='handler=RemoveRole']"), "remove role");
+            }),
+            new("POST /Admin/Accounts/Edit?handler=Unlock", 1, async () =>
+            {
+                var c = await As("admin");
+                var page = await c.GetAsync($"/Admin/Accounts/Edit/{await UserIdAsync("canbo.moi")}");
+                Ok(await c.SubmitAsync(page, "form[action*='handler=Unlock']"), "unlock");
+            }, async () =>
+            {
+                await using var scope = _app.Services.CreateAsyncScope();
+                var accounts = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+                await accounts.LockAsync(await accounts.FindAsync("canbo.moi"), "test", DateTime.UtcNow);
+            }),
+            new("POST /Admin/Accounts/ResetPassword", 1, async () =>
+            {
+                var c = await As("admin");
+                var page = await c.GetAsync($"/Admin/Accounts/ResetPassword/{await UserIdAsync("canbo.moi")}");
+                Ok(await c.SubmitAsync(page, "#reset-password-form", new() { ["Data.NewPassword"] = "MatKhauMoi2026" }), "reset password");
+            }),
+            new("POST /Account/Tokens?handler=Create", 1, async () =>
+            {
+                var c = await As("userA");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Account/Tokens"), "form[action*='handler=Create']", new() { ["Data.Name"] = "máy tổng hợp", ["Data.LifetimeDays"] = "30" }), "create token");
+            }),
+            new("POST /Account/Tokens?handler=Revoke", 1, async () =>
+            {
+                var c = await As("userA");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Account/Tokens"), "form[action*='handler=Revoke']"), "revoke token");
+            }),
+            new("POST /Account/ChangePassword", 1, async () =>
+            {
+                var c = await As("userA");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Account/ChangePassword"), "#change-password-form", new()
+                {
+                    ["Data.CurrentPassword"] = TestWorld.Password, ["Data.NewPassword"] = "MatKhauMoi2026", ["Data.ConfirmPassword"] = "MatKhauMoi2026",
+                }), "change password");
+            }),
+            new("POST /Account/Logout", 0, async () =>
+            {
+                var c = await As("userA");
+                var home = await c.GetAsync("/");
+                (await c.SubmitAsync(home, "form[action='/Account/Logout']")).Url.AbsolutePath.ShouldBe("/Account/Login");
+            }),
+
+            // ---- API ----
+            new("PUT /api/v1/assessments/{id:int}/entries/{criterionId}", 1, async () =>
+                await Success(await Api("userB").PutJsonAsync($"/api/v1/assessments/{b}/entries/1", new EntryBody { Points = 20, Version = await VersionOf(b) }), "entry")),
+            new("POST /api/v1/assessments/{id:int}/evidence", 1, async () =>
+            {
+                var response = await Api("userB").PostJsonAsync($"/api/v1/assessments/{b}/evidence", new { criterionId = "1", documentRef = "Báo cáo số 5/BC-STP" });
+                await Success(response, "evidence");
+                evidenceId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+            }),
+            new("DELETE /api/v1/evidence/{id:int}", 1, async () =>
+                await Success(await Api("userB").DeleteAsync($"/api/v1/evidence/{evidenceId}"), "remove evidence")),
+            new("POST /api/v1/assessments/{id:int}/confirm", 1, async () =>
+                await Success(await Api("headB").PostJsonAsync($"/api/v1/assessments/{b}/confirm", new VersionBody { Version = await VersionOf(b) }), "confirm"),
+                () => Fill(b, "userB", submit: false, "headB")),
+            new("POST /api/v1/assessments/{id:int}/submit", 1, async () =>
+                await Success(await Api("userB").PostJsonAsync($"/api/v1/assessments/{b}/submit", new VersionBody { Version = await VersionOf(b) }), "submit")),
+            new("POST /api/v1/assessments/{id:int}/return", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/return", new ReturnBody { Version = await VersionOf(b), Comment = "Bổ sung" }), "return")),
+            new("POST /api/v1/assessments/{id:int}/appraised", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/appraised", new VersionBody { Version = await VersionOf(b) }), "appraised"),
+                () => Fill(b, "userB", submit: true, "headB")),
+            new("POST /api/v1/assessments/{id:int}/approve", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/approve", new VersionBody { Version = await VersionOf(b) }), "approve")),
+            new("POST /api/v1/assessments/{id:int}/reopen", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/reopen", new ReopenBody { Version = await VersionOf(b), Reason = "Khiếu nại" }), "reopen")),
+            new("PUT /api/v1/assessments/{id:int}/flags", 1, async () =>
+                await Success(await Api("coord").PutJsonAsync($"/api/v1/assessments/{b}/flags", new FlagsBody { Version = await VersionOf(b), Flags = ["ky-luat"], Reason = "Kỷ luật" }), "flags")),
+            new("POST /api/v1/periods", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync("/api/v1/periods", new OpenPeriodBody
+                {
+                    Year = 2026, Name = "Đánh giá năm 2026", ScopeUnitId = w.Province, OpensOn = new DateOnly(2026, 12, 1), Deadline = new DateOnly(2027, 1, 15),
+                    Groups = [new PeriodGroupBody(w.AgencyGroup, w.CriteriaSetId)],
+                }), "open period")),
+            new("POST /api/v1/tokens", 1, async () =>
+            {
+                var (browser, session) = await CookieSessionAsync(host, "userB");
+                var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens") { Content = JsonContent.Create(new CreateTokenBody { Name = "máy", ExpiresInDays = 30 }, options: Json) };
+                request.Headers.Add(session.Antiforgery!.HeaderName, session.Antiforgery.Token);
+                var response = await browser.SendAsync(request);
+                await Success(response, "create token");
+                tokenId = (await response.Content.ReadFromJsonAsync<CreatedToken>(Json))!.Token.Id;
+            }),
+            new("DELETE /api/v1/tokens/{id:int}", 1, async () =>
+            {
+                var (browser, session) = await CookieSessionAsync(host, "userB");
+                var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tokens/{tokenId}");
+                request.Headers.Add(session.Antiforgery!.HeaderName, session.Antiforgery.Token);
+                await Success(await browser.SendAsync(request), "revoke token");
+            }),
+        ];
+    }
+
+    private async Task<string> UserIdAsync(string userName)
+    {
+        await using var db = _app.NewDbContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    private static async Task<TestClient> LoginAsync(WebApplicationFactory<Program> host, string user)
+    {
+        var client = new TestClient(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+        var after = await client.SubmitAsync(await client.GetAsync("/Account/Login"), "form", new() { ["Data.UserName"] = user, ["Data.Password"] = TestWorld.Password });
+        after.Url.AbsolutePath.ShouldNotBe("/Account/Login", $"sign-in of {user} failed");
+        return client;
+    }
+
+    private static async Task<(HttpClient Browser, SessionView Session)> CookieSessionAsync(WebApplicationFactory<Program> host, string user)
+    {
+        var client = await LoginAsync(host, user);
+        var session = await (await client.Http.GetAsync("/api/v1/session")).Content.ReadFromJsonAsync<SessionView>(Json);
+        return (client.Http, session!);
+    }
+
+    /// <summary>Records every INSERT, UPDATE and DELETE the app sends, with the transaction it ran in.</summary>
+    private sealed class WriteRecorder : DbCommandInterceptor
+    {
+        private readonly Lock _lock = new();
+        private List<Write>? _writes;
+
+        public sealed record Write(string Sql, long Transaction, bool Audit);
+
+        public void Start()
+        {
+            lock (_lock) _writes = [];
+        }
+
+        public List<Write> Stop()
+        {
+            lock (_lock)
+            {
+                var writes = _writes ?? [];
+                _writes = null;
+                return writes;
+            }
+        }
+
+        private void Record(DbCommand command)
+        {
+            var sql = command.CommandText.TrimStart();
+            if (!(sql.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                  || sql.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase))) return;
+            if (sql.Contains("DataProtectionKeys", StringComparison.Ordinal)) return;
+            var tx = command.Transaction is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(command.Transaction);
+            lock (_lock) _writes?.Add(new Write(sql.Length > 120 ? sql[..120] : sql, tx, sql.Contains("\"Audit\"", StringComparison.Ordinal)));
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
+
+public sealed class SqliteAuditPerWriteTests() : AuditPerWriteTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAuditPerWriteTests() : AuditPerWriteTests(DatabaseProvider.Postgres);
