@@ -42,8 +42,10 @@ public static class AccountsSetup
             };
         });
         ApiAuthentication.Add(services);
-        services.AddAuthorization(Policies.Add);
-        services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
+        // One permission model answers every policy, page filter and API check; each capability registers its actions.
+        services.AddSingleton(DanVan.Accounts.Permissions.Permissions.Builtin);
+        services.AddAuthorization(o => Policies.Add(o, DanVan.Accounts.Permissions.Permissions.Builtin));
+        services.AddScoped<IAuthorizationHandler, PermissionRequirementHandler>();
         services.AddScoped<ScopeCheck>();
         services.AddScoped<CurrentUser>();
         services.Configure<RazorPagesOptions>(o =>

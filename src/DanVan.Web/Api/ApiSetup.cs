@@ -79,7 +79,8 @@ public static class ApiSetup
     /// CSRF-checked for cookie writes, 401 described once.</summary>
     public static RouteGroupBuilder MapDanVanApi(this WebApplication app)
     {
-        app.MapOpenApi("/api/{documentName}/openapi.json");
+        // The API description is public, as it has always been; every data route declares its permission action.
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         return app.MapGroup("/api/" + Version)
             .RequireAuthorization(ApiAuthentication.Policy)
             .AddEndpointFilter<CookieAntiforgeryFilter>()

@@ -1,8 +1,15 @@
+using DanVan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace DanVan.Web.Criteria;
 
-/// <summary>Criteria sets in the web host; their pages are under /Admin (administrators only, see WebSetup).</summary>
+/// <summary>Criteria sets in the web host; their pages are under /Admin/CriteriaSets.</summary>
 public static class CriteriaSetup
 {
-    /// <summary>Registers what criteria sets need in the web host (nothing beyond the database yet).</summary>
-    public static WebApplicationBuilder AddCriteria(this WebApplicationBuilder builder) => builder;
+    /// <summary>Gates the criteria pages by the capability's own action (<c>criteria.admin</c>).</summary>
+    public static WebApplicationBuilder AddCriteria(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin/CriteriaSets", Policies.CriteriaAdmin));
+        return builder;
+    }
 }

@@ -22,9 +22,9 @@ public static class EvaluationsSetup
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes);
         services.Configure<RazorPagesOptions>(o =>
         {
-            o.Conventions.AuthorizeFolder("/Periods", Policies.Coordinator);
-            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Reader);
-            o.Conventions.AuthorizePage("/Evaluations/Queue", Policies.Reader);
+            o.Conventions.AuthorizeFolder("/Periods", Policies.OpenPeriod);
+            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Monitor);
+            o.Conventions.AuthorizePage("/Evaluations/Queue", Policies.Monitor);
         });
         services.Configure<OpenApiOptions>(ApiSetup.Version, o =>
         {

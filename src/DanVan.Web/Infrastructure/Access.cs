@@ -1,5 +1,9 @@
 using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
+using DanVan.Criteria;
 using DanVan.Data;
+using DanVan.Evaluations;
+using DanVan.OrgUnits;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -7,56 +11,55 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Infrastructure;
 
-/// <summary>Authorization policies by role held in any scope; pages narrow to the scope themselves.</summary>
+/// <summary>Authorization policies: one per registered permission action, met by a user who may do it somewhere.</summary>
+/// <remarks>A policy is the coarse gate of a page folder or endpoint (the menu's question); the unit-level answer
+/// is <see cref="ScopeCheck"/>. Both ask <see cref="Permissions"/>.</remarks>
 public static class Policies
 {
-    /// <summary>System administrator.</summary>
-    public const string Administrator = nameof(Administrator);
+    /// <summary>Units and groups administration.</summary>
+    public const string OrgUnitsAdmin = OrgUnitPermissions.Admin;
 
-    /// <summary>Coordinator anywhere (or administrator).</summary>
-    public const string Coordinator = nameof(Coordinator);
+    /// <summary>Criteria sets administration.</summary>
+    public const string CriteriaAdmin = CriteriaPermissions.Admin;
 
-    /// <summary>Reads across units: coordinator, inspector, viewer or administrator.</summary>
-    public const string Reader = nameof(Reader);
+    /// <summary>Accounts administration.</summary>
+    public const string AccountsAdmin = AccountPermissions.Admin;
 
-    /// <summary>Registers the three policies.</summary>
-    public static void Add(AuthorizationOptions o)
+    /// <summary>Opening periods.</summary>
+    public const string OpenPeriod = EvaluationPermissions.OpenPeriod;
+
+    /// <summary>Following periods: queue and dashboard.</summary>
+    public const string Monitor = EvaluationPermissions.Monitor;
+
+    /// <summary>Registers a policy per action of <paramref name="permissions"/>.</summary>
+    public static void Add(AuthorizationOptions o, Permissions permissions)
     {
-        o.AddPolicy(Administrator, p => p.AddRequirements(new RoleRequirement([])));
-        o.AddPolicy(Coordinator, p => p.AddRequirements(new RoleRequirement([Role.Coordinator])));
-        o.AddPolicy(Reader, p => p.AddRequirements(new RoleRequirement([Role.Coordinator, Role.Inspector, Role.Viewer])));
+        foreach (var code in permissions.Actions.Keys)
+            o.AddPolicy(code, p => p.AddRequirements(new PermissionRequirement(code)));
     }
 }
 
-/// <summary>Met by an administrator, or by anyone holding one of <see cref="Roles"/> in any scope.</summary>
-public sealed record RoleRequirement(IReadOnlyList<Role> Roles) : IAuthorizationRequirement;
+/// <summary>Met by a user who may do <see cref="Action"/> somewhere.</summary>
+public sealed record PermissionRequirement(string Action) : IAuthorizationRequirement;
 
-/// <summary>Checks <see cref="RoleRequirement"/> against the role assignments in the database.</summary>
-public sealed class RoleRequirementHandler(CurrentUser current) : AuthorizationHandler<RoleRequirement>
+/// <summary>Declares the permission action a page or endpoint needs; the route test requires one on every route.</summary>
+/// <remarks>As an <see cref="AuthorizeAttribute"/> it also gates the route by <see cref="Policies"/> (may do it somewhere).</remarks>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PermissionAttribute(string action) : AuthorizeAttribute(action)
+{
+    /// <summary>The action's code.</summary>
+    public string Action { get; } = action;
+}
+
+/// <summary>Checks <see cref="PermissionRequirement"/> against the role assignments in the database.</summary>
+public sealed class PermissionRequirementHandler(CurrentUser current, Permissions permissions) : AuthorizationHandler<PermissionRequirement>
 {
     /// <inheritdoc />
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         if (context.User.Identity?.IsAuthenticated != true) return;
-        var scope = await current.GetAsync();
-        if (scope.IsAdministrator || requirement.Roles.Any(scope.HasAny)) context.Succeed(requirement);
+        if (permissions.MayAnywhere(await current.GetAsync(), requirement.Action)) context.Succeed(requirement);
     }
-}
-
-/// <summary>What a page does with the object named in its route.</summary>
-public enum Need
-{
-    /// <summary>Reads it (any role covering the unit).</summary>
-    Read,
-
-    /// <summary>Enters the unit's self-assessment (unit user or unit head of that unit).</summary>
-    Enter,
-
-    /// <summary>Appraises, returns, approves, reopens (coordinator of the unit and of the period's scope).</summary>
-    Coordinate,
-
-    /// <summary>Records inspection findings (inspector or coordinator covering the unit).</summary>
-    Inspect,
 }
 
 /// <summary>The kind of object a route id names.</summary>
@@ -72,81 +75,53 @@ public enum ScopeTarget
     Period,
 }
 
-/// <summary>Outcome of a scope check.</summary>
-public enum AccessOutcome
+/// <summary>Checks the signed-in user's role and scope against the unit an object belongs to, through <see cref="Permissions"/>.</summary>
+public sealed class ScopeCheck(DanVanDbContext db, CurrentUser current, Permissions permissions)
 {
-    /// <summary>Allowed.</summary>
-    Allowed,
-
-    /// <summary>Outside the user's scope, or no such object: answered 404 so nothing is revealed.</summary>
-    NotFound,
-
-    /// <summary>Within the readable scope but the role does not allow the action: 403.</summary>
-    Forbidden,
-}
-
-/// <summary>Checks the signed-in user's role and scope against the unit an object belongs to.</summary>
-public sealed class ScopeCheck(DanVanDbContext db, CurrentUser current)
-{
-    /// <summary>Checks access to the object <paramref name="id"/> of <paramref name="target"/> for <paramref name="need"/>.</summary>
-    public async Task<AccessOutcome> CheckAsync(ScopeTarget target, int id, Need need, CancellationToken ct = default)
+    /// <summary>Checks the action <paramref name="action"/> on the object <paramref name="id"/> of <paramref name="target"/>.</summary>
+    public async Task<AccessOutcome> CheckAsync(ScopeTarget target, int id, string action, CancellationToken ct = default)
     {
-        var owner = target switch
-        {
-            ScopeTarget.Assessment => await db.Assessments.AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new Owner(a.UnitId, a.Period!.ScopeUnitId)).SingleOrDefaultAsync(ct),
-            ScopeTarget.Evidence => await db.Evidence.AsNoTracking().Where(e => e.Id == id)
-                .Join(db.Assessments, e => e.AssessmentId, a => a.Id, (e, a) => new Owner(a.UnitId, a.Period!.ScopeUnitId))
-                .SingleOrDefaultAsync(ct),
-            ScopeTarget.Period => await db.Periods.AsNoTracking().Where(p => p.Id == id)
-                .Select(p => new Owner(p.ScopeUnitId, p.ScopeUnitId)).SingleOrDefaultAsync(ct),
-            _ => null,
-        };
-        if (owner is null) return AccessOutcome.NotFound;
-        return Decide(await current.GetAsync(ct), owner.UnitId, owner.PeriodScopeUnitId, need);
+        var at = await TargetAsync(target, id, ct);
+        if (at is null) return AccessOutcome.NotFound;
+        return permissions.Decide(await current.GetAsync(ct), action, at);
     }
 
-    /// <summary>The rule itself: unreadable is 404, readable without the right role is 403.</summary>
-    public static AccessOutcome Decide(UserScope scope, int unitId, int periodScopeUnitId, Need need)
+    /// <summary>The unit and period scope an object belongs to; null when there is no such object.</summary>
+    public async Task<Target?> TargetAsync(ScopeTarget target, int id, CancellationToken ct = default) => target switch
     {
-        if (!scope.CanRead(unitId)) return AccessOutcome.NotFound;
-        var allowed = need switch
-        {
-            Need.Read => true,
-            Need.Enter => scope.CanEnterFor(unitId),
-            Need.Coordinate => scope.CanCoordinate(unitId) && scope.CanCoordinate(periodScopeUnitId),
-            Need.Inspect => scope.CanInspect(unitId),
-            _ => false,
-        };
-        return allowed ? AccessOutcome.Allowed : AccessOutcome.Forbidden;
-    }
-
-    private sealed record Owner(int UnitId, int PeriodScopeUnitId);
+        ScopeTarget.Assessment => await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new Target(a.Unit!.Path, a.Period!.ScopeUnit!.Path)).SingleOrDefaultAsync(ct),
+        ScopeTarget.Evidence => await db.Evidence.AsNoTracking().Where(e => e.Id == id)
+            .Join(db.Assessments, e => e.AssessmentId, a => a.Id, (e, a) => new Target(a.Unit!.Path, a.Period!.ScopeUnit!.Path))
+            .SingleOrDefaultAsync(ct),
+        ScopeTarget.Period => await db.Periods.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new Target(p.ScopeUnit!.Path, p.ScopeUnit.Path)).SingleOrDefaultAsync(ct),
+        _ => null,
+    };
 }
 
 /// <summary>
 /// Page filter: before any handler runs, the object named by the route value <see cref="RouteKey"/> must be within
-/// the user's scope for <see cref="Need"/>; otherwise 404 (outside the scope) or 403 (wrong role).
+/// the user's scope for <see cref="Action"/>; otherwise 404 (outside the scope) or 403 (wrong role).
 /// </summary>
 /// <remarks>Written once for every page that takes an assessment, evidence or period id, so a changed id in a URL
-/// never reaches a handler.</remarks>
+/// never reaches a handler. A POST's action is <see cref="PostAction"/> when given.</remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-/// <remarks>A POST's need is <see cref="PostNeed"/> when given.</remarks>
-public sealed class ScopedAttribute(ScopeTarget target, Need need) : Attribute, IAsyncPageFilter
+public sealed class ScopedAttribute(ScopeTarget target, string action) : Attribute, IAsyncPageFilter
 {
     /// <summary>The object kind.</summary>
     public ScopeTarget Target { get; } = target;
 
-    /// <summary>The action.</summary>
-    public Need Need { get; } = need;
+    /// <summary>The permission action a GET needs (and a POST, unless <see cref="PostAction"/> is given).</summary>
+    public string Action { get; } = action;
 
     /// <summary>The route value holding the id.</summary>
     public string RouteKey { get; init; } = "id";
 
-    private readonly Need? _postNeed;
+    private readonly string? _postAction;
 
     /// <summary>What POST handlers need, when more than reading (e.g. a page anyone in scope reads but only the unit changes).</summary>
-    public Need PostNeed { get => _postNeed ?? Need; init => _postNeed = value; }
+    public string PostAction { get => _postAction ?? Action; init => _postAction = value; }
 
     /// <inheritdoc />
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -162,8 +137,8 @@ public sealed class ScopedAttribute(ScopeTarget target, Need need) : Attribute, 
         }
 
         var check = context.HttpContext.RequestServices.GetRequiredService<ScopeCheck>();
-        var need = HttpMethods.IsPost(context.HttpContext.Request.Method) ? PostNeed : Need;
-        switch (await check.CheckAsync(Target, id, need, context.HttpContext.RequestAborted))
+        var action = HttpMethods.IsPost(context.HttpContext.Request.Method) ? PostAction : Action;
+        switch (await check.CheckAsync(Target, id, action, context.HttpContext.RequestAborted))
         {
             case AccessOutcome.NotFound:
                 context.Result = new NotFoundResult();
@@ -176,4 +151,16 @@ public sealed class ScopedAttribute(ScopeTarget target, Need need) : Attribute, 
                 return;
         }
     }
+}
+
+/// <summary>Endpoint metadata: the permission action an API route asks <see cref="Permissions"/> about, per object
+/// (the handler answers 404 or 403 from it). Declarative, so an out-of-scope id still answers 404, never 403.</summary>
+public sealed record RequiresPermission(string Action);
+
+/// <summary>Declaring the action of an API route.</summary>
+public static class RequiresPermissionExtensions
+{
+    /// <summary>Declares that the route is decided by <paramref name="action"/>.</summary>
+    public static TBuilder Requires<TBuilder>(this TBuilder builder, string action) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiresPermission(action));
 }

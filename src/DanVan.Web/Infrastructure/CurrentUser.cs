@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using DanVan.Accounts;
 using DanVan.Data;
-using DanVan.OrgUnits;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Infrastructure;
 
-/// <summary>The signed-in user's scope for this request, loaded once.</summary>
+/// <summary>The signed-in user's scope for this request, loaded once: their roles and the paths of the units they hold them at.</summary>
+/// <remarks>Only the user's own scope units are read; "the units in my scope" is a prefix match the database runs
+/// (<see cref="ScopeFilter"/>), never a list of ids loaded here.</remarks>
 public sealed class CurrentUser(IHttpContextAccessor http, DanVanDbContext db)
 {
     private UserScope? _scope;
@@ -18,9 +19,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, DanVanDbContext db)
         var principal = http.HttpContext?.User;
         var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = principal?.Identity?.Name ?? "";
-        var roles = id is null ? [] : await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == id).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().ToListAsync(ct);
-        _scope = new UserScope(id ?? "", name, roles, new OrgTree(units));
+        _scope = await UserScopes.LoadAsync(db, id ?? "", name, ct);
         return _scope;
     }
 }

@@ -9,13 +9,17 @@ namespace DanVan.Web.Infrastructure;
 public static class UnitOptions
 {
     /// <summary>One unit with its depth in the tree.</summary>
-    public sealed record TreeUnit(int Id, string Code, string Name, OrgUnitKind Kind, int? ParentId, int Depth, DateOnly? ValidFrom, DateOnly? ValidTo);
+    public sealed record TreeUnit(int Id, string Code, string Name, OrgUnitKind Kind, int? ParentId, int Depth, DateOnly? ValidFrom, DateOnly? ValidTo)
+    {
+        /// <summary>The unit's materialised path, for permission checks.</summary>
+        public string Path { get; init; } = "";
+    }
 
     /// <summary>All units in tree order.</summary>
     public static async Task<IReadOnlyList<TreeUnit>> TreeAsync(DanVanDbContext db, CancellationToken ct = default)
     {
         var units = await db.Units.AsNoTracking()
-            .Select(u => new { u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.ValidFrom, u.ValidTo })
+            .Select(u => new { u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.ValidFrom, u.ValidTo, u.Path })
             .ToListAsync(ct);
         var ids = units.Select(u => u.Id).ToHashSet();
         var children = units.ToLookup(u => u.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
@@ -24,7 +28,7 @@ public static class UnitOptions
         {
             foreach (var u in children[parent].OrderBy(u => u.Code, StringComparer.Ordinal))
             {
-                result.Add(new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, depth, u.ValidFrom, u.ValidTo));
+                result.Add(new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, depth, u.ValidFrom, u.ValidTo) { Path = u.Path });
                 Walk(u.Id, depth + 1);
             }
         }

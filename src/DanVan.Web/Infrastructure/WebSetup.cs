@@ -45,7 +45,7 @@ public static class WebSetup
             // Everything needs a signed-in user; folders add the role they need; each page checks the scope of its object.
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Status");
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.AccountsAdmin);
         });
         builder.Services.Configure<MvcOptions>(o =>
         {

@@ -1,3 +1,4 @@
+using DanVan.Accounts.Permissions;
 using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Web.Infrastructure;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages;
 
 /// <summary>Home page: the user's roles with their scopes, and where to go next.</summary>
+[Permission(AccountPermissions.Self)]
 public sealed class IndexModel(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The user's roles.</summary>

@@ -59,19 +59,22 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardChanges();
+        var units = UnitPaths.Pending(this);
         var waiting = AuditTrail.ResolveKnownKeys(this);
-        if (waiting.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
-        // An audit line about a new row needs the row's generated key: store the row, then the line, in one transaction.
+        if (units.Count == 0 && waiting.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        // A unit's path ends with its own id, and an audit line about a new row needs the row's generated key: store
+        // the rows, then fill the paths and add the lines, and store again, in one transaction.
         foreach (var line in waiting) Entry(line).State = EntityState.Detached;
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         try
         {
             var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            UnitPaths.Fill(this, units);
             AuditTrail.ResolveGeneratedKeys(this, waiting);
             Audit.AddRange(waiting);
-            count += base.SaveChanges(acceptAllChangesOnSuccess);
+            base.SaveChanges(acceptAllChangesOnSuccess);
             tx?.Commit();
-            return count;
+            return count + waiting.Count;
         }
         catch
         {
@@ -84,19 +87,22 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardChanges();
+        var units = UnitPaths.Pending(this);
         var waiting = AuditTrail.ResolveKnownKeys(this);
-        if (waiting.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // An audit line about a new row needs the row's generated key: store the row, then the line, in one transaction.
+        if (units.Count == 0 && waiting.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // A unit's path ends with its own id, and an audit line about a new row needs the row's generated key: store
+        // the rows, then fill the paths and add the lines, and store again, in one transaction.
         foreach (var line in waiting) Entry(line).State = EntityState.Detached;
-        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var tx = await this.BeginOwnTransactionAsync(cancellationToken);
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await UnitPaths.FillAsync(this, units, cancellationToken);
             AuditTrail.ResolveGeneratedKeys(this, waiting);
             Audit.AddRange(waiting);
-            count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (tx is not null) await tx.CommitAsync(cancellationToken);
-            return count;
+            return count + waiting.Count;
         }
         catch
         {
@@ -129,6 +135,8 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         // Identity's tables first; each capability then maps its own entities beside its code.
         base.OnModelCreating(builder);
         OrgUnitsModel.Configure(builder);
+        // Unit paths compare byte by byte, so the index serves prefix matches on PostgreSQL as it does on SQLite.
+        if (Database.IsNpgsql()) builder.Entity<OrgUnit>().Property(x => x.Path).UseCollation("C");
         CriteriaModel.Configure(builder);
         EvaluationsModel.Configure(builder);
         AccountsModel.Configure(builder);

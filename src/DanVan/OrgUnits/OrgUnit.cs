@@ -52,6 +52,9 @@ public sealed class OrgUnit
     /// <summary>Child units.</summary>
     public List<OrgUnit> Children { get; } = [];
 
+    /// <summary>Materialised path: the ids from the top unit down to this one, "/1/5/23/"; kept by the database context (<see cref="UnitPaths"/>).</summary>
+    public string Path { get; set; } = "";
+
     /// <summary>First day the unit exists.</summary>
     public DateOnly? ValidFrom { get; set; }
 

@@ -21,6 +21,8 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         e.Property(x => x.Code).HasMaxLength(64);
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.ShortName).HasMaxLength(200);
+        e.Property(x => x.Path).HasMaxLength(UnitPaths.MaxLength);
+        e.HasIndex(x => x.Path);
         e.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Groups).WithMany(x => x.Units).UsingEntity("UnitGroupMembers");
         e.Ignore(x => x.DisplayName);

@@ -1,27 +1,17 @@
 using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
 using DanVan.OrgUnits;
 
 namespace DanVan.Reports;
 
-/// <summary>Who may build and edit consolidated reports of which scope. Plain rules over <see cref="UserScope"/>.</summary>
+/// <summary>Which scopes a user may report on; the rules themselves are <see cref="ReportPermissions"/>.</summary>
 public static class ReportAccess
 {
-    /// <summary>
-    /// Reads (builds, downloads) the report of a scope: an administrator, or a coordinator or viewer
-    /// whose scope covers it. A unit user reads their unit, not a report over units.
-    /// </summary>
-    public static bool CanRead(UserScope user, int scopeUnitId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAdministrator || user.Has(Role.Coordinator, scopeUnitId) || user.Has(Role.Viewer, scopeUnitId);
-    }
+    /// <summary>True when the user reads (builds, downloads) the report of the scope unit.</summary>
+    public static bool CanRead(UserScope user, OrgUnit scope) => Permissions.Builtin.May(user, ReportPermissions.Read, Target.Unit(scope));
 
-    /// <summary>Edits the report's text: an administrator, or a coordinator of exactly that scope (the body that issues the report).</summary>
-    public static bool CanEdit(UserScope user, int scopeUnitId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsAdministrator || user.Roles.Any(r => r.Role == Role.Coordinator && r.ScopeUnitId == scopeUnitId);
-    }
+    /// <summary>True when the user edits the report text of the scope unit.</summary>
+    public static bool CanEdit(UserScope user, OrgUnit scope) => Permissions.Builtin.May(user, ReportPermissions.EditDraft, Target.Unit(scope));
 
     /// <summary>The scopes the user may report on: units with units below them, within the user's reading roles, top first.</summary>
     public static IReadOnlyList<OrgUnit> Scopes(UserScope user, IReadOnlyList<OrgUnit> units)
@@ -29,16 +19,9 @@ public static class ReportAccess
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(units);
         var parents = units.Where(u => u.ParentId is not null).Select(u => u.ParentId!.Value).ToHashSet();
-        var byId = units.ToDictionary(u => u.Id);
-        int Depth(OrgUnit u)
-        {
-            var depth = 0;
-            for (var p = u.ParentId; p is { } id && byId.TryGetValue(id, out var parent); p = parent.ParentId) depth++;
-            return depth;
-        }
         return units
-            .Where(u => parents.Contains(u.Id) && CanRead(user, u.Id))
-            .OrderBy(Depth).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .Where(u => parents.Contains(u.Id) && CanRead(user, u))
+            .OrderBy(u => u.Path.Count(c => c == '/')).ThenBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
     }
 }

@@ -97,7 +97,7 @@ public abstract class SecurityTests(WebAppFactory app) : ApiTestBase(app)
     {
         var viewer = S.As(Viewer);
         var a = await viewer.GetAssessmentAsync(S.AssessmentA);
-        a.Actions.ShouldBe(new DanVan.Web.Evaluations.AssessmentActions(false, false, false, false, false, false, false, false, false, false));
+        a.Actions.ShouldBe(new DanVan.Evaluations.AssessmentActions(false, false, false, false, false, false, false, false, false, false, false));
         var v = new VersionBody { Version = a.Version };
         await (await viewer.SetEntryResponseAsync(S.AssessmentA, "1.1", new EntryBody { Points = 1, Version = a.Version })).ProblemAsync(403);
         await (await viewer.SetEntryResponseAsync(S.AssessmentA, "1.1", new EntryBody { Layer = ScoreLayer.Appraisal, Points = 1, Note = "x", Version = a.Version })).ProblemAsync(403);
@@ -112,6 +112,27 @@ public abstract class SecurityTests(WebAppFactory app) : ApiTestBase(app)
             Groups = [new PeriodGroupBody(S.AgencyGroup, S.CriteriaSetId)],
         })).ProblemAsync(403);
         (await viewer.GetAsync($"/api/v1/periods/{S.PeriodId}/results")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Regression: an inspector (or a coordinator of another scope) could set the flag that moves the class
+    /// through the API; only a coordinator of the unit and of the period's scope unit may, as on the page.</summary>
+    [Fact]
+    public async Task Should_refuse_flags_from_an_inspector_and_list_them_only_for_the_deciding_coordinator()
+    {
+        var unit = S.As(UnitA);
+        var a = await unit.GetAssessmentAsync(S.AssessmentA);
+        a = await unit.SetEntryAsync(a.Id, "1.1", new EntryBody { Points = 30, Version = a.Version });
+        a = await S.As(HeadA).ActAsync(a.Id, "confirm", new VersionBody { Version = a.Version });
+        a = await unit.ActAsync(a.Id, "submit", new VersionBody { Version = a.Version });
+
+        var inspector = S.As(Inspector);
+        (await inspector.GetAssessmentAsync(a.Id)).Actions.SetFlags.ShouldBeFalse();
+        var refused = await inspector.PutJsonAsync($"/api/v1/assessments/{a.Id}/flags",
+            new FlagsBody { Version = a.Version, Flags = ["ky-luat"], Reason = "Quyết định kỷ luật số 5/QĐ-SA" });
+        (await refused.ProblemAsync(403))["code"]!.GetValue<string>().ShouldBe("forbidden");
+        (await S.As(Coordinator).GetAssessmentAsync(a.Id)).Actions.SetFlags.ShouldBeTrue();
+        await using var db = S.App.NewDbContext();
+        (await db.Assessments.SingleAsync(x => x.Id == a.Id)).Flags.ShouldBeEmpty();
     }
 
     [Fact]

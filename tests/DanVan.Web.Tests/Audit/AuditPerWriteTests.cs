@@ -107,15 +107,10 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
         var a = w.AssessmentA;
         var b = w.AssessmentB;
         var now = DateTime.UtcNow;
-        string headB;
         var tokens = new Dictionary<string, string>();
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountAdmin>();
-            // The shared test world may already hold Sở B's head.
-            headB = await db.Users.Where(u => u.UserName == "headB").Select(u => u.Id).SingleOrDefaultAsync()
-                ?? (await accounts.CreateAsync("headB", "Thủ trưởng Sở B", TestWorld.Password, Role.UnitHead, w.AgencyB, "test", now)).Id;
             foreach (var name in new[] { "userB", "headB", "coord" })
             {
                 var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();

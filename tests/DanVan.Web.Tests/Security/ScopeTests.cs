@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -165,6 +166,89 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
             if (OwnPages.Contains(route)) status.ShouldBe(HttpStatusCode.OK, url);
             else status.ShouldBeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.NotFound], url);
         }
+    }
+
+    /// <summary>Regression: the API let a district coordinator or an inspector set the disciplinary flag that moves a
+    /// provincial class, while the page did not. One rule now: a coordinator of the unit and of the period's scope unit.</summary>
+    [Fact]
+    public async Task Should_let_only_a_coordinator_of_the_unit_and_of_the_period_set_flags_on_page_and_api()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        var commune = w.Assessments[w.Commune];
+        await w.SubmitAsync(_app, w.AssessmentA);
+        await w.SubmitAsync(_app, commune);
+
+        foreach (var (user, assessment) in new[] { ("dcoord", commune), ("inspector", w.AssessmentA), ("inspector", commune) })
+        {
+            var page = await TestClient.LoginAsync(_app, user);
+            (await page.Http.GetAsync($"/Evaluations/Flags/{assessment}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"page, {user}");
+            var api = await ApiClientAsync(user);
+            var version = await VersionAsync(assessment);
+            var response = await api.PutAsJsonAsync($"/api/v1/assessments/{assessment}/flags",
+                new { version, flags = new[] { "ky-luat" }, reason = "Quyết định kỷ luật số 5/QĐ-UBND" });
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"API, {user}");
+            (await _app.NewDbContext().Assessments.SingleAsync(a => a.Id == assessment)).Flags.ShouldBeEmpty($"{user} changed the flags");
+        }
+
+        // The provincial coordinator decides in the provincial period, on both paths; the buttons say so too.
+        var coordinator = await ApiClientAsync("coord");
+        (await coordinator.PutAsJsonAsync($"/api/v1/assessments/{commune}/flags",
+            new { version = await VersionAsync(commune), flags = new[] { "ky-luat" }, reason = "Quyết định kỷ luật số 5/QĐ-UBND" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var details = await (await coordinator.GetAsync($"/api/v1/assessments/{w.AssessmentA}")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        details!["actions"]!["setFlags"]!.GetValue<bool>().ShouldBeTrue();
+        var inspectorView = await (await (await ApiClientAsync("inspector")).GetAsync($"/api/v1/assessments/{w.AssessmentA}")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        inspectorView!["actions"]!["setFlags"]!.GetValue<bool>().ShouldBeFalse();
+        var coordPage = await TestClient.LoginAsync(_app, "coord");
+        (await coordPage.Http.GetAsync($"/Evaluations/Flags/{w.AssessmentA}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<int> VersionAsync(int assessmentId)
+    {
+        await using var db = _app.NewDbContext();
+        return (await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessmentId)).Version;
+    }
+
+    private async Task<HttpClient> ApiClientAsync(string user)
+    {
+        await using var db = _app.NewDbContext();
+        var id = (await db.Users.SingleAsync(u => u.UserName == user)).Id;
+        var (token, plain) = DanVan.Accounts.ApiToken.Create(id, "test", DateTime.UtcNow, TimeSpan.FromDays(1));
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", plain);
+        return client;
+    }
+
+    /// <summary>Every page and API route names the permission action that decides it (a folder policy, a
+    /// [Permission], a [Scoped] page filter or the API's RequiresPermission), and each is registered: a new route
+    /// without one fails here until it is covered by the permission model.</summary>
+    [Fact]
+    public void Should_declare_a_registered_permission_action_on_every_page_and_api_route()
+    {
+        _ = _app.Server;
+        var permissions = _app.Services.GetRequiredService<DanVan.Accounts.Permissions.Permissions>();
+        var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null || (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .ToList();
+        endpoints.Count(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null).ShouldBeGreaterThan(20);
+        var undeclared = new List<string>();
+        var unknown = new List<string>();
+        foreach (var e in endpoints)
+        {
+            if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) continue;
+            var declared = e.Metadata.OfType<DanVan.Web.Infrastructure.RequiresPermission>().Select(r => r.Action)
+                .Concat(e.Metadata.OfType<DanVan.Web.Infrastructure.ScopedAttribute>().SelectMany(x => new[] { x.Action, x.PostAction }))
+                .Concat(e.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).Where(p => !string.IsNullOrEmpty(p)).Select(p => p!))
+                .Where(a => a != DanVan.Web.Api.ApiAuthentication.Policy)
+                .ToList();
+            var name = $"{string.Join(",", e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["PAGE"])} /{e.RoutePattern.RawText!.TrimStart('/')}";
+            if (declared.Count == 0) undeclared.Add(name);
+            unknown.AddRange(declared.Where(a => !permissions.Actions.ContainsKey(a)).Select(a => $"{name}: {a}"));
+        }
+        undeclared.ShouldBeEmpty("routes without a permission action");
+        unknown.ShouldBeEmpty("actions not registered by any capability");
     }
 }
 

@@ -1,3 +1,4 @@
+using DanVan.Accounts.Permissions;
 using System.Security.Claims;
 using DanVan.Accounts;
 using DanVan.Data;
@@ -32,6 +33,7 @@ public static class SessionApi
         var group = api.MapGroup("/session").WithTags("Session");
         group.MapGet("/", GetSession)
             .WithName("GetSession")
+            .Requires(AccountPermissions.Self)
             .WithSummary("Who am I: account, roles within scopes, and (cookie sessions) the antiforgery token for writes");
         return group;
     }

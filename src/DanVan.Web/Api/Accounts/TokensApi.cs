@@ -1,3 +1,4 @@
+using DanVan.Accounts.Permissions;
 using System.ComponentModel;
 using System.Security.Claims;
 using DanVan.Accounts;
@@ -43,12 +44,15 @@ public static class TokensApi
         var group = api.MapGroup("/tokens").WithTags("Tokens");
         group.MapGet("/", ListTokens)
             .WithName("ListTokens")
+            .Requires(AccountPermissions.Self)
             .WithSummary("List your personal access tokens (signed-in session only)");
         group.MapPost("/", CreateToken)
             .WithName("CreateToken")
+            .Requires(AccountPermissions.Self)
             .WithSummary("Create a personal access token; the answer shows it once (signed-in session only)");
         group.MapDelete("/{id:int}", RevokeToken)
             .WithName("RevokeToken")
+            .Requires(AccountPermissions.Self)
             .WithSummary("Revoke one of your tokens; it stops working at once (signed-in session only)");
         return group;
     }

@@ -31,36 +31,47 @@ public static class AssessmentsApi
 
         group.MapGet("/{id:int}", GetAssessment)
             .WithName("GetAssessment")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read an assessment: criteria tree, entries per layer, totals, status, version")
             .WithDescription("The ETag header carries the version; send it back as If-Match (or as 'version') with any change.");
         group.MapPut("/{id:int}/entries/{criterionId}", SetEntry)
             .WithName("SetEntry")
+            // The layer in the body chooses the action (EvaluationPermissions.EntryAction).
+            .Requires(EvaluationPermissions.EnterSelf).Requires(EvaluationPermissions.Appraise).Requires(EvaluationPermissions.Inspect)
             .WithSummary("Set the value of one criterion in one layer")
             .WithDescription("Layer Self: unit users and heads while the assessment is editable (not started, draft, returned). "
                 + "Appraisal: coordinators; Inspection: inspectors and coordinators; both only when submitted or appraised, with a mandatory reason in 'note'.");
         group.MapPost("/{id:int}/confirm", Confirm)
             .WithName("ConfirmAssessment")
+            .Requires(EvaluationPermissions.Confirm)
             .WithSummary("The unit head confirms (signs off) the self-assessment");
         group.MapPost("/{id:int}/submit", Submit)
             .WithName("SubmitAssessment")
+            .Requires(EvaluationPermissions.Submit)
             .WithSummary("Submit the confirmed self-assessment; the self total and self-claimed class are stored");
         group.MapPost("/{id:int}/return", Return)
             .WithName("ReturnAssessment")
+            .Requires(EvaluationPermissions.Return)
             .WithSummary("Return a submission for revision with a comment (coordinator)");
         group.MapPost("/{id:int}/appraised", MarkAppraised)
             .WithName("MarkAssessmentAppraised")
+            .Requires(EvaluationPermissions.Appraise)
             .WithSummary("Mark the appraisal done (coordinator)");
         group.MapPost("/{id:int}/approve", Approve)
             .WithName("ApproveAssessment")
+            .Requires(EvaluationPermissions.Approve)
             .WithSummary("Approve: compute and publish the final total and class (coordinator)");
         group.MapPost("/{id:int}/reopen", Reopen)
             .WithName("ReopenAssessment")
+            .Requires(EvaluationPermissions.Reopen)
             .WithSummary("Reopen an approved result for appraisal, with a reason (coordinator)");
         group.MapPut("/{id:int}/flags", SetFlags)
             .WithName("SetAssessmentFlags")
+            .Requires(EvaluationPermissions.SetFlags)
             .WithSummary("Set the flags the criteria set's rules use (e.g. a disciplinary violation), with a reason (reviewers)");
         group.MapGet("/{id:int}/audit", ListAudit)
             .WithName("ListAssessmentAudit")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read the assessment's audit trail: who, when, old, new, why; oldest first");
         return group;
     }
@@ -80,12 +91,7 @@ public static class AssessmentsApi
     public static Task<ChangeResult> SetEntry(
         int id, string criterionId, EntryBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.MayEnter(scope, a, body.Layer) ? null : body.Layer switch
-            {
-                ScoreLayer.Self => "Only the unit's own users enter its self-assessment.",
-                ScoreLayer.Appraisal => "Only a coordinator of the unit and of the period records appraisal adjustments.",
-                _ => "Only an inspector or coordinator of the unit records inspection findings.",
-            },
+            EvaluationPermissions.EntryAction(body.Layer),
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -96,14 +102,14 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Confirm(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => scope.Has(Role.UnitHead, a.UnitId) ? null : "Only the unit head confirms the self-assessment.",
+            EvaluationPermissions.Confirm,
             (scope, a) => Step(() => AssessmentWorkflow.Confirm(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/submit.</summary>
     public static Task<ChangeResult> Submit(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => scope.CanEnterFor(a.UnitId) ? null : "Only the unit's own users submit its self-assessment.",
+            EvaluationPermissions.Submit,
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -114,21 +120,21 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Return(
         int id, ReturnBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period returns a submission.",
+            EvaluationPermissions.Return,
             (scope, a) => Step(() => AssessmentWorkflow.Return(db, a, body.Comment, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/appraised.</summary>
     public static Task<ChangeResult> MarkAppraised(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period appraises it.",
+            EvaluationPermissions.Appraise,
             (scope, a) => Step(() => AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, Now(clock))), ct);
 
     /// <summary>POST /api/v1/assessments/{id}/approve.</summary>
     public static Task<ChangeResult> Approve(
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period approves its result.",
+            EvaluationPermissions.Approve,
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -139,14 +145,14 @@ public static class AssessmentsApi
     public static Task<ChangeResult> Reopen(
         int id, ReopenBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Coordinates(scope, a) ? null : "Only a coordinator of the unit and of the period reopens its result.",
+            EvaluationPermissions.Reopen,
             (scope, a) => AssessmentWorkflow.ReopenAsync(db, a, body.Reason, scope.UserName, Now(clock), ct), ct);
 
     /// <summary>PUT /api/v1/assessments/{id}/flags.</summary>
     public static Task<ChangeResult> SetFlags(
         int id, FlagsBody body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body.Version, http, db, me,
-            (scope, a) => EvaluationAccess.Reviews(scope, a.UnitId) ? null : "Only a coordinator or inspector of the unit records flags.",
+            EvaluationPermissions.SetFlags,
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -203,6 +209,9 @@ public static class AssessmentsApi
         return Task.CompletedTask;
     }
 
+    /// <summary>403 naming the action the caller's role may not do here (the same rule as the page's).</summary>
+    internal static ForbiddenProblem Forbidden(string action) => new($"Your role may not do '{action}' on this assessment.");
+
     internal static NotFoundProblem AssessmentNotFound(int id) => new($"There is no assessment {id} that you may see.");
 
     internal static DateTime Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
@@ -213,12 +222,12 @@ public static class AssessmentsApi
     /// </summary>
     private static async Task<ChangeResult> ChangeAsync(
         int id, int? bodyVersion, HttpContext http, DanVanDbContext db, CurrentUser me,
-        Func<UserScope, Assessment, string?> deny, Func<UserScope, Assessment, Task> apply, CancellationToken ct)
+        string action, Func<UserScope, Assessment, Task> apply, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
         if (a is null) return AssessmentNotFound(id);
-        if (deny(scope, a) is { } why) return new ForbiddenProblem(why);
+        if (!EvaluationAccess.May(scope, a, action)) return Forbidden(action);
 
         var (version, problem) = AssessmentVersion.Read(http.Request, bodyVersion);
         if (problem is not null) return ApiProblems.Invalid([problem]);

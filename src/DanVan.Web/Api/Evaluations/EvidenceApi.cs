@@ -75,18 +75,22 @@ public static class EvidenceApi
         group.MapPost("/assessments/{id:int}/evidence", AddEvidence)
             .Accepts<EvidenceReferenceBody>("application/json", "multipart/form-data")
             .WithName("AddEvidence")
+            .Requires(EvaluationPermissions.AddEvidence)
             .WithSummary("Add evidence for a criterion: a file (multipart/form-data) or a document reference (JSON)")
             .WithDescription("Unit users while the assessment is editable. Files are checked by content (PDF, DOCX, XLSX, JPEG, PNG) and size (10 MB); a refused file leaves nothing stored.");
         group.MapGet("/assessments/{id:int}/evidence", ListEvidence)
             .WithName("ListEvidence")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("List an assessment's evidence, optionally for one criterion");
         group.MapGet("/evidence/{id:int}/content", GetEvidenceContent)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf",
                 [.. Enum.GetValues<EvidenceFileType>().Select(EvidenceFiles.ContentType).Where(t => t != "application/pdf")])
             .WithName("GetEvidenceContent")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Download an evidence file with its content type");
         group.MapDelete("/evidence/{id:int}", DeleteEvidence)
             .WithName("DeleteEvidence")
+            .Requires(EvaluationPermissions.AddEvidence)
             .WithSummary("Delete an evidence item while the assessment is editable by the unit");
         return group;
     }
@@ -99,7 +103,7 @@ public static class EvidenceApi
         var scope = await me.GetAsync(ct);
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
         if (a is null) return AssessmentsApi.AssessmentNotFound(id);
-        if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users add its evidence.");
+        if (!EvaluationAccess.May(scope, a, EvaluationPermissions.AddEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.AddEvidence);
         if (!a.IsEditableByUnit)
             return AssessmentsApi.Refused([DanVan.Refusals.Refusal.Of("assessment.notEditable", DanVan.Refusals.Where.Request, ("status", a.Status.ToString()))]);
         var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
@@ -216,7 +220,7 @@ public static class EvidenceApi
         var scope = await me.GetAsync(ct);
         if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
         var (evidence, a) = found;
-        if (!scope.CanEnterFor(a.UnitId)) return new ForbiddenProblem("Only the unit's own users remove its evidence.");
+        if (!EvaluationAccess.May(scope, a, EvaluationPermissions.AddEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.AddEvidence);
         if (!a.IsEditableByUnit) return ConflictProblem.WrongStatus($"the assessment is {a.Status}; its evidence can no longer be removed");
         db.Evidence.Remove(evidence);
         AuditTrail.Record(db, new DanVan.Audit.AuditLine(scope.UserName, AssessmentsApi.Now(clock), "evidence.remove", AuditSubject.Criterion(a, evidence.CriterionId))

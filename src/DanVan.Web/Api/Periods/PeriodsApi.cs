@@ -18,17 +18,21 @@ public static class PeriodsApi
 
         group.MapGet("/", ListPeriods)
             .WithName("ListPeriods")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("List the periods the caller may see")
             .WithDescription("Periods run for a unit in the caller's scope, or evaluating one; newest year first. Participation counts only the units the caller may read.");
         group.MapPost("/", OpenPeriod)
             .WithName("OpenPeriod")
+            .Requires(EvaluationPermissions.OpenPeriod)
             .WithSummary("Open a period (coordinator of the scope unit)")
             .WithDescription("Creates the period and one assessment per unit of the chosen groups within the scope unit.");
         group.MapGet("/{id:int}", GetPeriod)
             .WithName("GetPeriod")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read a period with its groups and participation");
         group.MapGet("/{id:int}/assessments", ListPeriodAssessments)
             .WithName("ListPeriodAssessments")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("List the assessments of a period the caller may read")
             .WithDescription("Filtered to the caller's scope; ordered by unit code; optionally by status.");
         return group;
@@ -40,7 +44,7 @@ public static class PeriodsApi
     {
         if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
         var scope = await me.GetAsync(ct);
-        var units = scope.ReadableUnitIds().ToList();
+        var mine = EvaluationAccess.ReadableAssessments(db, scope);
         var query = EvaluationAccess.VisiblePeriods(db, scope).AsNoTracking();
         if (year is { } y) query = query.Where(p => p.Year == y);
         var list = await page.ReadAsync(
@@ -49,10 +53,10 @@ public static class PeriodsApi
                     p.Id, p.Year, p.Name, new UnitRef(p.ScopeUnit!.Id, p.ScopeUnit.Code, p.ScopeUnit.Name),
                     p.OpensOn, p.Deadline, p.AcceptLate,
                     new Participation(
-                        p.Assessments.Count(a => units.Contains(a.UnitId)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && a.IsLate && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
-                        p.Assessments.Count(a => units.Contains(a.UnitId) && a.Status == AssessmentStatus.Approved)),
+                        mine.Count(a => a.PeriodId == p.Id),
+                        mine.Count(a => a.PeriodId == p.Id && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
+                        mine.Count(a => a.PeriodId == p.Id && a.IsLate && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved)),
+                        mine.Count(a => a.PeriodId == p.Id && a.Status == AssessmentStatus.Approved)),
                     new ReportingView(p.Kind, p.Number, p.WindowFrom, p.WindowTo))),
             ct);
         return TypedResults.Ok(list);
@@ -63,7 +67,8 @@ public static class PeriodsApi
         OpenPeriodBody body, DanVanDbContext db, CurrentUser me, ProvinceClock clock, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
-        if (!scope.CanCoordinate(body.ScopeUnitId))
+        var scopePath = await db.Units.AsNoTracking().Where(u => u.Id == body.ScopeUnitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "";
+        if (!DanVan.Accounts.Permissions.Permissions.Builtin.May(scope, EvaluationPermissions.OpenPeriod, new(scopePath)))
             return new ForbiddenProblem($"Only a coordinator of unit {body.ScopeUnitId} may open a period for it.");
         EvaluationPeriod period;
         try

@@ -52,6 +52,7 @@ public static class ResultsApi
         var group = api.MapGroup("/periods/{id:int}/results").WithTags("Results");
         group.MapGet("/", GetPeriodResults)
             .WithName("GetPeriodResults")
+            .Requires(EvaluationPermissions.Read)
             .WithSummary("Read a period's results: self and final class per unit, counts per group")
             .WithDescription("Only units the caller may read are listed and counted. Final classes are computed, never typed: reviewers see them once appraised, everyone once approved.");
         return group;
@@ -65,11 +66,10 @@ public static class ResultsApi
         if (period is null) return PeriodsApi.PeriodNotFound(id);
 
         var results = await PeriodResultsQuery.ComputeAsync(db, id, ct);
-        var units = results.Units.Where(u => scope.CanRead(u.Unit.Id))
-            .Select(u =>
-            {
-                return (Result: u, Final: u.FinalFor(EvaluationAccess.Reviews(scope, u.Unit.Id)));
-            })
+        var permissions = DanVan.Accounts.Permissions.Permissions.Builtin;
+        var units = results.Units.Where(u => scope.CanRead(u.Unit.Path))
+            .Select(u => (Result: u, Final: u.FinalFor(
+                permissions.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, period.ScopeUnit!.Path)))))
             .ToList();
 
         var groups = results.Groups.Select(g =>

@@ -1,3 +1,4 @@
+using DanVan.Accounts.Permissions;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
 using DanVan.Refusals;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Web.Pages.Account;
 
 /// <summary>The signed-in user changes their own password; their other sessions end and their API tokens are revoked.</summary>
+[Permission(AccountPermissions.Self)]
 public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountAdmin accounts, TimeProvider clock) : PageModel
 {
     /// <summary>The form.</summary>

@@ -1,3 +1,5 @@
+using DanVan.Web.Infrastructure;
+using DanVan.Accounts.Permissions;
 using DanVan.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,7 @@ namespace DanVan.Web.Pages.Account;
 /// The session also ends on the server: the user's security stamp changes, so a copy of the cookie (and every other
 /// browser session of the same user) is refused from the next request on.
 /// </remarks>
+[Permission(AccountPermissions.Self)]
 public sealed class Logout(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     /// <summary>Signs out and returns to the login page.</summary>

@@ -1,3 +1,4 @@
+using DanVan.Accounts.Permissions;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
 using DanVan.Data;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Account;
 
 /// <summary>The signed-in user's personal access tokens for the API: list, create (the token is shown once), revoke.</summary>
+[Permission(AccountPermissions.Self)]
 public sealed class Tokens(DanVanDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     /// <summary>The creation form.</summary>

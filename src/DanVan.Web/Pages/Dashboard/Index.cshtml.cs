@@ -50,10 +50,10 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
     public async Task<IActionResult> OnGetAsync(int? periodId)
     {
         var scope = await current.GetAsync();
-        var readable = scope.ReadableUnitIds();
-        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
-            .Select(p => new { p.Id, p.Year, p.Name, p.Deadline, Units = p.Assessments.Select(a => a.UnitId).ToList() }).ToListAsync();
-        Periods = periods.Where(p => p.Units.Any(readable.Contains)).Select(p => new PeriodOption(p.Id, p.Year, p.Name, p.Deadline)).ToList();
+        var readable = EvaluationAccess.ReadableAssessments(db, scope);
+        Periods = await db.Periods.AsNoTracking().Where(p => readable.Any(a => a.PeriodId == p.Id))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new PeriodOption(p.Id, p.Year, p.Name, p.Deadline)).ToListAsync();
         if (periodId is { } pid && Periods.All(p => p.Id != pid)) return NotFound();
         Period = periodId is { } chosen ? Periods.Single(p => p.Id == chosen) : Periods.Count > 0 ? Periods[0] : null;
         ComputedAt = clock.UtcNow;
@@ -61,9 +61,11 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
         PastDeadline = clock.Today > Period.Deadline;
 
         var results = await PeriodResultsQuery.ComputeAsync(db, Period.Id);
-        var mine = results.Units.Where(u => readable.Contains(u.Unit.Id)).ToList();
+        var mine = results.Units.Where(u => scope.CanRead(u.Unit.Path)).ToList();
         // Appraised classes are not published: a viewer sees a unit's final class once approved, as the API shows it.
-        var finals = mine.ToDictionary(u => u.AssessmentId, u => u.FinalFor(EvaluationAccess.Reviews(scope, u.Unit.Id)));
+        var scopePath = await db.Periods.AsNoTracking().Where(p => p.Id == Period.Id).Select(p => p.ScopeUnit!.Path).SingleAsync();
+        var finals = mine.ToDictionary(u => u.AssessmentId,
+            u => u.FinalFor(EvaluationAccess.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, scopePath))));
         Groups = results.Groups
             .Select(g => Line(g.Code, g.Name, mine.Where(u => u.Group.Id == g.Id).ToList(), finals))
             .Where(l => l.Units > 0)

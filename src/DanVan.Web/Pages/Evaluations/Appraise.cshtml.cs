@@ -11,7 +11,7 @@ using DanVan.Periods;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator appraises a submission: self-scores with evidence, any criterion adjusted with a mandatory reason; then marks it appraised.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Appraise)]
 public sealed class Appraise(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>Approval computes the final total and class from every layer (never typed) and publishes them; the result is then read-only.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Approve)]
 public sealed class Approve(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form: the version the page was built from.</summary>

@@ -1,3 +1,4 @@
+using DanVan.Evaluations;
 using DanVan.Data;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The append-only audit trail of one assessment, optionally of one criterion: who, when, what, old → new, why.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Read)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Read)]
 public sealed class Audit(DanVanDbContext db) : PageModel
 {
     /// <summary>The assessment.</summary>

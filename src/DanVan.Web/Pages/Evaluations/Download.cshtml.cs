@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>Downloads an evidence file; the filter checks the file's assessment is within the user's scope.</summary>
-[Scoped(ScopeTarget.Evidence, Need.Read)]
+[Scoped(ScopeTarget.Evidence, EvaluationPermissions.Read)]
 public sealed class Download(DanVanDbContext db, EvidenceStore store) : PageModel
 {
     /// <summary>The file, as an attachment, with the type found by its content.</summary>

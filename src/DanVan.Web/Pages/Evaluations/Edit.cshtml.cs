@@ -15,7 +15,7 @@ namespace DanVan.Web.Pages.Evaluations;
 /// The unit fills its self-assessment: each criterion's value by its method and an explanation; drafts save at any
 /// time; the running total and provisional class follow the typing (the Total handler) and every save.
 /// </summary>
-[Scoped(ScopeTarget.Assessment, Need.Enter)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.EnterSelf)]
 public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>

@@ -1,3 +1,4 @@
+using DanVan.Web.Evaluations;
 using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -16,7 +17,7 @@ namespace DanVan.Web.Pages.Evaluations;
 /// content, stored outside the web root under a generated name) and document references. Anyone in scope reads;
 /// the unit adds and removes while it may still edit.
 /// </summary>
-[Scoped(ScopeTarget.Assessment, Need.Read, PostNeed = Need.Enter)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Read, PostAction = EvaluationPermissions.AddEvidence)]
 [RequestFormLimits(MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes)]
 public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceStore store, ProvinceClock clock) : PageModel
 {
@@ -127,7 +128,7 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         if (sheet is null) return false;
         Sheet = sheet;
         var scope = await current.GetAsync();
-        CanChange = scope.CanEnterFor(sheet.UnitId) && sheet.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
+        CanChange = (await EvaluationAccess.ActionsAsync(db, scope, id, sheet.Status, confirmed: false)).AddEvidence;
         return true;
     }
 }

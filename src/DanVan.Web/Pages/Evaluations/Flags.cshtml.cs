@@ -12,7 +12,7 @@ using DanVan.Periods;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator records the flags the criteria set defines (e.g. a disciplinary violation), with a reason; classification rules use them.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.SetFlags)]
 public sealed class Flags(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>

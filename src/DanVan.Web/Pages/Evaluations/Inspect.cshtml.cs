@@ -1,3 +1,4 @@
+using DanVan.Evaluations;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
 using DanVan.Web.Infrastructure;
@@ -9,7 +10,7 @@ using DanVan.Periods;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>An inspector records findings per criterion; each adjusts the score (over self and appraisal) with a reason.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Inspect)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Inspect)]
 public sealed class Inspect(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>

@@ -1,3 +1,4 @@
+using DanVan.Web.Evaluations;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace DanVan.Web.Pages.Evaluations;
 /// The submissions of a period within the user's scope, by status (not started, draft, submitted, late, returned,
 /// appraised, approved), with the actions the user may take; also as an XLSX export of the same rows.
 /// </summary>
-public sealed class Queue(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Queue(DanVanDbContext db, CurrentUser current, DanVan.Accounts.Permissions.Permissions permissions) : PageModel
 {
     /// <summary>Status filters, in the order shown.</summary>
     public static readonly string[] Filters = ["all", "not-started", "draft", "submitted", "late", "returned", "appraised", "approved"];
@@ -70,23 +71,24 @@ public sealed class Queue(DanVanDbContext db, CurrentUser current) : PageModel
     private async Task<bool> LoadAsync(int? periodId, string? status)
     {
         var scope = await current.GetAsync();
-        var readable = scope.ReadableUnitIds();
-        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
-            .Select(p => new { p.Id, p.Year, p.Name, p.ScopeUnitId, Units = p.Assessments.Select(a => a.UnitId).ToList() }).ToListAsync();
-        Periods = periods.Where(p => p.Units.Any(readable.Contains)).Select(p => new PeriodOption(p.Id, p.Year, p.Name, p.ScopeUnitId)).ToList();
+        var readable = EvaluationAccess.ReadableAssessments(db, scope);
+        var periods = await db.Periods.AsNoTracking().Where(p => readable.Any(a => a.PeriodId == p.Id))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new { Option = new PeriodOption(p.Id, p.Year, p.Name, p.ScopeUnitId), ScopePath = p.ScopeUnit!.Path }).ToListAsync();
+        Periods = periods.Select(p => p.Option).ToList();
         if (periodId is { } pid && Periods.All(p => p.Id != pid)) return false;
         Period = periodId is { } chosen ? Periods.Single(p => p.Id == chosen) : Periods.Count > 0 ? Periods[0] : null;
         Status = Filters.Contains(status) ? status! : "all";
         if (Period is null) return true;
 
-        var rows = await db.Assessments.AsNoTracking().Where(a => a.PeriodId == Period.Id)
+        var periodScope = periods.Single(p => p.Option.Id == Period.Id).ScopePath;
+        var rows = await readable.AsNoTracking().Where(a => a.PeriodId == Period.Id)
             .Join(db.Groups, a => a.GroupId, g => g.Id, (a, g) => new
             {
-                a.Id, a.UnitId, a.Unit!.Code, a.Unit.Name, Group = g.Name, GroupOrder = g.SortOrder, a.Status, a.IsLate, a.SubmittedAt,
+                a.Id, a.UnitId, a.Unit!.Path, a.Unit.Code, a.Unit.Name, Group = g.Name, GroupOrder = g.SortOrder, a.Status, a.IsLate, a.SubmittedAt,
                 a.SelfTotal, a.SelfBand, a.FinalTotal, a.FinalBand, a.CriteriaSetId,
             })
             .ToListAsync();
-        rows = rows.Where(r => readable.Contains(r.UnitId)).ToList();
         var setIds = rows.Select(r => r.CriteriaSetId).Distinct().ToList();
         var sets = (await db.CriteriaSets.AsNoTracking().Where(s => setIds.Contains(s.Id)).ToListAsync()).ToDictionary(s => s.Id, s => s.Parse());
         string Label(int setId, string? band) => band is null ? "" : DanVan.Evaluations.Scoring.ScoringEngine.LabelOf(sets[setId], band);
@@ -96,11 +98,10 @@ public sealed class Queue(DanVanDbContext db, CurrentUser current) : PageModel
             .OrderBy(r => r.GroupOrder).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(r =>
             {
-                var reviewable = r.Status is AssessmentStatus.Submitted or AssessmentStatus.Appraised;
+                var may = EvaluationPermissions.ActionsFor(permissions, scope, r.Status, confirmed: false, new(r.Path, periodScope));
                 return new Row(r.Id, r.Code, r.Name, r.Group, r.Status, r.IsLate, r.SubmittedAt, r.SelfTotal, Label(r.CriteriaSetId, r.SelfBand),
                     r.FinalTotal, Label(r.CriteriaSetId, r.FinalBand),
-                    reviewable && ScopeCheck.Decide(scope, r.UnitId, Period.ScopeUnitId, Need.Coordinate) == AccessOutcome.Allowed,
-                    reviewable && scope.CanInspect(r.UnitId));
+                    may.Appraise, may.Inspect);
             })
             .ToList();
         return true;

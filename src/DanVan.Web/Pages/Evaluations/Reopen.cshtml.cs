@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>Reopens a published result for appraisal; the reason is mandatory and goes to the audit trail.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Reopen)]
 public sealed class Reopen(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>

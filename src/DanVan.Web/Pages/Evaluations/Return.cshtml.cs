@@ -11,7 +11,7 @@ using DanVan.Periods;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The coordinator returns a whole submission with comments; the unit sees them, revises and resubmits.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Coordinate)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Return)]
 public sealed class Return(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>

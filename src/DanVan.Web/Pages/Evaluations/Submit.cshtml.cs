@@ -1,3 +1,4 @@
+using DanVan.Web.Evaluations;
 using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>The unit head confirms the self-assessment, then the unit submits it (late, or refused after the deadline, as the period says).</summary>
-[Scoped(ScopeTarget.Assessment, Need.Enter)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Submit)]
 public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The form: the version the page was built from.</summary>
@@ -91,7 +92,7 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
         if (sheet is null) return false;
         Sheet = sheet;
         var scope = await current.GetAsync();
-        IsHead = scope.Has(Role.UnitHead, sheet.UnitId);
+        IsHead = EvaluationAccess.May(scope, EvaluationPermissions.Confirm, await EvaluationAccess.TargetAsync(db, id));
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
         var stored = await db.Assessments.AsNoTracking().Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);

@@ -1,3 +1,4 @@
+using DanVan.Web.Evaluations;
 using DanVan.Accounts;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>An assessment read-only: each layer's values with explanations and reasons, evidence, totals; the actions the user may take.</summary>
-[Scoped(ScopeTarget.Assessment, Need.Read)]
+[Scoped(ScopeTarget.Assessment, EvaluationPermissions.Read)]
 public sealed class View(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>The assessment.</summary>
@@ -27,17 +28,8 @@ public sealed class View(DanVanDbContext db, CurrentUser current) : PageModel
         if (sheet is null) return NotFound();
         Sheet = sheet;
         var scope = await current.GetAsync();
-        var periodScope = await PeriodScopeAsync(sheet.PeriodId);
-        var coordinates = ScopeCheck.Decide(scope, sheet.UnitId, periodScope, Need.Coordinate) == AccessOutcome.Allowed;
-        var reviewable = sheet.Status is AssessmentStatus.Submitted or AssessmentStatus.Appraised;
-        Can = new Actions(
-            scope.CanEnterFor(sheet.UnitId) && sheet.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned,
-            coordinates && reviewable,
-            scope.CanInspect(sheet.UnitId) && reviewable,
-            coordinates && sheet.Status == AssessmentStatus.Approved);
+        var may = await EvaluationAccess.ActionsAsync(db, scope, id, sheet.Status, confirmed: true);
+        Can = new Actions(may.EnterSelf, may.Appraise, may.Inspect, may.Reopen);
         return Page();
     }
-
-    private async Task<int> PeriodScopeAsync(int periodId) =>
-        (await db.Periods.FindAsync(periodId))!.ScopeUnitId;
 }

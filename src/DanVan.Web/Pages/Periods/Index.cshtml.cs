@@ -22,12 +22,12 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
         var rows = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Name)
             .Select(p => new
             {
-                p.Id, p.Year, p.Name, p.ScopeUnitId, Scope = p.ScopeUnit!.Name, p.OpensOn, p.Deadline, p.AcceptLate,
+                p.Id, p.Year, p.Name, p.ScopeUnitId, Scope = p.ScopeUnit!.Name, ScopePath = p.ScopeUnit.Path, p.OpensOn, p.Deadline, p.AcceptLate,
                 Units = p.Assessments.Count,
                 Submitted = p.Assessments.Count(a => a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Appraised || a.Status == AssessmentStatus.Approved),
             })
             .ToListAsync();
-        Periods = rows.Where(p => scope.CanCoordinate(p.ScopeUnitId))
+        Periods = rows.Where(p => DanVan.Accounts.Permissions.Permissions.Builtin.May(scope, EvaluationPermissions.OpenPeriod, new(p.ScopePath)))
             .Select(p => new Row(p.Id, p.Year, p.Name, p.Scope, p.OpensOn, p.Deadline, p.AcceptLate, p.Units, p.Submitted)).ToList();
     }
 }

@@ -168,7 +168,8 @@ public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock 
     private async Task LoadChoicesAsync()
     {
         var scope = await current.GetAsync();
-        Scopes = await UnitOptions.SelectAsync(db, u => u.Kind is OrgUnitKind.Province or OrgUnitKind.District && scope.CanCoordinate(u.Id));
+        var permissions = DanVan.Accounts.Permissions.Permissions.Builtin;
+        Scopes = await UnitOptions.SelectAsync(db, u => u.Kind is OrgUnitKind.Province or OrgUnitKind.District && permissions.May(scope, EvaluationPermissions.OpenPeriod, new(u.Path)));
         var sets = (await db.CriteriaSets.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Key).ThenByDescending(s => s.Version).ToListAsync())
             .Select(s => (s.Id, Label: $"{s.Name} (v{s.Version})", s.Parse().AppliesTo)).ToList();
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Name)

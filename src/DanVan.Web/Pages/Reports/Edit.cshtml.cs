@@ -12,6 +12,7 @@ namespace DanVan.Web.Pages.Reports;
 
 /// <summary>Edits the text of a report (the prose blocks, summary, signer, recipients); figures are never typed here.</summary>
 /// <remarks>Only a coordinator of exactly that scope, or an administrator. A save made from an older version is refused.</remarks>
+[Permission(ReportPermissions.EditDraft)]
 public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
 {
     /// <summary>The report's scope unit id.</summary>
@@ -154,9 +155,9 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
     private async Task<IActionResult?> RefuseAsync(CancellationToken ct)
     {
         var user = await current.GetAsync(ct);
-        if (!ReportAccess.CanEdit(user, Scope)) return StatusCode(StatusCodes.Status403Forbidden);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == Scope, ct);
-        if (unit is null || await ReportQuery.FindPeriodAsync(db, Year, Scope, ct) is null) return NotFound();
+        if (unit is null || !ReportAccess.CanEdit(user, unit)) return StatusCode(StatusCodes.Status403Forbidden);
+        if ( await ReportQuery.FindPeriodAsync(db, Year, Scope, ct) is null) return NotFound();
         ScopeName = unit.Name;
         return null;
     }

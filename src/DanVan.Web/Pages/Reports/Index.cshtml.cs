@@ -10,6 +10,7 @@ namespace DanVan.Web.Pages.Reports;
 
 /// <summary>The consolidated report of a year for a scope: on screen, and as DOCX, XLSX and Markdown downloads.</summary>
 /// <remarks>Only coordinators and viewers whose scope covers the report's scope (and administrators) may build it.</remarks>
+[Permission(ReportPermissions.Read)]
 public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
 {
     /// <summary>Earlier years the form offers to compare with.</summary>
@@ -116,13 +117,12 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
         var units = await db.Units.AsNoTracking().ToListAsync(ct);
         Scopes = ReportAccess.Scopes(user, units).Select(u => new ScopeChoice(u.Id, u.Code, u.Name)).ToList();
         var scopeId = Scope ?? (Scopes.Count > 0 ? Scopes[0].Id : null);
-        if (scopeId is not { } id || !ReportAccess.CanRead(user, id) || units.All(u => u.Id != id))
+        if (scopeId is not { } id || units.FirstOrDefault(u => u.Id == id) is not { } unit || !ReportAccess.CanRead(user, unit))
             return StatusCode(StatusCodes.Status403Forbidden);
 
-        var unit = units.Single(u => u.Id == id);
         Chosen = new ScopeChoice(unit.Id, unit.Code, unit.Name);
         Scope = id;
-        CanEdit = ReportAccess.CanEdit(user, id);
+        CanEdit = ReportAccess.CanEdit(user, unit);
         var tree = new OrgTree(units);
         var periods = await db.Periods.AsNoTracking().Select(p => new { p.Year, p.ScopeUnitId }).ToListAsync(ct);
         AvailableYears = periods.Where(p => tree.IsWithin(id, p.ScopeUnitId)).Select(p => p.Year).Distinct().OrderDescending().ToList();

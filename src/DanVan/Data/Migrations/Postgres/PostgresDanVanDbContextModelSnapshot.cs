@@ -559,6 +559,12 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -575,6 +581,8 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Path");
 
                     b.ToTable("Units");
                 });
