@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -27,14 +28,14 @@ public static class DemoData
         || await db.CriteriaSets.AnyAsync(s => s.Key == DemoCriteria.AgenciesKey || s.Key == DemoCriteria.LocalKey, ct);
 
     /// <summary>Creates the demo province in one transaction; refuses when it (or a unit with one of its codes) exists.</summary>
-    /// <exception cref="RefusedInputException">Invalid options, or demo data already there; nothing is stored.</exception>
+    /// <exception cref="RefusedException">Invalid options, or demo data already there; nothing is stored.</exception>
     public static async Task<DemoSummary> SeedAsync(DanVanDbContext db, DemoOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        var problems = new List<InputProblem>();
-        if (options.Scale is < 1 or > 500) problems.Add(new("scale", $"scale must be within 1–500 (found {options.Scale})"));
-        if (options.Years is < 1 or > 10) problems.Add(new("years", $"years must be within 1–10 (found {options.Years})"));
-        if (options.FirstYear is < 2000 or > 2090) problems.Add(new("firstYear", $"{options.FirstYear} is not a plausible year"));
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        var problems = new List<Refusal>();
+        if (options.Scale is < 1 or > 500) problems.Add(Refusal.Of("demo.scale", Where.AtField("scale"), ("scale", options.Scale)));
+        if (options.Years is < 1 or > 10) problems.Add(Refusal.Of("demo.years", Where.AtField("years"), ("years", options.Years)));
+        if (options.FirstYear is < 2000 or > 2090) problems.Add(Refusal.Of("demo.firstYear", Where.AtField("firstYear"), ("year", options.FirstYear)));
+        if (problems.Count > 0) throw new RefusedException(problems);
 
         var (plan, successionPlan) = DemoProvince.Plan(options.Scale);
         await RefuseExistingAsync(db, plan, ct);
@@ -130,14 +131,14 @@ public static class DemoData
         if (await db.Units.AnyAsync(u => u.Code == ProvinceCode, ct))
         {
             var name = await db.Units.Where(u => u.Code == ProvinceCode).Select(u => u.Name).SingleAsync(ct);
-            throw new RefusedInputException("demo", $"the database already holds unit {ProvinceCode} \"{name}\"; the demo province is created once, in a database without it");
+            throw new RefusedException("demo.provinceExists", Where.Request, ("code", ProvinceCode), ("name", name));
         }
         if (await db.CriteriaSets.AnyAsync(s => s.Key == DemoCriteria.AgenciesKey || s.Key == DemoCriteria.LocalKey, ct))
-            throw new RefusedInputException("demo", "the database already holds the demo criteria sets; the demo province is created once");
+            throw new RefusedException("demo.criteriaExist", Where.Request);
         var existing = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var clashes = plan.Where(p => existing.Contains(p.Code)).Select(p => p.Code).Take(5).ToList();
         if (clashes.Count > 0)
-            throw new RefusedInputException("demo", $"units with the demo's codes already exist ({string.Join(", ", clashes)}); use an empty database for the demo");
+            throw new RefusedException("demo.codesTaken", Where.Request, ("codes", string.Join(", ", clashes)));
     }
 
     private static async Task<Dictionary<string, OrgUnit>> AddUnitsAsync(DanVanDbContext db, List<DemoProvince.Planned> plan,

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.CommandLine;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -36,29 +37,29 @@ public sealed class PeriodSelector
     }
 
     /// <summary>The period named on the command line.</summary>
-    /// <exception cref="RefusedInputException">No such period, or several match.</exception>
+    /// <exception cref="RefusedException">No such period, or several match.</exception>
     public async Task<EvaluationPeriod> ResolveAsync(DanVanDbContext db, ParseResult parse, CancellationToken ct)
     {
         var query = db.Periods.AsNoTracking().Include(p => p.ScopeUnit).Include(p => p.Groups).AsQueryable();
         if (parse.GetValue(Id) is { } id)
-            return await query.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new RefusedInputException("--period-id", $"no period with id {id}");
+            return await query.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new RefusedException("cli.unknownPeriodId", Where.AtField("--period-id"), ("id", id));
 
         var year = parse.GetValue(Year)!.Value;
         var scope = parse.GetValue(Scope);
         OrgUnit? scopeUnit = null;
         if (scope is not null)
             scopeUnit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == scope, ct)
-                ?? throw new RefusedInputException("--scope", $"no unit '{scope}'");
+                ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", scope));
         var matches = await query.Where(p => p.Year == year && (scopeUnit == null || p.ScopeUnitId == scopeUnit.Id)).OrderBy(p => p.Id).ToListAsync(ct);
         if (matches.Count == 1) return matches[0];
         if (matches.Count == 0)
         {
             var years = await db.Periods.Select(p => p.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
-            throw new RefusedInputException("--period", $"no period of {year}{(scope is null ? "" : $" with scope {scope}")}"
-                + (years.Count == 0 ? "; none is open yet (periods create)" : $"; periods exist for {string.Join(", ", years)}"));
+            throw years.Count == 0
+                ? new RefusedException("cli.noPeriodYet", Where.AtField("--period"), ("year", year))
+                : new RefusedException("cli.noPeriod", Where.AtField("--period"), ("year", year), ("scope", scope ?? "—"), ("known", string.Join(", ", years)));
         }
-        throw new RefusedInputException("--period", $"{matches.Count} periods of {year}: "
-            + string.Join("; ", matches.Select(p => $"#{p.Id} \"{p.Name}\" (scope {p.ScopeUnit!.Code})"))
-            + "; choose one with --scope UNITCODE or --period-id N");
+        throw new RefusedException("cli.severalPeriods", Where.AtField("--period"), ("count", matches.Count), ("year", year),
+            ("periods", string.Join("; ", matches.Select(p => $"#{p.Id} \"{p.Name}\" ({p.ScopeUnit!.Code})"))));
     }
 }

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using DanVan.Cli.Infrastructure;
@@ -56,22 +57,22 @@ public static partial class PeriodsCommands
         {
             await using var db = await context.OpenDatabaseAsync(ct);
             var y = context.Get(year);
-            var problems = new List<InputProblem>();
+            var problems = new List<Refusal>();
 
             var units = await db.Units.AsNoTracking().ToListAsync(ct);
             int? scopeId = null;
             if (context.Get(scope) is { } code)
             {
                 scopeId = units.FirstOrDefault(u => u.Code == code)?.Id;
-                if (scopeId is null) problems.Add(new("--scope", $"no unit '{code}'"));
+                if (scopeId is null) problems.Add(Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", code)));
             }
             else
             {
                 var roots = units.Where(u => u.ParentId is null).ToList();
                 if (roots.Count == 1) scopeId = roots[0].Id;
-                else problems.Add(new("--scope", roots.Count == 0
-                    ? "there are no units yet (units import, or demo)"
-                    : $"several top-level units ({string.Join(", ", roots.Select(r => r.Code))}); name one with --scope"));
+                else problems.Add(roots.Count == 0
+                    ? Refusal.Of("cli.noUnits", Where.AtField("--scope"))
+                    : Refusal.Of("cli.severalRoots", Where.AtField("--scope"), ("units", string.Join(", ", roots.Select(r => r.Code)))));
             }
 
             var groupCodes = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Id, ct);
@@ -84,12 +85,14 @@ public static partial class PeriodsCommands
                 var at = rest.IndexOf('@');
                 var key = at < 0 ? rest : rest[..at];
                 int? version = at < 0 ? null : int.Parse(rest[(at + 1)..], Format.Vi);
-                if (!groupCodes.TryGetValue(groupCode, out var groupId)) problems.Add(new($"--group {choice}", $"no group '{groupCode}'"));
+                if (!groupCodes.TryGetValue(groupCode, out var groupId)) problems.Add(Refusal.Of("cli.unknownGroup", Where.AtField($"--group {choice}"), ("group", groupCode)));
                 var set = await CriteriaSetStore.FindAsync(db, key, version, ct);
-                if (set is null) problems.Add(new($"--group {choice}", version is null ? $"no criteria set '{key}'" : $"no criteria set '{key}' version {version}"));
+                if (set is null) problems.Add(version is null
+                    ? Refusal.Of("cli.unknownCriteriaSet", Where.AtField($"--group {choice}"), ("set", key))
+                    : Refusal.Of("cli.unknownCriteriaSetVersion", Where.AtField($"--group {choice}"), ("set", key), ("version", version)));
                 if (set is not null && groupCodes.ContainsKey(groupCode)) choices.Add(new(groupId, set.Id));
             }
-            if (problems.Count > 0) throw new RefusedInputException(problems);
+            if (problems.Count > 0) throw new RefusedException(problems);
 
             var request = new OpenPeriodRequest(y, context.Get(name) ?? $"Đánh giá, xếp loại công tác dân vận chính quyền năm {y}",
                 scopeId!.Value, context.Get(opens)!.Value, context.Get(deadline)!.Value, !context.Get(refuseLate), choices);
@@ -114,7 +117,7 @@ public static partial class PeriodsCommands
     }
 
     private static async Task<List<PeriodGroupChoice>> DefaultGroupsAsync(DanVan.Data.DanVanDbContext db, Dictionary<string, int> groupCodes,
-        List<InputProblem> problems, CancellationToken ct)
+        List<Refusal> problems, CancellationToken ct)
     {
         var latest = (await db.CriteriaSets.AsNoTracking().Where(s => s.IsActive).ToListAsync(ct))
             .GroupBy(s => s.Key).Select(g => g.MaxBy(s => s.Version)!).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
@@ -124,12 +127,12 @@ public static partial class PeriodsCommands
             foreach (var code in set.Parse().AppliesTo.Where(groupCodes.ContainsKey))
             {
                 if (chosen.TryGetValue(code, out var other))
-                    problems.Add(new("--group", $"group '{code}' is in the appliesTo of both {other.Key} and {set.Key}; choose with --group {code}=SETKEY"));
+                    problems.Add(Refusal.Of("cli.groupInTwoSets", Where.AtField("--group"), ("group", code), ("first", other.Key), ("second", set.Key)));
                 else chosen[code] = set;
             }
         }
         if (chosen.Count == 0 && problems.Count == 0)
-            problems.Add(new("--group", "no stored criteria set applies to an existing group; give --group GROUPCODE=SETKEY"));
+            problems.Add(Refusal.Of("cli.noDefaultSet", Where.AtField("--group")));
         return chosen.Select(x => new PeriodGroupChoice(groupCodes[x.Key], x.Value.Id)).ToList();
     }
 

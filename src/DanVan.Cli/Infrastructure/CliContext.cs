@@ -58,12 +58,6 @@ public sealed class CliContext(ParseResult parse, GlobalOptions globals)
             })));
     }
 
-    /// <summary>Prints every problem, located, to standard error.</summary>
-    public void WriteProblems(IEnumerable<InputProblem> problems)
-    {
-        foreach (var p in problems) Err.WriteLine(p.ToString());
-    }
-
     /// <summary>The language of messages: --lang, else DANVAN_LANG, else LC_ALL/LANG (vi unless they say en).</summary>
     public System.Globalization.CultureInfo Language => globals.LanguageOf(Parse);
 

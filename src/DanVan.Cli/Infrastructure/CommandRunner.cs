@@ -21,13 +21,6 @@ public static class CommandRunner
                 context.WriteRefusals(ex.Refusals);
                 return ExitCodes.Refused;
             }
-            catch (RefusedInputException ex)
-            {
-                context.WriteProblems(ex.Problems);
-                var count = ex.Problems.Count;
-                await context.Err.WriteLineAsync($"Refused: {count} problem{(count == 1 ? "" : "s")}; nothing was changed.");
-                return ExitCodes.Refused;
-            }
             catch (OperationCanceledException)
             {
                 await context.Err.WriteLineAsync("Cancelled; nothing was changed.");

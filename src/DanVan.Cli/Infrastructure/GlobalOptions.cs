@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.CommandLine;
 using DanVan.Data;
 
@@ -67,7 +68,7 @@ public sealed class GlobalOptions
     }
 
     /// <summary>The database the command line names: options first, then the environment, then SQLite in the data folder.</summary>
-    /// <exception cref="RefusedInputException">postgres without a connection string.</exception>
+    /// <exception cref="RefusedException">postgres without a connection string.</exception>
     public DatabaseSettings Resolve(ParseResult parse)
     {
         var provider = parse.GetValue(Database) ?? Blank(Environment.GetEnvironmentVariable(ProviderVariable));
@@ -75,9 +76,9 @@ public sealed class GlobalOptions
         var data = parse.GetValue(Data) ?? "data";
         var postgres = provider is not null && provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
         if (postgres && connection is null)
-            throw new RefusedInputException("--connection", $"postgres needs a connection string (--connection or {ConnectionVariable}), e.g. \"Host=localhost;Database=danvan;Username=danvan;Password=...\"");
+            throw new RefusedException("cli.connectionRequired", Where.AtField("--connection"), ("variable", ConnectionVariable));
         if (provider is not null && !postgres && !provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new RefusedInputException(ProviderVariable, $"unknown database provider '{provider}'; expected sqlite or postgres");
+            throw new RefusedException("cli.unknownProvider", Where.AtField(ProviderVariable), ("provider", provider));
         if (connection is null) return DatabaseSettings.SqliteIn(data);
         return DatabaseSettings.From(postgres ? "postgres" : provider ?? null, connection, data);
     }

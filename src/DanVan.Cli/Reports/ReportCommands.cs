@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.CommandLine;
 using DanVan.Cli.Infrastructure;
 using DanVan.Reports;
@@ -60,12 +61,13 @@ public static class ReportCommands
 
             await using var db = await context.OpenDatabaseAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
-                ?? throw new RefusedInputException("--scope", $"no unit '{code}' (see units list)");
+                ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
             if (await ReportQuery.FindPeriodAsync(db, period, unit.Id, ct) is null)
             {
                 var known = await db.Periods.Select(p => p.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
-                throw new RefusedInputException("--period", $"no evaluation period of {period} covers {unit.Name} ({unit.Code})"
-                    + (known.Count == 0 ? "; none is open yet (periods create)" : $"; periods exist for {string.Join(", ", known)}"));
+                throw known.Count == 0
+                    ? new RefusedException("cli.noPeriodYet", Where.AtField("--period"), ("year", period))
+                    : new RefusedException("cli.noPeriodCovers", Where.AtField("--period"), ("year", period), ("unit", unit.Name), ("code", unit.Code), ("known", string.Join(", ", known)));
             }
 
             var content = await ReportDocuments.LoadAsync(db, new ReportRequest(period, unit.Id, context.Get(years)), ct);

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using DanVan.Accounts;
@@ -122,9 +123,7 @@ internal sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpo
         if (!safe && http.User.Identity?.IsAuthenticated == true && !ApiAuthentication.IsToken(http.User)
             && !await antiforgery.IsRequestValidAsync(http))
         {
-            return ApiProblems.Invalid("RequestVerificationToken",
-                "A cookie-authenticated change needs the antiforgery token in the RequestVerificationToken header "
-                + "(GET /api/v1/session gives it); machine clients use a Bearer token instead.");
+            return ApiProblems.Invalid("request.antiforgery", Where.AtField("RequestVerificationToken"));
         }
 
         return await next(context);

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -20,22 +21,16 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
         {
             case BadHttpRequestException bad:
                 http.Response.StatusCode = bad.StatusCode;
-                var (where, message) = bad.InnerException is JsonException json
-                    ? (JsonPath(json.Path), $"the JSON cannot be read here (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}); check the value's type")
-                    : ("body", bad.Message);
-                if (bad.StatusCode == StatusCodes.Status400BadRequest)
-                    await ApiProblems.Invalid(where, message).ExecuteAsync(http);
-                else
-                    await ApiProblems.WriteAsync(http, bad.StatusCode, "Request refused", message, "bad-request");
+                var refusal = bad.InnerException is JsonException json
+                    ? Refusal.Of("request.unreadableJson", Where.AtField(JsonPath(json.Path)), ("line", json.LineNumber + 1), ("position", json.BytePositionInLine + 1))
+                    : Refusal.Of("request.unreadable", Where.Request, ("detail", bad.Message));
+                await ApiProblems.Refused([refusal], bad.StatusCode).ExecuteAsync(http);
                 return true;
             case DbUpdateException when DanVan.Evaluations.SaveConflicts.IsLostRace(exception):
                 await ConflictProblem.LostRace().ExecuteAsync(http);
                 return true;
-            case DanVan.Refusals.RefusedException refusedCore:
+            case RefusedException refusedCore:
                 await ApiProblems.RefusedByCode(refusedCore.Refusals).ExecuteAsync(http);
-                return true;
-            case RefusedInputException refused:
-                await ApiProblems.Invalid(refused.Problems).ExecuteAsync(http);
                 return true;
             default:
                 log.LogError(exception, "API request {Method} {Path} failed", http.Request.Method, path);

@@ -14,15 +14,6 @@ public static class ApiProblems
     /// <summary>The media type of every error answer.</summary>
     public const string ContentType = "application/problem+json";
 
-    /// <summary>Bad input: a map from field or criterion to messages.</summary>
-    public static ValidationProblem Invalid(IEnumerable<InputProblem> problems, string? detail = null) =>
-        TypedResults.ValidationProblem(
-            problems.GroupBy(p => string.IsNullOrEmpty(p.Where) ? "body" : p.Where)
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            detail: detail ?? "The request has invalid values; see errors.",
-            title: "Invalid input",
-            extensions: new Dictionary<string, object?> { ["code"] = "invalid-input" });
-
     /// <summary>The core's refusals as problem+json (<see cref="RefusedProblem"/>): 400 unless <paramref name="status"/> says otherwise.</summary>
     public static RefusedProblem Refused(IReadOnlyList<Refusal> refusals, int status = StatusCodes.Status400BadRequest) => new(refusals, status);
 
@@ -32,8 +23,8 @@ public static class ApiProblems
             ? StatusCodes.Status409Conflict
             : StatusCodes.Status400BadRequest);
 
-    /// <summary>Bad input with one located problem.</summary>
-    public static ValidationProblem Invalid(string where, string message) => Invalid([new InputProblem(where, message)]);
+    /// <summary>Bad input (400) with one located refusal.</summary>
+    public static RefusedProblem Invalid(string code, Where where, params (string Name, object? Value)[] args) => new([Refusal.Of(code, where, args)]);
 
     /// <summary>Writes a problem+json answer.</summary>
     internal static Task WriteAsync(HttpContext http, int status, string title, string detail, string code) =>

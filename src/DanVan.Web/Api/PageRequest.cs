@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,11 @@ public sealed record PageRequest(
     public const int MaxPageSize = 100;
 
     /// <summary>What is wrong with the paging values, or empty.</summary>
-    public IReadOnlyList<InputProblem> Problems()
+    public IReadOnlyList<Refusal> Problems()
     {
-        var problems = new List<InputProblem>();
-        if (PageIndex < 0) problems.Add(new("pageIndex", "pageIndex must be 0 or more"));
-        if (PageSize is < 1 or > MaxPageSize) problems.Add(new("pageSize", $"pageSize must be within 1–{MaxPageSize}"));
+        var problems = new List<Refusal>();
+        if (PageIndex < 0) problems.Add(Refusal.Of("request.pageIndex", Where.AtField("pageIndex"), ("pageIndex", PageIndex)));
+        if (PageSize is < 1 or > MaxPageSize) problems.Add(Refusal.Of("request.pageSize", Where.AtField("pageSize"), ("pageSize", PageSize), ("max", MaxPageSize)));
         return problems;
     }
 

@@ -18,16 +18,6 @@ public static class PageHelpers
     /// <summary>The notice kept by the previous request, if any.</summary>
     public static string? Notice(this ITempDataDictionary tempData) => tempData[NoticeKey] as string;
 
-    /// <summary>Adds located problems as errors; a problem whose place maps to a field goes next to it, the rest to the summary.</summary>
-    public static void AddProblems(this ModelStateDictionary modelState, IEnumerable<DanVan.InputProblem> problems, Func<string, string?> fieldFor, string prefix)
-    {
-        foreach (var p in problems)
-        {
-            var field = fieldFor(p.Where);
-            modelState.AddModelError(field ?? "", prefix + p.Message);
-        }
-    }
-
     /// <summary>
     /// Makes the save of <paramref name="assessment"/> conditional on the version the user's form was built from:
     /// the row is updated only if nobody saved in between, and its version then moves on by one.

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,19 +22,19 @@ public static class ApiTokens
     public const int MaxActivePerUser = 20;
 
     /// <summary>Creates a token for <paramref name="userId"/>, saves it and the audit line, and returns the plain token.</summary>
-    /// <exception cref="RefusedInputException">The name or lifetime is not acceptable; nothing is stored.</exception>
+    /// <exception cref="RefusedException">The name or lifetime is not acceptable; nothing is stored.</exception>
     public static async Task<(ApiToken Token, string Plain)> CreateAsync(
         DanVanDbContext db, string userId, string userName, string? name, int? lifetimeDays, DateTime now, CancellationToken ct = default)
     {
-        var problems = new List<InputProblem>();
+        var problems = new List<Refusal>();
         var trimmed = name?.Trim().Normalize() ?? "";
-        if (trimmed.Length == 0) problems.Add(new("name", "the token needs a name"));
-        else if (trimmed.Length > MaxNameLength) problems.Add(new("name", $"the name is longer than {MaxNameLength} characters"));
+        if (trimmed.Length == 0) problems.Add(Refusal.Of("tokens.nameRequired", Where.AtField("name")));
+        else if (trimmed.Length > MaxNameLength) problems.Add(Refusal.Of("tokens.nameTooLong", Where.AtField("name"), ("max", MaxNameLength)));
         var days = lifetimeDays ?? DefaultLifetimeDays;
-        if (days is < 1 or > MaxLifetimeDays) problems.Add(new("expiresInDays", $"the lifetime must be within 1–{MaxLifetimeDays} days (found {days})"));
+        if (days is < 1 or > MaxLifetimeDays) problems.Add(Refusal.Of("tokens.lifetime", Where.AtField("expiresInDays"), ("days", days), ("max", MaxLifetimeDays)));
         var active = await db.ApiTokens.CountAsync(t => t.UserId == userId && t.RevokedAt == null && t.ExpiresAt > now, ct);
-        if (active >= MaxActivePerUser) problems.Add(new("name", $"you already hold {active} active tokens; revoke one first"));
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        if (active >= MaxActivePerUser) problems.Add(Refusal.Of("tokens.tooMany", Where.AtField("name"), ("count", active)));
+        if (problems.Count > 0) throw new RefusedException(problems);
 
         var (token, plain) = ApiToken.Create(userId, trimmed, now, TimeSpan.FromDays(days));
         db.ApiTokens.Add(token);

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations.Scoring;
@@ -41,7 +42,7 @@ public static class PeriodResultsQuery
     public static async Task<PeriodResults> ComputeAsync(DanVanDbContext db, int periodId, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == periodId, ct)
-            ?? throw new RefusedInputException("period", $"no period {periodId}");
+            ?? throw new RefusedException("period.notFound", Where.AtField("period"), ("period", periodId));
         var assessments = await db.Assessments.AsNoTracking().Include(a => a.Entries).Include(a => a.Unit)
             .Where(a => a.PeriodId == periodId).ToListAsync(ct);
         var groupIds = period.Groups.Select(g => g.GroupId).ToList();

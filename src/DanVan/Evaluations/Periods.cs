@@ -38,16 +38,16 @@ public sealed record OpenPeriodRequest(
 public static class Periods
 {
     /// <summary>Opens a period and creates one assessment per unit of its groups within the scope.</summary>
-    /// <exception cref="RefusedInputException">The request is not acceptable; nothing is stored.</exception>
+    /// <exception cref="RefusedException">The request is not acceptable; nothing is stored.</exception>
     public static Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, OpenPeriodRequest request, string user, CancellationToken ct = default) =>
         OpenAsync(db, request, user, TimeProvider.System.GetUtcNow().UtcDateTime, ct);
 
     /// <summary>Opens a period at <paramref name="at"/> (UTC, the audit line's time).</summary>
-    /// <exception cref="RefusedInputException">The request is not acceptable; nothing is stored.</exception>
+    /// <exception cref="RefusedException">The request is not acceptable; nothing is stored.</exception>
     public static async Task<EvaluationPeriod> OpenAsync(DanVanDbContext db, OpenPeriodRequest request, string user, DateTime at, CancellationToken ct = default)
     {
-        var problems = new List<InputProblem>();
-        if (request.Year is < 2000 or > 2100) problems.Add(new("year", $"{request.Year} is not a plausible year"));
+        var problems = new List<Refusal>();
+        if (request.Year is < 2000 or > 2100) problems.Add(Refusal.Of("period.year", Where.AtField("year"), ("year", request.Year)));
         ReportingPeriod reporting = default;
         try
         {
@@ -55,20 +55,19 @@ public static class Periods
         }
         catch (RefusedException ex)
         {
-            problems.AddRange(ex.Refusals.Where(r => r.Code != "period.year")
-                .Select(r => new InputProblem(r.Where.Key, RefusalText.Render(r, RefusalText.English))));
+            problems.AddRange(ex.Refusals.Where(r => r.Code != "period.year"));
         }
         var levels = request.LevelDeadlines ?? [];
-        if (levels.Select(d => d.Level).Distinct().Count() != levels.Count) problems.Add(new("levelDeadlines", "a level has two deadlines"));
-        if (levels.Any(d => d.Deadline < request.OpensOn)) problems.Add(new("levelDeadlines", "a level's deadline is before the opening date"));
-        if (string.IsNullOrWhiteSpace(request.Name)) problems.Add(new("name", "the period needs a name"));
-        if (request.Deadline < request.OpensOn) problems.Add(new("deadline", "the deadline is before the opening date"));
-        if (request.Groups.Count == 0) problems.Add(new("groups", "choose at least one group"));
-        if (request.Groups.Select(g => g.GroupId).Distinct().Count() != request.Groups.Count) problems.Add(new("groups", "a group is chosen twice"));
+        if (levels.Select(d => d.Level).Distinct().Count() != levels.Count) problems.Add(Refusal.Of("period.levelDeadlineTwice", Where.AtField("levelDeadlines")));
+        if (levels.Any(d => d.Deadline < request.OpensOn)) problems.Add(Refusal.Of("period.levelDeadlineBeforeOpening", Where.AtField("levelDeadlines")));
+        if (string.IsNullOrWhiteSpace(request.Name)) problems.Add(Refusal.Of("period.nameRequired", Where.AtField("name")));
+        if (request.Deadline < request.OpensOn) problems.Add(Refusal.Of("period.deadlineBeforeOpening", Where.AtField("deadline")));
+        if (request.Groups.Count == 0) problems.Add(Refusal.Of("period.noGroups", Where.AtField("groups")));
+        if (request.Groups.Select(g => g.GroupId).Distinct().Count() != request.Groups.Count) problems.Add(Refusal.Of("period.groupTwice", Where.AtField("groups")));
 
         var units = await db.Units.Include(u => u.Groups).ToListAsync(ct);
         var tree = new OrgTree(units);
-        if (units.All(u => u.Id != request.ScopeUnitId)) problems.Add(new("scopeUnitId", $"no unit {request.ScopeUnitId}"));
+        if (units.All(u => u.Id != request.ScopeUnitId)) problems.Add(Refusal.Of("period.unknownUnit", Where.AtField("scopeUnitId"), ("unit", request.ScopeUnitId)));
 
         var groupIds = request.Groups.Select(g => g.GroupId).ToList();
         var groups = await db.Groups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
@@ -77,17 +76,17 @@ public static class Periods
         for (var i = 0; i < request.Groups.Count; i++)
         {
             var choice = request.Groups[i];
-            if (!groups.TryGetValue(choice.GroupId, out var group)) problems.Add(new($"groups[{i}]", $"no group {choice.GroupId}"));
-            if (!sets.TryGetValue(choice.CriteriaSetId, out var stored)) problems.Add(new($"groups[{i}]", $"no criteria set {choice.CriteriaSetId}"));
+            if (!groups.TryGetValue(choice.GroupId, out var group)) problems.Add(Refusal.Of("period.unknownGroup", Where.AtField($"groups[{i}]"), ("group", choice.GroupId)));
+            if (!sets.TryGetValue(choice.CriteriaSetId, out var stored)) problems.Add(Refusal.Of("period.unknownCriteriaSet", Where.AtField($"groups[{i}]"), ("set", choice.CriteriaSetId)));
             else if (group is not null && stored.Parse().AppliesTo is { Count: > 0 } applies && !applies.Contains(group.Code))
-                problems.Add(new($"groups[{i}]", $"criteria set '{stored.Name}' applies to {string.Join(", ", applies)}, not to group '{group.Code}'"));
+                problems.Add(Refusal.Of("period.setNotForGroup", Where.AtField($"groups[{i}]"), ("set", stored.Name), ("appliesTo", string.Join(", ", applies)), ("group", group.Code)));
         }
 
         var clash = await db.Periods
             .Where(p => p.Year == request.Year && p.Kind == request.Kind && p.Number == request.Number && p.ScopeUnitId == request.ScopeUnitId && p.Groups.Any(g => groupIds.Contains(g.GroupId)))
             .Select(p => p.Name).FirstOrDefaultAsync(ct);
-        if (clash is not null) problems.Add(new("groups", $"the period \"{clash}\" of {request.Year} already evaluates one of these groups"));
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        if (clash is not null) problems.Add(Refusal.Of("period.groupsTaken", Where.AtField("groups"), ("period", clash), ("year", request.Year)));
+        if (problems.Count > 0) throw new RefusedException(problems);
 
         var period = new EvaluationPeriod
         {

@@ -38,6 +38,8 @@ public static class RefusalText
         return Vietnamese;
     }
 
+    private static readonly HashSet<string> IdentifierArgs = new(["year", "id", "unit", "period", "group", "set"], StringComparer.Ordinal);
+
     /// <summary>True when the catalogue words <paramref name="code"/> (tests check every code the core emits).</summary>
     public static bool Knows(string code) => Lookup(code, CultureInfo.InvariantCulture) is not null &&
         Lookup(code, Vietnamese) is { } vi && vi != Lookup(code, CultureInfo.InvariantCulture);
@@ -59,7 +61,10 @@ public static class RefusalText
                 if (template[(i + 1)..close] == "field" && value is string name
                     && Lookup("field." + name, IsVietnamese(culture) ? Vietnamese : CultureInfo.InvariantCulture) is { } word)
                     value = word;
-                text.Append(Format(value, culture));
+                // Years and ids are names, not quantities: "năm 2024", "đơn vị 9999", never "2.024".
+                text.Append(value is int id && IdentifierArgs.Contains(template[(i + 1)..close])
+                    ? id.ToString(CultureInfo.InvariantCulture)
+                    : Format(value, culture));
                 i = close;
             }
             else text.Append(template[i]);

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Data;
 using DanVan.OrgUnits;
 using Microsoft.EntityFrameworkCore;
@@ -53,15 +54,15 @@ public static class ReportDocuments
     public const int DocumentGapRows = 20;
 
     /// <summary>Loads and builds the report of a year for a scope, its earlier years and its draft.</summary>
-    /// <exception cref="RefusedInputException">No such unit, or no evaluation period of that year covers it.</exception>
+    /// <exception cref="RefusedException">No such unit, or no evaluation period of that year covers it.</exception>
     public static async Task<ReportContent> LoadAsync(DanVanDbContext db, ReportRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.EarlierYears is < 0 or > 10) throw new RefusedInputException("years", $"{request.EarlierYears} earlier years is not within 0–10");
+        if (request.EarlierYears is < 0 or > 10) throw new RefusedException("reports.earlierYears", Where.AtField("years"), ("years", request.EarlierYears));
         var scope = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.ScopeUnitId, ct)
-            ?? throw new RefusedInputException("scope", $"no unit {request.ScopeUnitId}");
+            ?? throw new RefusedException("reports.unknownUnit", Where.AtField("scope"), ("unit", request.ScopeUnitId));
         var period = await ReportQuery.FindPeriodAsync(db, request.Kind, request.Year, request.Number, scope.Id, ct)
-            ?? throw new RefusedInputException("period", $"no evaluation period of {request.Year} covers {scope.Name} ({scope.Code})");
+            ?? throw new RefusedException("reports.noPeriodCovers", Where.AtField("period"), ("year", request.Year), ("unit", scope.Name), ("code", scope.Code));
 
         var input = await ReportQuery.LoadAsync(db, period.Id, scope.Id, request.EarlierYears, ct);
         var options = request.Options ?? new ReportOptions();

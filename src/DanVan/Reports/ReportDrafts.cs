@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.Globalization;
 using DanVan.Audit;
 using DanVan.Data;
@@ -73,24 +74,24 @@ public static class ReportDrafts
     }
 
     /// <summary>Stores the text as the draft of its year, unless another version was saved since <see cref="DraftInput.ExpectedVersion"/>.</summary>
-    /// <exception cref="RefusedInputException">The text is not acceptable; nothing is stored.</exception>
+    /// <exception cref="RefusedException">The text is not acceptable; nothing is stored.</exception>
     public static async Task<DraftSaveResult> SaveAsync(DanVanDbContext db, DraftInput input, string user, DateTime at, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var problems = new List<InputProblem>();
-        if (input.Year is < 2000 or > 2100) problems.Add(new("year", $"{input.Year} is not a plausible year"));
-        if (!await db.Units.AnyAsync(u => u.Id == input.ScopeUnitId, ct)) problems.Add(new("scopeUnitId", $"no unit {input.ScopeUnitId}"));
+        var problems = new List<Refusal>();
+        if (input.Year is < 2000 or > 2100) problems.Add(Refusal.Of("reports.year", Where.AtField("year"), ("year", input.Year)));
+        if (!await db.Units.AnyAsync(u => u.Id == input.ScopeUnitId, ct)) problems.Add(Refusal.Of("reports.unknownUnit", Where.AtField("scopeUnitId"), ("unit", input.ScopeUnitId)));
         foreach (var (block, text) in input.Blocks)
         {
             if (Clean(text).Length > ReportDraft.MaxBlockLength)
-                problems.Add(new(block.ToString(), $"longer than {ReportDraft.MaxBlockLength} characters"));
+                problems.Add(Refusal.Of("reports.tooLong", Where.AtField(block.ToString()), ("max", ReportDraft.MaxBlockLength)));
         }
         foreach (var (name, text) in new[] { ("summary", input.Summary), ("signerAuthority", input.SignerAuthority), ("signerPosition", input.SignerPosition), ("signerName", input.SignerName) })
         {
-            if (Clean(text).Length > ReportDraft.MaxLineLength) problems.Add(new(name, $"longer than {ReportDraft.MaxLineLength} characters"));
+            if (Clean(text).Length > ReportDraft.MaxLineLength) problems.Add(Refusal.Of("reports.tooLong", Where.AtField(name), ("max", ReportDraft.MaxLineLength)));
         }
-        if (Clean(input.Recipients).Length > ReportDraft.MaxBlockLength) problems.Add(new("recipients", $"longer than {ReportDraft.MaxBlockLength} characters"));
-        if (problems.Count > 0) throw new RefusedInputException(problems);
+        if (Clean(input.Recipients).Length > ReportDraft.MaxBlockLength) problems.Add(Refusal.Of("reports.tooLong", Where.AtField("recipients"), ("max", ReportDraft.MaxBlockLength)));
+        if (problems.Count > 0) throw new RefusedException(problems);
 
         var draft = await db.ReportDrafts.SingleOrDefaultAsync(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year, ct);
         if (draft is null)

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Data;
 using DanVan.Demo;
 using DanVan.Evaluations;
@@ -60,7 +61,8 @@ public abstract class DemoDataTests(TestDatabase db) : IAsyncLifetime
         }
 
         await using var again = _db.NewContext();
-        var ex = await Should.ThrowAsync<RefusedInputException>(() => DemoData.SeedAsync(again, new DemoOptions()));
+        var ex = await Should.ThrowAsync<RefusedException>(() => DemoData.SeedAsync(again, new DemoOptions()));
+        ex.Code.ShouldBe("demo.provinceExists");
         ex.Message.ShouldContain("already holds unit 44");
         (await DemoData.ExistsAsync(again)).ShouldBeTrue();
         (await again.Units.CountAsync()).ShouldBe(248);
@@ -93,8 +95,9 @@ public abstract class DemoDataTests(TestDatabase db) : IAsyncLifetime
     public async Task Should_refuse_options_out_of_range()
     {
         await using var db = _db.NewContext();
-        var ex = await Should.ThrowAsync<RefusedInputException>(() => DemoData.SeedAsync(db, new DemoOptions { Scale = 0, Years = 0 }));
-        ex.Problems.Select(p => p.Where).ShouldBe(["scale", "years"]);
+        var ex = await Should.ThrowAsync<RefusedException>(() => DemoData.SeedAsync(db, new DemoOptions { Scale = 0, Years = 0 }));
+        ex.Refusals.Select(r => r.Code).ShouldBe(["demo.scale", "demo.years"]);
+        ex.Refusals.Select(r => r.Where.Key).ShouldBe(["scale", "years"]);
     }
 
     private static async Task<List<string>> FingerprintAsync(TestDatabase database)

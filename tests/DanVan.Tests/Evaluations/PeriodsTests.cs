@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Periods;
@@ -35,20 +36,20 @@ public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
 
     public static TheoryData<string, string> Refusals => new()
     {
-        { "year", "1999 is not a plausible year" },
-        { "name", "the period needs a name" },
-        { "deadline", "the deadline is before the opening date" },
-        { "groups", "choose at least one group" },
-        { "groups twice", "a group is chosen twice" },
-        { "scopeUnitId", "no unit 9999" },
-        { "groups[0]", "no group 9999" },
-        { "groups[0] set", "no criteria set 9999" },
-        { "groups[0] applies", "applies to so-ban-nganh, dvsn, not to group 'cap-xa'" },
+        { "year", "period.year" },
+        { "name", "period.nameRequired" },
+        { "deadline", "period.deadlineBeforeOpening" },
+        { "groups", "period.noGroups" },
+        { "groups twice", "period.groupTwice" },
+        { "scopeUnitId", "period.unknownUnit" },
+        { "groups[0]", "period.unknownGroup" },
+        { "groups[0] set", "period.unknownCriteriaSet" },
+        { "groups[0] applies", "period.setNotForGroup" },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task Should_refuse_a_request_with_a_located_problem_and_store_nothing(string what, string message)
+    public async Task Should_refuse_a_request_with_a_located_problem_and_store_nothing(string what, string code)
     {
         var ok = _setup.Request();
         var request = what switch
@@ -65,8 +66,8 @@ public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
         };
 
         await using var db = _db.NewContext();
-        var ex = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, request, "test"));
-        ex.Problems.ShouldContain(p => p.Where == what.Split(' ')[0] && p.Message.Contains(message), ex.Message);
+        var ex = await Should.ThrowAsync<RefusedException>(() => DanVan.Evaluations.Periods.OpenAsync(db, request, "test"));
+        ex.Refusals.ShouldContain(r => r.Where.Key == what.Split(' ')[0] && r.Code == code, ex.Message);
 
         await using var read = _db.NewContext();
         (await read.Periods.CountAsync()).ShouldBe(0);
@@ -79,8 +80,11 @@ public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
         await using (var db = _db.NewContext()) await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(), "test");
         await using (var db = _db.NewContext())
         {
-            var ex = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request() with { Name = "Lần 2" }, "test"));
-            ex.Problems.ShouldHaveSingleItem().Message.ShouldBe("the period \"Năm 2024\" of 2024 already evaluates one of these groups");
+            var ex = await Should.ThrowAsync<RefusedException>(() => DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request() with { Name = "Lần 2" }, "test"));
+            var refusal = ex.Refusals.ShouldHaveSingleItem();
+            refusal.Code.ShouldBe("period.groupsTaken");
+            RefusalText.Render(refusal, RefusalText.English).ShouldBe("The period \"Năm 2024\" of 2024 already evaluates one of these groups.");
+            RefusalText.Render(refusal, RefusalText.Vietnamese).ShouldBe("Kỳ \"Năm 2024\" năm 2024 đã đánh giá một trong các nhóm này.");
             await DanVan.Evaluations.Periods.OpenAsync(db, _setup.Request(2025), "test");
         }
         await using var read = _db.NewContext();
@@ -95,10 +99,10 @@ public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
         {
             var quarter = _setup.Request() with { Name = "Quý IV", Kind = PeriodKind.Quarter, Number = 4 };
             await DanVan.Evaluations.Periods.OpenAsync(db, quarter, "test");
-            var again = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, quarter with { Name = "Lần 2" }, "test"));
-            again.Problems.ShouldHaveSingleItem().Where.ShouldBe("groups");
-            var wrong = await Should.ThrowAsync<RefusedInputException>(() => DanVan.Evaluations.Periods.OpenAsync(db, quarter with { Number = 5 }, "test"));
-            wrong.Problems.ShouldContain(p => p.Where == "number");
+            var again = await Should.ThrowAsync<RefusedException>(() => DanVan.Evaluations.Periods.OpenAsync(db, quarter with { Name = "Lần 2" }, "test"));
+            again.Refusals.ShouldHaveSingleItem().Where.Key.ShouldBe("groups");
+            var wrong = await Should.ThrowAsync<RefusedException>(() => DanVan.Evaluations.Periods.OpenAsync(db, quarter with { Number = 5 }, "test"));
+            wrong.Refusals.ShouldContain(r => r.Where.Key == "number");
         }
 
         await using var read = _db.NewContext();

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Reports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -265,9 +266,11 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
     public async Task Should_refuse_a_year_without_a_period()
     {
         await using var db = data.Db.NewContext();
-        var ex = await Should.ThrowAsync<RefusedInputException>(() =>
+        var ex = await Should.ThrowAsync<RefusedException>(() =>
             ReportDocuments.LoadAsync(db, new ReportRequest(2030, data.Seed.ProvinceId), TestContext.Current.CancellationToken));
-        ex.Problems.Single().Message.ShouldBe("no evaluation period of 2030 covers UBND tỉnh Quảng Bình (44)");
+        var refusal = ex.Refusals.Single();
+        refusal.Code.ShouldBe("reports.noPeriodCovers");
+        RefusalText.Render(refusal, RefusalText.English).ShouldBe("No evaluation period of 2030 covers UBND tỉnh Quảng Bình (44).");
     }
 
     [Fact]

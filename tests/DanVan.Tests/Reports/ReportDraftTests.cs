@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.Text;
 using DanVan.Data;
 using DanVan.OrgUnits;
@@ -112,11 +113,13 @@ public abstract class ReportDraftTests(TestDatabase db) : IAsyncLifetime
     public async Task Should_refuse_text_that_is_too_long_or_a_scope_that_does_not_exist()
     {
         var tooLong = Input(_provinceId, 2018, 0, new string('a', ReportDraft.MaxBlockLength + 1));
-        var ex = await Should.ThrowAsync<RefusedInputException>(() => SaveAsync(tooLong));
-        ex.Problems.Single().Where.ShouldBe("Leadership");
+        var ex = await Should.ThrowAsync<RefusedException>(() => SaveAsync(tooLong));
+        ex.Refusals.Single().Where.Key.ShouldBe("Leadership");
+        ex.Code.ShouldBe("reports.tooLong");
 
-        ex = await Should.ThrowAsync<RefusedInputException>(() => SaveAsync(Input(999_999, 1999, 0)));
-        ex.Problems.Select(p => p.Where).ShouldBe(["year", "scopeUnitId"]);
+        ex = await Should.ThrowAsync<RefusedException>(() => SaveAsync(Input(999_999, 1999, 0)));
+        ex.Refusals.Select(r => r.Code).ShouldBe(["reports.year", "reports.unknownUnit"]);
+        ex.Refusals.Select(r => r.Where.Key).ShouldBe(["year", "scopeUnitId"]);
         (await LoadAsync(_provinceId, 2018)).Id.ShouldBe(0);
     }
 

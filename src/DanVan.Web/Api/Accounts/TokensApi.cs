@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Accounts.Permissions;
 using System.ComponentModel;
 using System.Security.Claims;
@@ -58,11 +59,11 @@ public static class TokensApi
     }
 
     /// <summary>GET /api/v1/tokens.</summary>
-    public static async Task<Results<Ok<PagedList<TokenView>>, ValidationProblem, ForbiddenProblem>> ListTokens(
+    public static async Task<Results<Ok<PagedList<TokenView>>, RefusedProblem, ForbiddenProblem>> ListTokens(
         [AsParameters] PageRequest page, ClaimsPrincipal user, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {
         if (ApiAuthentication.IsToken(user)) return TokenCannotManage();
-        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
+        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(await page.ReadAsync(
@@ -72,7 +73,7 @@ public static class TokensApi
     }
 
     /// <summary>POST /api/v1/tokens.</summary>
-    public static async Task<Results<Created<CreatedToken>, ValidationProblem, ForbiddenProblem>> CreateToken(
+    public static async Task<Results<Created<CreatedToken>, RefusedProblem, ForbiddenProblem>> CreateToken(
         CreateTokenBody body, ClaimsPrincipal user, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {
         if (ApiAuthentication.IsToken(user)) return TokenCannotManage();
@@ -84,9 +85,9 @@ public static class TokensApi
             return TypedResults.Created($"/api/v1/tokens/{token.Id}", new CreatedToken(
                 new TokenView(token.Id, token.Name, token.Prefix, token.CreatedAt, token.ExpiresAt, token.RevokedAt, token.IsActive(now)), plain));
         }
-        catch (RefusedInputException ex)
+        catch (RefusedException ex)
         {
-            return ApiProblems.Invalid(ex.Problems);
+            return ApiProblems.Refused(ex.Refusals);
         }
     }
 

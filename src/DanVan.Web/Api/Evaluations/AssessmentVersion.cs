@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.Globalization;
 
 namespace DanVan.Web.Api.Evaluations;
@@ -9,7 +10,7 @@ internal static class AssessmentVersion
     public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>Reads the version; null with no problem when none was sent, a problem when it cannot be read.</summary>
-    public static (int? Version, InputProblem? Problem) Read(HttpRequest request, int? bodyVersion)
+    public static (int? Version, Refusal? Problem) Read(HttpRequest request, int? bodyVersion)
     {
         int? header = null;
         var ifMatch = request.Headers.IfMatch.ToString().Trim();
@@ -17,12 +18,12 @@ internal static class AssessmentVersion
         {
             var tag = ifMatch.StartsWith("W/", StringComparison.Ordinal) ? ifMatch[2..] : ifMatch;
             if (!int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                return (null, new InputProblem("If-Match", $"'{ifMatch}' is not an assessment version; send the ETag of GET /api/v1/assessments/{{id}}"));
+                return (null, Refusal.Of("request.ifMatch", Where.AtField("If-Match"), ("value", ifMatch)));
             header = parsed;
         }
 
         if (header is { } h && bodyVersion is { } b && h != b)
-            return (null, new InputProblem("version", $"If-Match says version {h} but the body says {b}"));
+            return (null, Refusal.Of("request.versionMismatch", Where.AtField("version"), ("header", h), ("body", b)));
         return (header ?? bodyVersion, null);
     }
 }

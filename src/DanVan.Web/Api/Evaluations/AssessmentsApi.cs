@@ -12,7 +12,6 @@ using Microsoft.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<DanVan.Web.Api.Evaluations.AssessmentDetails>,
-    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     DanVan.Web.Api.NotFoundProblem,
     DanVan.Web.Api.ForbiddenProblem,
     DanVan.Web.Api.RefusedProblem,
@@ -160,10 +159,10 @@ public static class AssessmentsApi
             }, ct);
 
     /// <summary>GET /api/v1/assessments/{id}/audit.</summary>
-    public static async Task<Results<Ok<PagedList<AuditLine>>, ValidationProblem, NotFoundProblem>> ListAudit(
+    public static async Task<Results<Ok<PagedList<AuditLine>>, RefusedProblem, NotFoundProblem>> ListAudit(
         int id, [AsParameters] PageRequest page, DanVanDbContext db, CurrentUser me, CancellationToken ct)
     {
-        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
+        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         if (!await EvaluationAccess.ReadableAssessments(db, scope).AnyAsync(a => a.Id == id, ct)) return AssessmentNotFound(id);
         var list = await page.ReadAsync(
@@ -230,7 +229,7 @@ public static class AssessmentsApi
         if (!EvaluationAccess.May(scope, a, action)) return Forbidden(action);
 
         var (version, problem) = AssessmentVersion.Read(http.Request, bodyVersion);
-        if (problem is not null) return ApiProblems.Invalid([problem]);
+        if (problem is not null) return ApiProblems.Refused([problem]);
         if (version is not { } sent) return new PreconditionRequiredProblem();
 
         AssessmentDetails answer;

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.ComponentModel;
 using System.Text.Json;
 using DanVan.Audit;
@@ -96,7 +97,7 @@ public static class EvidenceApi
     }
 
     /// <summary>POST /api/v1/assessments/{id}/evidence.</summary>
-    public static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFoundProblem, ForbiddenProblem, RefusedProblem, ContentTooLargeProblem>> AddEvidence(
+    public static async Task<Results<Created<EvidenceView>, NotFoundProblem, ForbiddenProblem, RefusedProblem, ContentTooLargeProblem>> AddEvidence(
         int id, HttpRequest request, DanVanDbContext db, CurrentUser me, EvidenceStore store, IOptions<JsonOptions> json,
         TimeProvider clock, CancellationToken ct)
     {
@@ -128,19 +129,17 @@ public static class EvidenceApi
             }
             catch (InvalidDataException ex)
             {
-                return ApiProblems.Invalid("file", $"the form cannot be read: {ex.Message}");
+                return ApiProblems.Invalid("request.unreadableForm", Where.AtField("file"), ("detail", ex.Message));
             }
 
             var criterionId = form["criterionId"].ToString();
             var file = form.Files.GetFile("file");
             if (AssessmentWorkflow.EvidenceRefusal(set, criterionId) is { } refused) return AssessmentsApi.Refused([refused]);
-            var problems = new List<InputProblem>();
-            if (file is null) problems.Add(new("file", "send the file in the form field 'file'"));
-            if (problems.Count > 0) return ApiProblems.Invalid(problems);
+            if (file is null) return ApiProblems.Invalid("evidence.fileRequired", Where.AtField("file"));
             if (file!.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
 
             var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, clock.GetUtcNow().UtcDateTime, ct);
-            if (saved is null) return ApiProblems.Invalid("file", error ?? "the file is refused");
+            if (saved is null) return ApiProblems.Invalid("evidence.fileRefused", Where.AtField("file"), ("reason", error ?? "—"));
             evidence = saved;
             evidence.AddedAt = now;
         }
@@ -153,20 +152,20 @@ public static class EvidenceApi
             }
             catch (JsonException ex)
             {
-                return ApiProblems.Invalid(ApiExceptionHandler.JsonPath(ex.Path), "the JSON cannot be read here; check the value's type");
+                return ApiProblems.Invalid("request.jsonType", Where.AtField(ApiExceptionHandler.JsonPath(ex.Path)));
             }
 
             if (AssessmentWorkflow.EvidenceRefusal(set, body?.CriterionId) is { } refused) return AssessmentsApi.Refused([refused]);
-            var problems = new List<InputProblem>();
+            var problems = new List<Refusal>();
             var reference = body?.DocumentRef?.Trim().Normalize() ?? "";
-            if (reference.Length == 0) problems.Add(new("documentRef", "give the document reference, e.g. \"Kế hoạch số 44-KH/UBND ngày 11/02/2024\""));
-            else if (reference.Length > MaxReferenceLength) problems.Add(new("documentRef", $"the reference is longer than {MaxReferenceLength} characters"));
-            if (problems.Count > 0) return ApiProblems.Invalid(problems);
+            if (reference.Length == 0) problems.Add(Refusal.Of("evidence.referenceRequired", Where.AtField("documentRef")));
+            else if (reference.Length > MaxReferenceLength) problems.Add(Refusal.Of("request.tooLong", Where.AtField("documentRef"), ("field", "documentRef"), ("max", MaxReferenceLength)));
+            if (problems.Count > 0) return ApiProblems.Refused(problems);
             evidence = new Evidence { AssessmentId = a.Id, CriterionId = body!.CriterionId!, DocumentRef = reference, AddedBy = user, AddedAt = now };
         }
         else
         {
-            return ApiProblems.Invalid("Content-Type", "send multipart/form-data with 'criterionId' and 'file', or application/json with 'criterionId' and 'documentRef'");
+            return ApiProblems.Invalid("evidence.contentType", Where.AtField("Content-Type"));
         }
 
         db.Evidence.Add(evidence);
@@ -188,10 +187,10 @@ public static class EvidenceApi
     }
 
     /// <summary>GET /api/v1/assessments/{id}/evidence.</summary>
-    public static async Task<Results<Ok<PagedList<EvidenceView>>, ValidationProblem, NotFoundProblem>> ListEvidence(
+    public static async Task<Results<Ok<PagedList<EvidenceView>>, RefusedProblem, NotFoundProblem>> ListEvidence(
         int id, [AsParameters] PageRequest page, string? criterionId, DanVanDbContext db, CurrentUser me, CancellationToken ct)
     {
-        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
+        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         if (!await EvaluationAccess.ReadableAssessments(db, scope).AnyAsync(a => a.Id == id, ct)) return AssessmentsApi.AssessmentNotFound(id);
         var query = db.Evidence.AsNoTracking().Where(e => e.AssessmentId == id);

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Web.Evaluations;
@@ -39,10 +40,10 @@ public static class PeriodsApi
     }
 
     /// <summary>GET /api/v1/periods.</summary>
-    public static async Task<Results<Ok<PagedList<PeriodSummary>>, ValidationProblem>> ListPeriods(
+    public static async Task<Results<Ok<PagedList<PeriodSummary>>, RefusedProblem>> ListPeriods(
         [AsParameters] PageRequest page, int? year, DanVanDbContext db, CurrentUser me, CancellationToken ct)
     {
-        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
+        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         var mine = EvaluationAccess.ReadableAssessments(db, scope);
         var query = EvaluationAccess.VisiblePeriods(db, scope).AsNoTracking();
@@ -63,7 +64,7 @@ public static class PeriodsApi
     }
 
     /// <summary>POST /api/v1/periods.</summary>
-    public static async Task<Results<Created<PeriodDetails>, ValidationProblem, ForbiddenProblem>> OpenPeriod(
+    public static async Task<Results<Created<PeriodDetails>, RefusedProblem, ForbiddenProblem>> OpenPeriod(
         OpenPeriodBody body, DanVanDbContext db, CurrentUser me, ProvinceClock clock, CancellationToken ct)
     {
         var scope = await me.GetAsync(ct);
@@ -75,9 +76,9 @@ public static class PeriodsApi
         {
             period = await DanVan.Evaluations.Periods.OpenAsync(db, body.ToRequest(), scope.UserName, clock.UtcNow, ct);
         }
-        catch (RefusedInputException ex)
+        catch (RefusedException ex)
         {
-            return ApiProblems.Invalid(ex.Problems);
+            return ApiProblems.Refused(ex.Refusals);
         }
 
         var details = await DetailsAsync(db, scope, period.Id, ct);
@@ -93,10 +94,10 @@ public static class PeriodsApi
     }
 
     /// <summary>GET /api/v1/periods/{id}/assessments.</summary>
-    public static async Task<Results<Ok<PagedList<AssessmentSummary>>, ValidationProblem, NotFoundProblem>> ListPeriodAssessments(
+    public static async Task<Results<Ok<PagedList<AssessmentSummary>>, RefusedProblem, NotFoundProblem>> ListPeriodAssessments(
         int id, [AsParameters] PageRequest page, AssessmentStatus? status, DanVanDbContext db, CurrentUser me, CancellationToken ct)
     {
-        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Invalid(problems);
+        if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         if (await EvaluationAccess.FindPeriodAsync(db, scope, id, ct) is null) return PeriodNotFound(id);
         var query = EvaluationAccess.ReadableAssessments(db, scope).AsNoTracking().Where(a => a.PeriodId == id);

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using DanVan.Accounts.Permissions;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
@@ -68,9 +69,9 @@ public sealed class Tokens(DanVanDbContext db, CurrentUser current, TimeProvider
                 Data = new Input();
                 ModelState.Clear();
             }
-            catch (RefusedInputException ex)
+            catch (RefusedException ex)
             {
-                foreach (var p in ex.Problems) ModelState.AddModelError(p.Where == "expiresInDays" ? "Data.LifetimeDays" : "Data.Name", p.Message);
+                this.Show(ex.Refusals, where => where.Field == "expiresInDays" ? "Data.LifetimeDays" : "Data.Name");
             }
         }
 

@@ -1,3 +1,4 @@
+using DanVan.Refusals;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Accounts;
 using DanVan.Data;
@@ -150,9 +151,9 @@ public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock 
             TempData.Notice(string.Format(Vi.Culture, UiText.PeriodOpened, period.Name, period.Assessments.Count));
             return RedirectToPage("/Dashboard/Index", new { periodId = period.Id });
         }
-        catch (RefusedInputException ex)
+        catch (RefusedException ex)
         {
-            ModelState.AddProblems(ex.Problems, where => where switch
+            this.Show(ex.Refusals, where => where.Key switch
             {
                 "year" => "Data.Year",
                 "name" => "Data.Name",
@@ -160,7 +161,7 @@ public sealed class Open(DanVanDbContext db, CurrentUser current, ProvinceClock 
                 "number" or "kind" => "Data.Number",
                 "scopeUnitId" => "Data.ScopeUnitId",
                 _ => "Data.Groups",
-            }, UiText.PeriodRefusedPrefix);
+            });
             return Page();
         }
     }
