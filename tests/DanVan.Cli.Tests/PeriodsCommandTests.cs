@@ -54,20 +54,23 @@ public abstract class PeriodsCommandTests(TestDatabase database) : CliTestBase(d
         var run = await RunAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
             "--group", "khoi-la=" + Fixtures.CriteriaKey, "--group", "dvsn=bo-la@3");
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("no group 'khoi-la'");
-        run.Err.ShouldContain("no criteria set 'bo-la' version 3");
+        run.Err.ShouldContain("error[cli.unknownGroup]");
+        run.Err.ShouldContain("'khoi-la'");
+        run.Err.ShouldContain("error[cli.unknownCriteriaSetVersion]");
+        run.Err.ShouldContain("'bo-la'");
 
         await RunOkAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
             "--group", $"dvsn={Fixtures.CriteriaKey}");
         var clash = await RunAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30",
             "--group", $"dvsn={Fixtures.CriteriaKey}");
         clash.Exit.ShouldBe(ExitCodes.Refused, clash.ToString());
-        clash.Err.ShouldContain("already evaluates one of these groups");
+        clash.Err.ShouldContain("error[period.groupsTaken]");
 
         var wrongGroup = await RunAsync("periods", "create", "--year", "2025", "--opens", "2025-11-01", "--deadline", "2025-11-30",
             "--group", $"cap-xa={Fixtures.CriteriaKey}");
         wrongGroup.Exit.ShouldBe(ExitCodes.Refused, wrongGroup.ToString());
-        wrongGroup.Err.ShouldContain("applies to so-ban-nganh, dvsn, not to group 'cap-xa'");
+        wrongGroup.Err.ShouldContain("error[period.setNotForGroup]");
+        wrongGroup.Err.ShouldContain("so-ban-nganh, dvsn");
     }
 }
 

@@ -66,12 +66,14 @@ public abstract class ReportCommandTests(TestDatabase database) : CliTestBase(da
     {
         var run = await RunAsync("report", "build", "--period", "2024", "--scope", "ZZ", "--out", Db.PathOf("a.docx"));
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("--scope: no unit 'ZZ' (see units list)");
+        run.Err.ShouldContain("error[cli.unknownUnit]");
+        run.Err.ShouldContain("'ZZ'");
 
         await RunOkAsync("units", "import", Write("units.csv", Fixtures.UnitsCsv));
         run = await RunAsync("report", "build", "--period", "2030", "--scope", "P", "--out", Db.PathOf("a.docx"));
         run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
-        run.Err.ShouldContain("--period: no evaluation period of 2030 covers Tỉnh Thử Nghiệm (P); none is open yet (periods create)");
+        run.Err.ShouldContain("error[cli.noPeriodYet]");
+        run.Err.ShouldContain("2030");
         File.Exists(Db.PathOf("a.docx")).ShouldBeFalse();
     }
 }

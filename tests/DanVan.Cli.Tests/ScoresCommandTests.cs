@@ -175,7 +175,8 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
         await SeedAsync();
         var run = await RunAsync("scores", "import", ScoreFile("A2,2,self,10,,,,,,,"), "--period", "2019");
         run.Exit.ShouldBe(ExitCodes.Refused);
-        run.Err.ShouldContain("no period of 2019; periods exist for 2024");
+        run.Err.ShouldContain("error[cli.noPeriod]");
+        run.Err.ShouldContain("2024");
     }
 
     [Fact]

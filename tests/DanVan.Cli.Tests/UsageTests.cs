@@ -53,7 +53,7 @@ public sealed class UsageTests
         {
             var exit = await Cli.RunAsync(["--database", "postgres", "criteria", "list"], output, error, TestContext.Current.CancellationToken);
             exit.ShouldBe(ExitCodes.Refused, error.ToString());
-            error.ToString().ShouldContain("postgres needs a connection string");
+            error.ToString().ShouldContain("error[cli.connectionRequired]");
         }
         finally
         {
