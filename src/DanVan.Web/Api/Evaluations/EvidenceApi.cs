@@ -64,9 +64,6 @@ public sealed record EvidenceReferenceBody
 /// <summary>Evidence (tài liệu kiểm chứng) of assessments: add a file or a reference, list, download, delete.</summary>
 public static class EvidenceApi
 {
-    /// <summary>Longest document reference.</summary>
-    public const int MaxReferenceLength = 500;
-
     /// <summary>Maps /api/v1/assessments/{id}/evidence and /api/v1/evidence/{id}.</summary>
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
@@ -160,8 +157,8 @@ public static class EvidenceApi
             var problems = new List<InputProblem>();
             var reference = body?.DocumentRef?.Trim().Normalize() ?? "";
             if (reference.Length == 0) problems.Add(new("documentRef", "give the document reference, e.g. \"Kế hoạch số 44-KH/UBND ngày 11/02/2024\""));
-            else if (reference.Length > MaxReferenceLength) problems.Add(new("documentRef", $"the reference is longer than {MaxReferenceLength} characters"));
             if (problems.Count > 0) return ApiProblems.Invalid(problems);
+            if (AssessmentWorkflow.EvidenceReferenceRefusal(reference) is { } tooLong) return AssessmentsApi.Refused([tooLong]);
             evidence = new Evidence { AssessmentId = a.Id, CriterionId = body!.CriterionId!, DocumentRef = reference, AddedBy = user, AddedAt = now };
         }
         else
