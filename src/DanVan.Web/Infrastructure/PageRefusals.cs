@@ -45,6 +45,21 @@ public static class PageRefusals
         }
     }
 
+    /// <summary>As <see cref="TryRun"/>, for an asynchronous core step.</summary>
+    public static async Task<bool> TryRunAsync(this PageModel page, Func<Task> step, Func<Where, string?>? fieldKey = null)
+    {
+        try
+        {
+            await step();
+            return true;
+        }
+        catch (RefusedException ex)
+        {
+            page.Show(ex.Refusals, fieldKey);
+            return false;
+        }
+    }
+
     /// <summary>Saves once; a save that lost a race with someone else's (version check or first write of the same row) shows <c>assessment.staleVersion</c> and returns false.</summary>
     public static async Task<bool> TrySaveAsync(this PageModel page, DanVan.Data.DanVanDbContext db, CancellationToken ct = default)
     {

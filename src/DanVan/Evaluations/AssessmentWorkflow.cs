@@ -202,6 +202,13 @@ public static class AssessmentWorkflow
         : AssessmentEntries.IsScoredByUnit(set, criterionId) ? null
         : Refusal.Of("evidence.criterionNotScored", Where.AtField("criterionId"), ("criterion", criterionId));
 
+    /// <summary><c>evidence.referenceTooLong</c> when the document reference (trimmed) is longer than <see cref="Evidence.MaxReferenceLength"/>; null otherwise.</summary>
+    /// <remarks>The one limit of a document reference, used by the evidence page and the API.</remarks>
+    public static Refusal? EvidenceReferenceRefusal(string? reference) =>
+        reference is not null && reference.Trim().Length > Evidence.MaxReferenceLength
+            ? Refusal.Of("evidence.referenceTooLong", Where.AtField("documentRef"), ("max", Evidence.MaxReferenceLength))
+            : null;
+
     private static string Text(string? text, string field, string requiredCode)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new RefusedException(requiredCode, Where.AtField(field));

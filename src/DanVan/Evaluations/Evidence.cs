@@ -17,6 +17,9 @@ public sealed class Evidence
     /// <summary>A document reference, e.g. "Kế hoạch số 44-KH/BDVTU-BCSĐUBND ngày 11/02/2019"; null for a file.</summary>
     public string? DocumentRef { get; set; }
 
+    /// <summary>Longest document reference, in characters (trimmed), on every path.</summary>
+    public const int MaxReferenceLength = 500;
+
     /// <summary>The file name as uploaded (shown, never used as a path).</summary>
     public string? FileName { get; set; }
 

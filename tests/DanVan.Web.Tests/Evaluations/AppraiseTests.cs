@@ -57,7 +57,8 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         var form = await coordinator.GetAsync($"/Evaluations/Return/{w.AssessmentA}");
 
         var empty = await coordinator.SubmitAsync(form, "#return-form", new() { ["Data.Comment"] = "  " });
-        empty.ErrorFor("Data.Comment").ShouldBe("Vui lòng ghi ý kiến để đơn vị biết cần chỉnh sửa gì.");
+        empty.RefusalCodes.ShouldBe(["assessment.commentRequired"]);
+        empty.ErrorFor("Data.Comment").ShouldBe("Cần ghi nội dung đơn vị phải chỉnh sửa.");
 
         const string comment = "Bổ sung minh chứng tiêu chí 2.3 <script>alert('x')</script><b>gấp</b>";
         var returned = await coordinator.SubmitAsync(form, "#return-form", new() { ["Data.Comment"] = comment });
@@ -151,7 +152,8 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
 
         var reopen = await coordinator.GetAsync($"/Evaluations/Reopen/{w.AssessmentA}");
         var noReason = await coordinator.SubmitAsync(reopen, "#reopen-form", new() { ["Data.Reason"] = "" });
-        noReason.ErrorFor("Data.Reason").ShouldBe("Vui lòng nhập lý do mở lại kết quả đã công bố.");
+        noReason.RefusalCodes.ShouldBe(["assessment.reasonRequired"]);
+        noReason.ErrorFor("Data.Reason").ShouldBe("Cần nêu lý do mở lại kết quả.");
         var reopened = await coordinator.SubmitAsync(reopen, "#reopen-form", new() { ["Data.Reason"] = "Đơn vị khiếu nại kết quả tiêu chí 3" });
         reopened.Text("#notice").ShouldBe("Đã mở lại kết quả; hồ sơ trở về bước thẩm định.");
         reopened.Text("#status").ShouldBe("Đã thẩm định");
@@ -176,6 +178,34 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         saved.Text("#current-total").ShouldBe("Kết quả sau thẩm định, kiểm tra (tạm tính): 85,5 điểm, xếp loại Không hoàn thành.");
         var approve = await coordinator.GetAsync($"/Evaluations/Approve/{w.AssessmentA}");
         approve.Text("#final-explanation").ShouldContain("Tập thể lãnh đạo bị kỷ luật thì xếp loại Không hoàn thành");
+    }
+
+    [Fact]
+    public async Task Should_refuse_review_steps_on_a_stale_page_or_in_the_wrong_status_with_the_cores_code()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        await w.SubmitAsync(_app, w.AssessmentA);
+        var coordinator = await TestClient.LoginAsync(_app, "coord");
+        var approve = await coordinator.GetAsync($"/Evaluations/Approve/{w.AssessmentA}");
+        var appraise = await coordinator.GetAsync($"/Evaluations/Appraise/{w.AssessmentA}");
+        var done = await coordinator.SubmitAsync(appraise, "#appraise-form", submitSelector: "#appraisal-done");
+        done.Text("#notice").ShouldNotBeEmpty();
+
+        // The approval page was built before the appraisal was marked done: nothing is approved.
+        var stale = await coordinator.SubmitAsync(approve, "#approve-form");
+        stale.RefusalCodes.ShouldBe(["assessment.staleVersion"]);
+        stale.Text("#refusals li[data-code='assessment.staleVersion']").ShouldContain("Bản đánh giá vừa được người khác cập nhật; chưa có gì được lưu.");
+        await using (var db = _app.NewDbContext())
+            (await db.Assessments.SingleAsync(x => x.Id == w.AssessmentA)).Status.ShouldBe(AssessmentStatus.Appraised);
+
+        var approved = await coordinator.SubmitAsync(await coordinator.GetAsync($"/Evaluations/Approve/{w.AssessmentA}"), "#approve-form");
+        approved.Text("#status").ShouldBe("Đã phê duyệt");
+
+        // A return forged against the published result is refused by the core's status rule.
+        var returned = await coordinator.PostAsync($"/Evaluations/Return/{w.AssessmentA}",
+            [("__RequestVerificationToken", TestClient.Token(approved)), ("Data.Version", await VersionAsync(w.AssessmentA)), ("Data.Comment", "Bổ sung")]);
+        returned.RefusalCodes.ShouldBe(["assessment.wrongStatus"]);
+        returned.Text("#refusals li").ShouldContain("Trạng thái hiện tại của bản đánh giá không cho phép thao tác này.");
     }
 
     private async Task<string> VersionAsync(int id)

@@ -62,6 +62,21 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             app => ArrangeAsync(app),
             w => PageEvidenceAsync(w, "2"), w => ApiAsync(w, "userA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/evidence", new { criterionId = "2", documentRef = "Công văn số 5/CV" }),
             null, "the CLI adds no evidence"),
+        new("a document reference too long", "evidence.referenceTooLong", ["POST /api/v1/assessments/{id:int}/evidence", "Evidence.OnPostAsync"],
+            app => ArrangeAsync(app),
+            w => PageEvidenceAsync(w, "1", new string('x', 501)),
+            w => ApiAsync(w, "userA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/evidence", new { criterionId = "1", documentRef = new string('x', 501) }),
+            null, "the CLI adds no evidence"),
+        new("return without a comment", "assessment.commentRequired", ["POST /api/v1/assessments/{id:int}/return", "Return.OnPostAsync"],
+            app => ArrangeAsync(app, submitted: true),
+            w => PageReviewAsync(w, "Return", "#return-form", ("Data.Comment", "  ")),
+            w => ApiAsync(w, "coord", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/return", new { comment = "  " }),
+            null, "the CLI has no return operation"),
+        new("reopen without a reason", "assessment.reasonRequired", ["POST /api/v1/assessments/{id:int}/reopen", "Reopen.OnPostAsync"],
+            app => ArrangeAsync(app, approved: true),
+            w => PageReviewAsync(w, "Reopen", "#reopen-form", ("Data.Reason", "")),
+            w => ApiAsync(w, "coord", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/reopen", new { reason = "" }),
+            null, "the CLI has no reopen operation"),
         new("a stale version", "assessment.staleVersion", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync"],
             app => ArrangeAsync(app),
             w => PageEntryAsync(w, "1", "Points", "30", versionOffset: -1), w => ApiEntryAsync(w, "1", new { points = 30 }, versionOffset: -1),
@@ -75,18 +90,14 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
     private static readonly Dictionary<string, string> RoutesWithoutRows = new(StringComparer.Ordinal)
     {
         ["POST /api/v1/assessments/{id:int}/confirm"] = "refusals of state only (not editable), covered by the workflow's core tests",
-        ["POST /api/v1/assessments/{id:int}/return"] = "review step; its refusals (comment required, status) are the core's",
         ["POST /api/v1/assessments/{id:int}/appraised"] = "review step without input",
         ["POST /api/v1/assessments/{id:int}/approve"] = "review step without input",
-        ["POST /api/v1/assessments/{id:int}/reopen"] = "review step; reason required is the core's",
         ["DELETE /api/v1/evidence/{id:int}"] = "removal without input",
         ["Submit.OnPostConfirmAsync"] = "refusals of state only, as the API's confirm",
         ["Appraise.OnPostSaveAsync"] = "the same core entry rules as Edit (reviewer layer)",
         ["Appraise.OnPostDoneAsync"] = "review step without input",
         ["Inspect.OnPostAsync"] = "the same core entry rules as Edit (inspection layer)",
         ["Approve.OnPostAsync"] = "review step without input",
-        ["Return.OnPostAsync"] = "review step; comment required is the core's",
-        ["Reopen.OnPostAsync"] = "review step; reason required is the core's",
         ["Evidence.OnPostDeleteAsync"] = "removal without input",
         ["Edit.OnPostTotalAsync"] = "stores nothing: the live total shows the same core refusals per field",
     };
@@ -125,10 +136,10 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
 
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Self))
-            .ShouldBe(c.Name == "late and refused" || c.Name.StartsWith("flags", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
+            .ShouldBe(c.Name is "late and refused" or "return without a comment" or "reopen without a reason" || c.Name.StartsWith("flags", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
     }
 
-    private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false)
+    private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false, bool approved = false)
     {
         var w = await TestWorld.SeedAsync(app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(deadlineDays), acceptLate: acceptLate);
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -140,6 +151,7 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             db.ApiTokens.Add(token);
             tokens[user] = plain;
         }
+        submitted |= approved;
         if (confirmed || submitted)
         {
             var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == w.AssessmentA);
@@ -149,6 +161,7 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             AssessmentEntries.Set(db, a, set, new EntryInput { CriterionId = "1", Points = 30 }, "userA", at);
             AssessmentWorkflow.Confirm(db, a, "headA", at);
             if (submitted) AssessmentWorkflow.Submit(db, a, a.Period!, set, "userA", at);
+            if (approved) AssessmentWorkflow.Approve(db, a, set, null, "coord", at);
         }
         await db.SaveChangesAsync();
         return new(w, app, tokens);
@@ -194,12 +207,20 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         return PageCode(posted);
     }
 
-    private static async Task<string> PageEvidenceAsync(World w, string criterion)
+    /// <summary>The coordinator posts a review form (return, reopen) of assessment A with <paramref name="field"/>.</summary>
+    private static async Task<string> PageReviewAsync(World w, string page, string form, (string Name, string Value) field)
+    {
+        var coordinator = await TestClient.LoginAsync(w.App, "coord");
+        var shown = await coordinator.GetAsync($"/Evaluations/{page}/{w.W.AssessmentA}");
+        return PageCode(await coordinator.SubmitAsync(shown, form, new() { [field.Name] = field.Value }));
+    }
+
+    private static async Task<string> PageEvidenceAsync(World w, string criterion, string reference = "Công văn số 5/CV")
     {
         var user = await TestClient.LoginAsync(w.App, "userA");
         var page = await user.GetAsync($"/Evaluations/Evidence/{w.W.AssessmentA}");
         var posted = await user.PostAsync($"/Evaluations/Evidence/{w.W.AssessmentA}",
-            [("__RequestVerificationToken", TestClient.Token(page)), ("Data.CriterionId", criterion), ("Data.DocumentRef", "Công văn số 5/CV")]);
+            [("__RequestVerificationToken", TestClient.Token(page)), ("Data.CriterionId", criterion), ("Data.DocumentRef", reference)]);
         return PageCode(posted);
     }
 

@@ -65,9 +65,6 @@ public sealed record EvidenceReferenceBody
 /// <summary>Evidence (tài liệu kiểm chứng) of assessments: add a file or a reference, list, download, delete.</summary>
 public static class EvidenceApi
 {
-    /// <summary>Longest document reference.</summary>
-    public const int MaxReferenceLength = 500;
-
     /// <summary>Maps /api/v1/assessments/{id}/evidence and /api/v1/evidence/{id}.</summary>
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
@@ -159,8 +156,8 @@ public static class EvidenceApi
             var problems = new List<Refusal>();
             var reference = body?.DocumentRef?.Trim().Normalize() ?? "";
             if (reference.Length == 0) problems.Add(Refusal.Of("evidence.referenceRequired", Where.AtField("documentRef")));
-            else if (reference.Length > MaxReferenceLength) problems.Add(Refusal.Of("request.tooLong", Where.AtField("documentRef"), ("field", "documentRef"), ("max", MaxReferenceLength)));
             if (problems.Count > 0) return ApiProblems.Refused(problems);
+            if (AssessmentWorkflow.EvidenceReferenceRefusal(reference) is { } tooLong) return AssessmentsApi.Refused([tooLong]);
             evidence = new Evidence { AssessmentId = a.Id, CriterionId = body!.CriterionId!, DocumentRef = reference, AddedBy = user, AddedAt = now };
         }
         else

@@ -50,15 +50,15 @@ public sealed class Appraise(DanVanDbContext db, CurrentUser current, ProvinceCl
         var sheet = await AssessmentSheet.LoadAsync(db, id);
         if (sheet is null) return NotFound();
         Sheet = sheet;
-        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (sheet.Status != AssessmentStatus.Submitted) ModelState.AddModelError("", UiText.NotReviewable);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, clock.UtcNow);
+            })) return Page();
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.MarkAppraised(db, a, scope.UserName, clock.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(UiText.AppraisalDone);
         return RedirectToPage(new { id });
     }

@@ -43,15 +43,16 @@ public sealed class Approve(DanVanDbContext db, CurrentUser current, ProvinceClo
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (Sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) ModelState.AddModelError("", UiText.NotReviewable);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Unit).SingleAsync(x => x.Id == id);
+        ScoreResult final = null!;
+        if (!await this.TryRunAsync(async () =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                final = await AssessmentWorkflow.ApproveAsync(db, a, Sheet.Set, scope.UserName, clock.UtcNow);
+            })) return Page();
         db.ExpectVersion(a, Data.Version);
-        var final = await AssessmentWorkflow.ApproveAsync(db, a, Sheet.Set, scope.UserName, clock.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.ApprovedNotice, Vi.Num(final.Total), final.BandLabel));
         return RedirectToPage("View", new { id });
     }

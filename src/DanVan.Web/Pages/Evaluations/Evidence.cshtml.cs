@@ -60,7 +60,7 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         var leaf = Sheet.Rows.FirstOrDefault(r => r.Id == Data.CriterionId);
         if (AssessmentWorkflow.EvidenceRefusal(Sheet.Set, Data.CriterionId) is { } refused) this.Show([refused], _ => "Data.CriterionId");
         var reference = string.IsNullOrWhiteSpace(Data.DocumentRef) ? null : Data.DocumentRef.Trim().Normalize();
-        if (reference is { Length: > 500 }) ModelState.AddModelError("Data.DocumentRef", string.Format(Vi.Culture, UiText.NoteTooLong, 500));
+        if (AssessmentWorkflow.EvidenceReferenceRefusal(reference) is { } tooLong) this.Show([tooLong], _ => "Data.DocumentRef");
         if (Data.File is null && reference is null) ModelState.AddModelError("Data.File", UiText.EvidenceNeedsFileOrRef);
         if (!ModelState.IsValid) return Page();
 

@@ -28,8 +28,6 @@ public sealed class Reopen(DanVanDbContext db, CurrentUser current, ProvinceCloc
         public int Version { get; set; }
 
         /// <summary>Why the published result is reopened.</summary>
-        [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.ReopenReasonRequired))]
-        [StringLength(EntryFields.MaxNote, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.MaxLength))]
         [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Reason))]
         public string? Reason { get; set; }
     }
@@ -50,15 +48,15 @@ public sealed class Reopen(DanVanDbContext db, CurrentUser current, ProvinceCloc
         var sheet = await AssessmentSheet.LoadAsync(db, id);
         if (sheet is null) return NotFound();
         Sheet = sheet;
-        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (sheet.Status != AssessmentStatus.Approved) ModelState.AddModelError("", UiText.NotApproved);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        if (!await this.TryRunAsync(async () =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                await AssessmentWorkflow.ReopenAsync(db, a, Data.Reason, scope.UserName, clock.UtcNow);
+            }, w => w.Field == "reason" ? "Data.Reason" : null)) return Page();
         db.ExpectVersion(a, Data.Version);
-        await AssessmentWorkflow.ReopenAsync(db, a, Data.Reason!.Trim().Normalize(), scope.UserName, clock.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(UiText.ReopenedNotice);
         return RedirectToPage("Appraise", new { id });
     }

@@ -28,8 +28,6 @@ public sealed class Return(DanVanDbContext db, CurrentUser current, ProvinceCloc
         public int Version { get; set; }
 
         /// <summary>What the unit must revise.</summary>
-        [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.ReturnCommentRequired))]
-        [StringLength(EntryFields.MaxNote, ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.MaxLength))]
         [Display(ResourceType = typeof(UiText), Name = nameof(UiText.Comment))]
         public string? Comment { get; set; }
     }
@@ -50,15 +48,15 @@ public sealed class Return(DanVanDbContext db, CurrentUser current, ProvinceCloc
         var sheet = await AssessmentSheet.LoadAsync(db, id);
         if (sheet is null) return NotFound();
         Sheet = sheet;
-        if (sheet.Version != Data.Version) ModelState.AddModelError("", UiText.ConcurrencyConflict);
-        else if (sheet.Status is not (AssessmentStatus.Submitted or AssessmentStatus.Appraised)) ModelState.AddModelError("", UiText.NotReviewable);
-        if (!ModelState.IsValid) return Page();
-
         var scope = await current.GetAsync();
         var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        if (!this.TryRun(() =>
+            {
+                AssessmentWorkflow.ExpectVersion(a, Data.Version);
+                AssessmentWorkflow.Return(db, a, Data.Comment, scope.UserName, clock.UtcNow);
+            }, w => w.Field == "comment" ? "Data.Comment" : null)) return Page();
         db.ExpectVersion(a, Data.Version);
-        AssessmentWorkflow.Return(db, a, Data.Comment!.Trim().Normalize(), scope.UserName, clock.UtcNow);
-        if (!await db.TrySaveAsync(ModelState)) return Page();
+        if (!await this.TrySaveAsync(db)) return Page();
         TempData.Notice(string.Format(Vi.Culture, UiText.ReturnedNotice, sheet.UnitName));
         return RedirectToPage("Queue", new { periodId = sheet.PeriodId });
     }
