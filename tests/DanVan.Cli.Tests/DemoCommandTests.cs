@@ -34,7 +34,7 @@ public abstract class DemoCommandTests(TestDatabase database) : CliTestBase(data
         var again = await RunAsync("demo");
         again.Exit.ShouldBe(ExitCodes.Refused, again.ToString());
         again.Err.ShouldContain("error[demo.provinceExists]");
-        again.Err.ShouldContain("unit 44");
+        again.Err.ShouldContain(" 44 ");
     }
 }
 
