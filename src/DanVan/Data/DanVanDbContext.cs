@@ -4,6 +4,7 @@ using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
 using DanVan.Reports;
+using DanVan.Statistics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,18 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>Texts of consolidated reports, one per scope and year.</summary>
     public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
+
+    /// <summary>Stored statistics form versions.</summary>
+    public DbSet<StoredForm> Forms => Set<StoredForm>();
+
+    /// <summary>Periods of statistics forms.</summary>
+    public DbSet<FormPeriod> FormPeriods => Set<FormPeriod>();
+
+    /// <summary>Units' statistics forms.</summary>
+    public DbSet<FormReport> FormReports => Set<FormReport>();
+
+    /// <summary>Values of units' statistics forms.</summary>
+    public DbSet<FormReportValue> FormValues => Set<FormReportValue>();
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -127,6 +140,15 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
             if (e.State == EntityState.Modified || (e.State == EntityState.Unchanged && touched.Contains(e.Entity.Id)))
                 e.Entity.Version++;
         }
+        // The same for a unit's statistics form and its values.
+        var forms = ChangeTracker.Entries<FormReportValue>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.ReportId).ToHashSet();
+        foreach (var e in ChangeTracker.Entries<FormReport>())
+        {
+            if (e.State == EntityState.Modified || (e.State == EntityState.Unchanged && forms.Contains(e.Entity.Id)))
+                e.Entity.Version++;
+        }
     }
 
     /// <inheritdoc />
@@ -141,6 +163,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         EvaluationsModel.Configure(builder);
         AccountsModel.Configure(builder);
         ReportsModel.Configure(builder);
+        StatisticsModel.Configure(builder);
         AuditModel.Configure(builder);
     }
 }

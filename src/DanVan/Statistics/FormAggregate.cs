@@ -5,15 +5,96 @@ namespace DanVan.Statistics;
 /// <summary>A unit as aggregation sees it: its id, its parent, its level and the groups it belongs to.</summary>
 public sealed record FormUnit(string Id, string? ParentId, OrgUnitKind Level, IReadOnlyList<string> Groups);
 
-/// <summary>How many units of a scope owe the form and how many submitted it (tỷ lệ báo cáo).</summary>
-public readonly record struct Completeness(int Expected, int Submitted)
+/// <summary>How many units of a scope owe the form, how many submitted it and how many of those on time (tỷ lệ báo cáo).</summary>
+public readonly record struct Completeness(int Expected, int Submitted, int? OnTime = null)
 {
     /// <summary>Submitted over expected in percent; null when nobody owes the form.</summary>
     public decimal? Percent => Expected == 0 ? null : 100m * Submitted / Expected;
+
+    /// <summary>On time over expected in percent; null when unknown or nobody owes the form.</summary>
+    public decimal? OnTimePercent => Expected == 0 || OnTime is null ? null : 100m * OnTime.Value / Expected;
 }
 
 /// <summary>Every indicator of a scope aggregated by its rule, with the scope's completeness.</summary>
 public sealed record ScopeAggregate(string ScopeId, Completeness Completeness, IReadOnlyDictionary<string, IndicatorValue> Values);
+
+/// <summary>
+/// What aggregation needs of one indicator's values over the units of a scope: counts, sums, extremes. The database
+/// computes them in one GROUP BY (<c>FormFigures</c>) and <see cref="FormAggregator"/> computes them in memory; both
+/// then apply the indicator's rule in <see cref="FormAggregator.Combine"/>.
+/// </summary>
+public sealed record IndicatorTotals
+{
+    /// <summary>Number of units with a numeric value.</summary>
+    public long Numbers { get; init; }
+
+    /// <summary>Sum of the numeric values.</summary>
+    public decimal Sum { get; init; }
+
+    /// <summary>Smallest numeric value.</summary>
+    public decimal? Min { get; init; }
+
+    /// <summary>Largest numeric value.</summary>
+    public decimal? Max { get; init; }
+
+    /// <summary>Number of units with a ratio.</summary>
+    public long Ratios { get; init; }
+
+    /// <summary>Sum of the ratios' n.</summary>
+    public decimal SumPart { get; init; }
+
+    /// <summary>Sum of the ratios' N.</summary>
+    public decimal SumWhole { get; init; }
+
+    /// <summary>Number of units answering yes or no.</summary>
+    public long Answers { get; init; }
+
+    /// <summary>Number of units answering yes.</summary>
+    public long Yes { get; init; }
+
+    /// <summary>Earliest date.</summary>
+    public DateOnly? MinDate { get; init; }
+
+    /// <summary>Latest date.</summary>
+    public DateOnly? MaxDate { get; init; }
+
+    /// <summary>For a weighted average: Σ value × weight over units with both.</summary>
+    public decimal WeightedSum { get; init; }
+
+    /// <summary>For a weighted average: Σ weight over units with both.</summary>
+    public decimal WeightTotal { get; init; }
+
+    /// <summary>The totals of one indicator over some units' values.</summary>
+    public static IndicatorTotals Of(Indicator x, IEnumerable<IReadOnlyDictionary<string, IndicatorValue>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var list = rows.ToList();
+        var given = list.Select(r => r.GetValueOrDefault(x.Code)).OfType<IndicatorValue>().ToList();
+        var numbers = given.OfType<NumberValue>().Select(n => n.Value).ToList();
+        var ratios = given.OfType<RatioValue>().ToList();
+        var answers = given.OfType<YesNoValue>().ToList();
+        var dates = given.OfType<DateValue>().Select(d => d.Date).ToList();
+        var weighted = x.Weight is null ? [] : list
+            .Where(r => r.GetValueOrDefault(x.Code) is NumberValue && r.GetValueOrDefault(x.Weight) is NumberValue)
+            .Select(r => (V: ((NumberValue)r[x.Code]).Value, W: ((NumberValue)r[x.Weight]).Value)).ToList();
+        return new IndicatorTotals
+        {
+            Numbers = numbers.Count,
+            Sum = numbers.Sum(),
+            Min = numbers.Count == 0 ? null : numbers.Min(),
+            Max = numbers.Count == 0 ? null : numbers.Max(),
+            Ratios = ratios.Count,
+            SumPart = ratios.Sum(r => r.Part),
+            SumWhole = ratios.Sum(r => r.Whole),
+            Answers = answers.Count,
+            Yes = answers.Count(a => a.Yes),
+            MinDate = dates.Count == 0 ? null : dates.Min(),
+            MaxDate = dates.Count == 0 ? null : dates.Max(),
+            WeightedSum = weighted.Sum(w => w.V * w.W),
+            WeightTotal = weighted.Sum(w => w.W),
+        };
+    }
+}
 
 /// <summary>Aggregates units' values of one form and period up the hierarchy.</summary>
 public static class FormAggregator
@@ -29,6 +110,7 @@ public static class FormAggregator
     /// <param name="scopeId">The scope unit.</param>
     public static ScopeAggregate Aggregate(FormDefinition form, IReadOnlyList<FormUnit> units, IReadOnlyDictionary<string, FormValues> submitted, string scopeId)
     {
+        ArgumentNullException.ThrowIfNull(form);
         var children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!, StringComparer.Ordinal);
         var inScope = new List<FormUnit>();
         var stack = new Stack<FormUnit>(units.Where(u => u.Id == scopeId));
@@ -40,52 +122,58 @@ public static class FormAggregator
         var owing = inScope.Where(u => form.UnitGroups.Count == 0 || u.Groups.Any(form.UnitGroups.Contains)).ToList();
         var rows = owing.Where(u => submitted.ContainsKey(u.Id)).Select(u => submitted[u.Id].Values).ToList();
         var own = submitted.GetValueOrDefault(scopeId)?.Values;
-
-        var values = new Dictionary<string, IndicatorValue>(StringComparer.Ordinal);
-        foreach (var x in form.Indicators.Where(i => !i.IsComputed))
-            if (Combine(x, rows, own) is { } v) values[x.Code] = v;
-        FormEntry.Compute(form, values);
-        return new(scopeId, new Completeness(owing.Count, rows.Count), values);
+        var totals = form.Indicators.Where(i => !i.IsComputed).ToDictionary(i => i.Code, i => IndicatorTotals.Of(i, rows), StringComparer.Ordinal);
+        return new(scopeId, new Completeness(owing.Count, rows.Count), FromTotals(form, totals, own));
     }
 
-    private static IndicatorValue? Combine(Indicator x, List<IReadOnlyDictionary<string, IndicatorValue>> rows, IReadOnlyDictionary<string, IndicatorValue>? own)
+    /// <summary>Every indicator's value from its totals (and the scope's own values, for the latest and the not aggregated), computed ones recomputed.</summary>
+    public static Dictionary<string, IndicatorValue> FromTotals(FormDefinition form, IReadOnlyDictionary<string, IndicatorTotals> totals, IReadOnlyDictionary<string, IndicatorValue>? own)
     {
-        var given = rows.Select(r => r.GetValueOrDefault(x.Code)).OfType<IndicatorValue>().ToList();
-        decimal Number(IReadOnlyDictionary<string, IndicatorValue> row, string? code) =>
-            code is not null && row.GetValueOrDefault(code) is NumberValue n ? n.Value : 0m;
-        var numbers = given.OfType<NumberValue>().Select(n => n.Value).ToList();
+        ArgumentNullException.ThrowIfNull(form);
+        var values = new Dictionary<string, IndicatorValue>(StringComparer.Ordinal);
+        foreach (var x in form.Indicators.Where(i => !i.IsComputed))
+            if (Combine(x, totals, own) is { } v) values[x.Code] = v;
+        FormEntry.Compute(form, values);
+        return values;
+    }
+
+    /// <summary>The one rule of each aggregation: the scope's value of <paramref name="x"/> from the totals of its units.</summary>
+    public static IndicatorValue? Combine(Indicator x, IReadOnlyDictionary<string, IndicatorTotals> totals, IReadOnlyDictionary<string, IndicatorValue>? own)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(totals);
+        var t = totals.GetValueOrDefault(x.Code) ?? new IndicatorTotals();
         switch (x.Aggregation)
         {
             case Aggregation.Sum when x.Type == IndicatorType.Ratio:
-                var ratios = given.OfType<RatioValue>().ToList();
-                return ratios.Count == 0 ? null : new RatioValue(ratios.Sum(r => r.Part), ratios.Sum(r => r.Whole));
+                return t.Ratios == 0 ? null : new RatioValue(t.SumPart, t.SumWhole);
             case Aggregation.Sum:
-                return numbers.Count == 0 ? null : new NumberValue(numbers.Sum());
+                return t.Numbers == 0 ? null : new NumberValue(t.Sum);
             case Aggregation.RatioOfSums:
-                var below = rows.Sum(r => Number(r, x.Denominator));
-                if (below == 0) return null;
-                var ratio = rows.Sum(r => Number(r, x.Numerator)) / below;
+                var below = totals.GetValueOrDefault(x.Denominator ?? "")?.Sum ?? 0m;
+                // Without the counts below it, the scope's own stated rate stands (a district typing 3,43%).
+                if (below == 0) return own?.GetValueOrDefault(x.Code);
+                var ratio = (totals.GetValueOrDefault(x.Numerator ?? "")?.Sum ?? 0m) / below;
                 return new NumberValue(x.Type == IndicatorType.Percentage ? 100m * ratio : ratio);
             case Aggregation.Average when x.Type == IndicatorType.Date:
                 return null;
+            case Aggregation.Average when x.Weight is not null:
+                return t.WeightTotal == 0 ? null : new NumberValue(t.WeightedSum / t.WeightTotal);
             case Aggregation.Average:
-                var weighted = rows.Where(r => r.GetValueOrDefault(x.Code) is NumberValue)
-                    .Select(r => (Value: ((NumberValue)r[x.Code]).Value, Weight: x.Weight is null ? 1m : Number(r, x.Weight))).ToList();
-                var weights = weighted.Sum(w => w.Weight);
-                return weights == 0 ? null : new NumberValue(weighted.Sum(w => w.Value * w.Weight) / weights);
-            case Aggregation.Min or Aggregation.Max when x.Type == IndicatorType.Date:
-                var dates = given.OfType<DateValue>().Select(d => d.Date).ToList();
-                return dates.Count == 0 ? null : new DateValue(x.Aggregation == Aggregation.Min ? dates.Min() : dates.Max());
+                return t.Numbers == 0 ? null : new NumberValue(t.Sum / t.Numbers);
+            case Aggregation.Min when x.Type == IndicatorType.Date:
+                return t.MinDate is { } first ? new DateValue(first) : null;
+            case Aggregation.Max when x.Type == IndicatorType.Date:
+                return t.MaxDate is { } last ? new DateValue(last) : null;
             case Aggregation.Min:
-                return numbers.Count == 0 ? null : new NumberValue(numbers.Min());
+                return t.Min is { } min ? new NumberValue(min) : null;
             case Aggregation.Max:
-                return numbers.Count == 0 ? null : new NumberValue(numbers.Max());
+                return t.Max is { } max ? new NumberValue(max) : null;
             case Aggregation.CountYes:
-                return given.Count == 0 ? null : new NumberValue(given.OfType<YesNoValue>().Count(y => y.Yes));
-            case Aggregation.Latest:
-                return own?.GetValueOrDefault(x.Code);
+                return t.Answers == 0 ? null : new NumberValue(t.Yes);
             default:
-                return null;
+                // Latest, and not aggregated: the scope states its own value (a district's own text or date).
+                return own?.GetValueOrDefault(x.Code);
         }
     }
 }

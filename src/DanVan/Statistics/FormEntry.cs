@@ -23,15 +23,19 @@ public static class FormEntry
     /// Checks each typed value against its indicator, computes the computed indicators, then applies the rules.
     /// Each refusal points at its indicator (<see cref="Where.Criterion"/>).
     /// </summary>
-    public static EntryCheck Check(FormDefinition form, FormValues entry, bool forSubmission = true)
+    /// <param name="form">A valid form.</param>
+    /// <param name="entry">The values and explanations.</param>
+    /// <param name="forSubmission">Also require the required indicators.</param>
+    /// <param name="consolidated">The values are a scope's aggregated figures (a count of yes, an average), not typed ones: their types are not checked.</param>
+    public static EntryCheck Check(FormDefinition form, FormValues entry, bool forSubmission = true, bool consolidated = false)
     {
         var errors = new List<Refusal>();
         var values = new Dictionary<string, IndicatorValue>(StringComparer.Ordinal);
         foreach (var (code, value) in entry.Values)
         {
             if (form.Find(code) is not { } indicator) errors.Add(Refusal.Of("forms.valueUnknownIndicator", Where.AtCriterion(code), ("code", code)));
-            else if (indicator.IsComputed) errors.Add(Refusal.Of("forms.valueComputed", Where.AtCriterion(code), ("code", code)));
-            else if (CheckValue(indicator, value) is { } refusal) errors.Add(refusal);
+            else if (indicator.IsComputed) { if (!consolidated) errors.Add(Refusal.Of("forms.valueComputed", Where.AtCriterion(code), ("code", code))); }
+            else if (!consolidated && CheckValue(indicator, value) is { } refusal) errors.Add(refusal);
             else values[code] = value;
         }
         if (forSubmission)
