@@ -5,6 +5,7 @@ using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.OrgUnits;
 using DanVan.Web.Reports;
+using DanVan.Web.Statistics;
 
 // "--demo" is a switch, not configuration: the command-line provider would take the next argument as its value.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != WebSetup.DemoSwitch).ToArray());
@@ -16,6 +17,7 @@ builder.AddOrgUnits();
 builder.AddCriteria();
 builder.AddEvaluations();
 builder.AddReports();
+builder.AddStatistics();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync(args);
@@ -24,6 +26,7 @@ app.MapRazorPages();
 var api = app.MapDanVanApi();
 api.MapEvaluationsApi();
 api.MapAccountsApi();
+api.MapStatisticsApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

@@ -1,0 +1,11 @@
+namespace DanVan.Web.Statistics;
+
+/// <summary>Statistics forms in the web host: their API routes and what their pages need.</summary>
+public static class StatisticsSetup
+{
+    /// <summary>Registers what statistics forms need in the web host (their permissions are in the core's catalogue).</summary>
+    public static WebApplicationBuilder AddStatistics(this WebApplicationBuilder builder) => builder;
+
+    /// <summary>Maps the statistics API under /api/v1.</summary>
+    public static RouteGroupBuilder MapStatisticsApi(this RouteGroupBuilder api) => api;
+}
