@@ -152,8 +152,15 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
 
     private async Task<IActionResult> StepAsync(int id, Func<Task> step, string notice)
     {
-        if (!await this.TryRunAsync(step, FieldKey))
+        try
         {
+            await step();
+        }
+        catch (RefusedException ex)
+        {
+            // An unexplained warning is answered in its explanation box: the summary links there and the box shows it.
+            this.Show(ex.Refusals.Select(r => r.Code == "forms.warningUnexplained" && r.Args.GetValueOrDefault("rule") is string rule
+                ? r.At(Where.AtCriterion(rule, "explanation")) : r), FieldKey);
             KeepStoredValues();
             return Page();
         }
