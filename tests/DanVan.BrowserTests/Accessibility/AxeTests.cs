@@ -21,10 +21,10 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         var byUser = new Dictionary<string, string[]>
         {
             ["userA"] = ["/", "/Evaluations", $"/Evaluations/Edit/{a}", $"/Evaluations/Evidence/{a}", $"/Evaluations/Submit/{a}",
-                $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword"],
+                $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword", "/Obligations"],
             ["userC"] = ["/Statistics", $"/Statistics/Fill/{commune}"],
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
-                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports",
+                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
                 $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],

@@ -378,6 +378,14 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                     ["Values[poorRate]"] = "3,43", ["Values[ntmScope]"] = "1/1", ["Values[ntmCommunes]"] = "1", ["Values[receptions]"] = "15", ["Values[receptionVisitors]"] = "77",
                 }, "#save"), "save form");
             }),
+            new("POST /Statistics/Fill?handler=Compute", 0, async () =>
+            {
+                var c = await As("userC");
+                var page = await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}");
+                var computed = await c.PostAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}?handler=Compute",
+                    [("__RequestVerificationToken", TestClient.Token(page)), ("Values[ntmScope]", "20/28"), ("Values[ntmCommunes]", "15")]);
+                computed.Status.ShouldBe(HttpStatusCode.OK);
+            }),
             new("POST /Statistics/Fill?handler=Confirm", 1, async () =>
             {
                 var c = await As("headC");

@@ -19,6 +19,7 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
     [
         "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
         "/Statistics", "/Statistics/Index",
+        "/Obligations", "/Obligations/Index",
     ];
 
     private async Task<(TestWorld World, int EvidenceB)> ArrangeAsync()

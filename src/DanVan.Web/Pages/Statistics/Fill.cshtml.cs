@@ -100,6 +100,22 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The computed indicators of the figures as typed (JSON, cell texts by code); nothing is stored, a wrong text counts as not given.</summary>
+    public async Task<IActionResult> OnPostComputeAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var typed = Form.Indicators.Where(i => !i.IsComputed && Values.ContainsKey(i.Code)).Select(i => KeyValuePair.Create(i.Code, Values[i.Code]));
+        var values = new Dictionary<string, IndicatorValue>(Report.ToFormValues().Values, StringComparer.Ordinal);
+        foreach (var (code, text) in typed)
+        {
+            var (value, refusal) = IndicatorText.Parse(Form.Find(code)!, text);
+            if (value is null || refusal is not null) values.Remove(code);
+            else values[code] = value;
+        }
+        FormEntry.Compute(Form, values);
+        return new JsonResult(Form.Indicators.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => StatisticsFormat.Cell(i, values.GetValueOrDefault(i.Code))));
+    }
+
     /// <summary>The head confirms the saved figures.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(int id)
     {

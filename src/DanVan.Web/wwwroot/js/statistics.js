@@ -16,9 +16,34 @@
         if (note) note.hidden = false;
     }
 
+    // Computed indicators follow the typing: the server computes them by the form's formulas (nothing is stored).
+    var computeUrl = form.getAttribute("data-compute-url");
+    var timer = null;
+    var pending = null;
+    function recompute() {
+        if (!computeUrl || !window.fetch || !window.FormData || !form.querySelector("[data-computed]")) return;
+        if (pending) pending.abort();
+        pending = new AbortController();
+        fetch(computeUrl, { method: "POST", body: new FormData(form), credentials: "same-origin", signal: pending.signal })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (data) {
+                if (!data) return;
+                Object.keys(data).forEach(function (code) {
+                    var out = form.querySelector("[data-computed='" + code + "']");
+                    if (out) out.textContent = data[code];
+                });
+            })
+            .catch(function () { /* offline or aborted: saving recomputes them */ });
+    }
+    function changed() {
+        mark();
+        clearTimeout(timer);
+        timer = setTimeout(recompute, 400);
+    }
+
     if (dirty) mark();
-    form.addEventListener("input", mark);
-    form.addEventListener("change", mark);
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
     form.addEventListener("submit", function () { dirty = false; });
     window.addEventListener("beforeunload", function (e) {
         if (!dirty) return;
