@@ -48,6 +48,7 @@ public sealed class FillFormTests(BrowserApp app) : BrowserTest(app)
             await Expect(page.Locator("#status")).ToHaveTextAsync("Chưa nhập");
             await FillAsync(page, ("Tỷ lệ hộ nghèo (%)", "3,43"), ("Số xã/tổng số xã, thị trấn (xã)", "1/1"), ("Số xã đạt nông thôn mới (xã)", "1"),
                 (Receptions, "15"), ("Số lượt người dân được tiếp (lượt)", "77"), ("Số cuộc tiếp dân của Chủ tịch UBND (cuộc)", "20"));
+            await Expect(page.Locator("#v-ntmRate")).ToHaveTextAsync("100%"); // computed while typing, before any save
             await ClickAsync(page, "Lưu nháp");
             await Expect(page.Locator("#notice")).ToHaveTextAsync("Đã lưu nháp biểu số liệu.");
             await Expect(page.Locator("#check-summary")).ToContainTextAsync(ChairmanRule);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DanVan.Statistics;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,11 @@ public abstract class FillTests(WebAppFactory app) : WebTest(app)
         saved.Text("#v-ntmRate").ShouldBe("100%"); // computed, read-only
         saved.Document.QuerySelector("input[name='Values[ntmRate]']").ShouldBeNull();
         saved.Find("label[for='v-receptions']").TextContent.ShouldBe("Số cuộc tiếp dân định kỳ và đột xuất (cuộc)");
+
+        // The computed rate of figures as typed, nothing stored (the page's script shows it while typing).
+        var computed = await userC.Http.PostAsync($"/Statistics/Fill/{report}?handler=Compute", new FormUrlEncodedContent(
+            [KeyValuePair.Create("__RequestVerificationToken", TestClient.Token(saved)), KeyValuePair.Create("Values[ntmScope]", "20/28"), KeyValuePair.Create("Values[ntmCommunes]", "15")]));
+        (await computed.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["ntmRate"].ShouldBe("75%");
 
         await using var db = _app.NewDbContext();
         var values = await db.FormValues.Where(v => v.ReportId == report).ToListAsync();
