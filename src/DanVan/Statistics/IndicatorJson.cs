@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DanVan.Refusals;
-using DanVan.Statistics;
 
-namespace DanVan.Web.Api.Statistics;
+namespace DanVan.Statistics;
 
 /// <summary>
 /// Indicator values in the API's JSON: numbers as JSON numbers, ratios as {"n":26,"N":27}, yes/no as booleans, dates
