@@ -5,6 +5,7 @@ using DanVan.Cli.Demo;
 using DanVan.Cli.Evaluations;
 using DanVan.Cli.Infrastructure;
 using DanVan.Cli.OrgUnits;
+using DanVan.Cli.Periods;
 using DanVan.Cli.Reports;
 using DanVan.Cli.Statistics;
 
@@ -66,6 +67,7 @@ public static class Cli
             FormsCommands.Build(globals),
             StatsCommands.Build(globals),
             ReportCommands.Build(globals),
+            RemindersCommands.Build(globals),
             DemoCommand.Build(globals),
             AccountsCommands.Build(globals),
         ];
