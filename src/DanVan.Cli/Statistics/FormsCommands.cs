@@ -175,5 +175,5 @@ public static class FormsCommands
     private static FormReadResult Read(string path) =>
         File.Exists(path)
             ? FormDefinitionFile.Parse(File.ReadAllText(path), path)
-            : new FormReadResult(null, [Refusal.Of("file.notFound", new Where { File = path })]);
+            : new FormReadResult(null, [Refusal.Of("file.missing", new Where { File = path })]);
 }
