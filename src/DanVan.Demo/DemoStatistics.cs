@@ -23,8 +23,13 @@ public static class DemoStatistics
             ?? throw new InvalidOperationException("the appendix sample is not embedded");
         using var reader = new StreamReader(stream);
         var sample = FormDefinitionFile.Parse(reader.ReadToEnd()).Form!;
+        // The sample's headers name 2018; the demo's form serves every year.
+        static string Yearless(string text) => text.Replace(" năm 2018", "", StringComparison.Ordinal)
+            .Replace("so với năm 2017", "so với năm trước", StringComparison.Ordinal).Replace(" (tính đến ngày 30/10/2018)", "", StringComparison.Ordinal);
+        static FormColumn Column(FormColumn c) => c with { Header = Yearless(c.Header), Columns = [.. c.Columns.Select(Column)] };
         return sample with
         {
+            Sections = [.. sample.Sections.Select(s => s with { Columns = [.. s.Columns.Select(Column)] })],
             Code = FormCode,
             UnitGroups = ["cap-huyen", "cap-xa"],
             Document = new() { Kind = "Hướng dẫn", Number = "01/HD-SNV (demo)", Date = new DateOnly(2023, 10, 2), Issuer = "Sở Nội vụ tỉnh Quảng Bình (demo)", Title = "Phụ lục số liệu kèm theo báo cáo công tác dân vận chính quyền" },
