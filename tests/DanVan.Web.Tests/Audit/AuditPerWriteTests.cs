@@ -372,6 +372,66 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 (await c.SubmitAsync(home, "form[action='/Account/Logout']")).Url.AbsolutePath.ShouldBe("/Account/Login");
             }),
 
+            // ---- statistics pages ----
+            new("POST /Statistics/Forms/Index?handler=Import", 1, async () =>
+            {
+                var c = await As("coord");
+                var json = Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(TestWorld.FormSamplePath)).Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
+                Ok(await c.SubmitAsync(await c.GetAsync("/Statistics/Forms"), "#form-import", files: [("Upload", "phu-luc-v2.json", json)]), "import form");
+            }, () => w.OpenStatisticsAsync(_app)),
+            new("POST /Statistics/Periods/Open", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Statistics/Periods/Open"), "#open-form-period", new()
+                {
+                    ["FormId"] = w.FormId.ToString(), ["Year"] = (DateTime.UtcNow.Year - 1).ToString(), ["ScopeUnitId"] = w.Province.ToString(),
+                }), "open form period");
+            }),
+            new("POST /Statistics/Fill?handler=Save", 1, async () =>
+            {
+                var c = await As("userC");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#fill-form", new()
+                {
+                    ["Values[poorRate]"] = "3,43", ["Values[ntmScope]"] = "1/1", ["Values[ntmCommunes]"] = "1", ["Values[receptions]"] = "15", ["Values[receptionVisitors]"] = "77",
+                }, "#save"), "save form");
+            }),
+            new("POST /Statistics/Fill?handler=Compute", 0, async () =>
+            {
+                var c = await As("userC");
+                var page = await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}");
+                var computed = await c.PostAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}?handler=Compute",
+                    [("__RequestVerificationToken", TestClient.Token(page)), ("Values[ntmScope]", "20/28"), ("Values[ntmCommunes]", "15")]);
+                computed.Status.ShouldBe(HttpStatusCode.OK);
+            }),
+            new("POST /Statistics/Fill?handler=Confirm", 1, async () =>
+            {
+                var c = await As("headC");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#confirm-form"), "confirm form");
+            }),
+            new("POST /Statistics/Fill?handler=Submit", 1, async () =>
+            {
+                var c = await As("userC");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#submit-form"), "submit form");
+            }),
+            new("POST /Statistics/Fill?handler=Accept", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#accept-form"), "accept form");
+            }),
+            new("POST /Statistics/Fill?handler=Return", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#return-form", new() { ["Comment"] = "Số lượt tiếp chưa khớp sổ" }), "return form");
+            }),
+            new("POST /Statistics/Fill?handler=Extend", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.District]}"), "#extend-form", new()
+                {
+                    ["Until"] = $"{DateTime.UtcNow.Year + 1}-02-15", ["Reason"] = "Huyện bị ảnh hưởng bão",
+                }), "extend deadline");
+            }),
+
             // ---- API ----
             new("PUT /api/v1/assessments/{id:int}/entries/{criterionId}", 1, async () =>
                 await Success(await Api("userB").PutJsonAsync($"/api/v1/assessments/{b}/entries/1", new EntryBody { Points = 20, Version = await VersionOf(b) }), "entry")),
