@@ -64,8 +64,24 @@ public static class FormFigures
             Yes = s.Yes,
         }, StringComparer.Ordinal);
 
-        // Dates and weighted averages need the values side by side; they are few, so they are read and totalled here.
-        foreach (var x in form.Indicators.Where(i => !i.IsComputed && (i.Type == IndicatorType.Date || (i.Aggregation == Aggregation.Average && i.Weight is not null))))
+        // A weighted average needs each unit's value beside its weight: Σ value × weight and Σ weight over the units
+        // with both, summed in SQL over the pairs (exact: numbers are whole ten-thousandths, so products are scaled twice).
+        foreach (var x in form.Indicators.Where(i => !i.IsComputed && i.Type != IndicatorType.Date && i.Aggregation == Aggregation.Average && i.Weight is not null))
+        {
+            var (code, weight) = (x.Code, x.Weight!);
+            var pairs = from v in db.Set<FormReportValue>().Where(v => v.Indicator == code && v.Number != null && counted.Any(r => r.Id == v.ReportId))
+                        join w in db.Set<FormReportValue>().Where(w => w.Indicator == weight && w.Number != null) on v.ReportId equals w.ReportId
+                        select new { V = (decimal)v.Number!.Value, W = (decimal)w.Number!.Value };
+            var s = await pairs.GroupBy(p => 1).Select(g => new { Products = g.Sum(p => p.V * p.W), Weights = g.Sum(p => p.W) }).SingleOrDefaultAsync(ct);
+            totals[code] = (totals.GetValueOrDefault(code) ?? new IndicatorTotals()) with
+            {
+                WeightedSum = (s?.Products ?? 0) / (FormReportValue.Scale * FormReportValue.Scale),
+                WeightTotal = (s?.Weights ?? 0) / FormReportValue.Scale,
+            };
+        }
+
+        // Dates need their values read; they are few, so they are read and totalled here.
+        foreach (var x in form.Indicators.Where(i => !i.IsComputed && i.Type == IndicatorType.Date))
         {
             var codes = new[] { x.Code, x.Weight ?? x.Code };
             var rows = (await db.Set<FormReportValue>().Where(v => codes.Contains(v.Indicator) && counted.Any(r => r.Id == v.ReportId)).AsNoTracking().ToListAsync(ct))
