@@ -62,6 +62,7 @@ internal static class StatisticsBench
                     results.AddRange(await AggregatesAsync(world, iterations));
                     sqlText ??= await CaptureSqlAsync(world);
                 }
+                if (only.Contains("trace", StringComparison.Ordinal)) await TraceSaveAsync(world);
                 if (only.Contains("saves", StringComparison.Ordinal) && shape == sizes[^1])
                 {
                     results.Add(await SavesAsync(world, clients, seconds, raw: false));
@@ -252,8 +253,10 @@ internal static class StatisticsBench
         await Task.Delay(TimeSpan.FromSeconds(3));
         Volatile.Write(ref recording, true);
         var window = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         Volatile.Write(ref recording, false);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var elapsed = window.Elapsed.TotalSeconds;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(tasks);
@@ -261,9 +264,43 @@ internal static class StatisticsBench
         var sorted = latencies.OrderBy(x => x).ToList();
         var name = raw ? "Raw save SQL (read + 59 UPDATE + report + audit, 1 tx)" : "FormFilling.LoadAsync + SaveAsync (59 values)";
         var result = new Result(world.IsPostgres ? "postgres" : "sqlite", world.Shape.Units, name, $"{clients} clients", sorted.Count,
-            Percentile(sorted, 50), sorted.FirstOrDefault(), sorted.LastOrDefault(), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Count / elapsed, errors);
-        Console.WriteLine($"// {name}: {result.PerSecond:F1}/s, p50 {result.Median:F1} ms, p95 {result.P95:F1}, p99 {result.P99:F1}, errors {errors}");
+            Percentile(sorted, 50), sorted.FirstOrDefault(), sorted.LastOrDefault(), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Count / elapsed, errors,
+            Note: $"app CPU {cpu / Math.Max(1, sorted.Count):F1} ms per save");
+        Console.WriteLine($"// {name}: {result.PerSecond:F1}/s, p50 {result.Median:F1} ms, p95 {result.P95:F1}, p99 {result.P99:F1}, errors {errors}, {result.Note}");
         return result;
+    }
+
+    // One save through the core with EF's commands and timings printed, to see where its time goes.
+    private static async Task TraceSaveAsync(BenchWorld world)
+    {
+        var unit = world.SaveUnits[0];
+        var json = BenchForm.Json();
+        for (var i = 0; i < 5; i++) FormDefinitionFile.Parse(json);
+        var pw = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++) FormDefinitionFile.Parse(json);
+        await using (var a = world.NewContext())
+        await using (var b = world.NewContext())
+            Console.WriteLine($"// trace: one model for every context: {ReferenceEquals(a.Model, b.Model)}");
+        Console.WriteLine($"// trace: FormDefinitionFile.Parse of the 60-indicator form {pw.Elapsed.TotalMilliseconds / 20:F2} ms");
+        for (var round = 5000; round < 5004; round++)
+        {
+            var log = new List<string>();
+            var options = new DbContextOptionsBuilder<PostgresDanVanDbContext>().UseNpgsql(world.Settings.ConnectionString)
+                .LogTo(m => { if (m.Contains("Executed DbCommand", StringComparison.Ordinal)) log.Add(m.Split('\n').Skip(1).First().Trim() + " " + m.Split('\n').Skip(2).FirstOrDefault()?.Trim()[..Math.Min(80, m.Split('\n').Skip(2).FirstOrDefault()?.Trim().Length ?? 0)]); },
+                    Microsoft.Extensions.Logging.LogLevel.Information).Options;
+            await using var db = new PostgresDanVanDbContext(options);
+            var w = Stopwatch.StartNew();
+            var id = await db.FormReports.Where(r => r.PeriodId == world.PeriodId && r.UnitId == unit).Select(r => r.Id).SingleAsync();
+            var t0 = w.Elapsed.TotalMilliseconds;
+            var report = (await FormFilling.LoadAsync(db, id))!;
+            var t1 = w.Elapsed.TotalMilliseconds;
+            var changes = new FormChanges(BenchForm.Values(unit, round));
+            var t2 = w.Elapsed.TotalMilliseconds;
+            await FormFilling.SaveAsync(db, report, changes, "canbo", DateTime.UtcNow, Zone);
+            var t3 = w.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"// trace: id {t0:F1} ms, LoadAsync {t1 - t0:F1} ms, values {t2 - t1:F1} ms, SaveAsync {t3 - t2:F1} ms");
+            foreach (var l in log) Console.WriteLine("//   " + l[..Math.Min(60, l.Length)]);
+        }
     }
 
     private static async Task RawSaveAsync(BenchWorld world, int reportId, Dictionary<string, IndicatorValue?> values)
