@@ -5,6 +5,7 @@ using DanVan.Cli.Demo;
 using DanVan.Cli.Evaluations;
 using DanVan.Cli.Infrastructure;
 using DanVan.Cli.OrgUnits;
+using DanVan.Cli.Periods;
 using DanVan.Cli.Reports;
 
 namespace DanVan.Cli;
@@ -63,6 +64,7 @@ public static class Cli
             CriteriaCommands.Build(globals),
             .. EvaluationsCommands.Build(globals),
             ReportCommands.Build(globals),
+            RemindersCommands.Build(globals),
             DemoCommand.Build(globals),
             AccountsCommands.Build(globals),
         ];

@@ -22,6 +22,12 @@ public static class Labels
     /// <summary>Label of a scoring method.</summary>
     public static string Of(ScoringMethodType method) => Get($"Method_{method}", method.ToString());
 
+    /// <summary>Label of an obligation's state.</summary>
+    public static string Of(DanVan.Periods.ObligationState state) => Get($"Obligation_{state}", state.ToString());
+
+    /// <summary>Label of an obligation's kind.</summary>
+    public static string Of(DanVan.Periods.ObligationKind kind) => Get($"ObligationKind_{kind}", kind.ToString());
+
     /// <summary>Label of an evidence file type.</summary>
     public static string Of(EvidenceFileType type) => type.ToString().ToUpperInvariant();
 

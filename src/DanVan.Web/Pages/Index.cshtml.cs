@@ -9,8 +9,14 @@ namespace DanVan.Web.Pages;
 
 /// <summary>Home page: the user's roles with their scopes, and where to go next.</summary>
 [Permission(AccountPermissions.Self)]
-public sealed class IndexModel(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class IndexModel(DanVanDbContext db, CurrentUser current, DanVan.Periods.ProvinceClock clock) : PageModel
 {
+    /// <summary>What to do now: returned, overdue, due soon and accepted obligations of the units the user reads (at most <see cref="MaxNotices"/>).</summary>
+    public IReadOnlyList<DanVan.Periods.Notice> Notices { get; private set; } = [];
+
+    /// <summary>Notices shown on the home page; the board shows the rest.</summary>
+    public const int MaxNotices = 8;
+
     /// <summary>The user's roles.</summary>
     public IReadOnlyList<RoleLine> Roles { get; private set; } = [];
 
@@ -41,5 +47,7 @@ public sealed class IndexModel(DanVanDbContext db, CurrentUser current) : PageMo
         IsUnit = scope.HasAny(Role.UnitUser) || scope.HasAny(Role.UnitHead);
         IsCoordinator = IsAdministrator || scope.HasAny(Role.Coordinator);
         IsReader = IsCoordinator || scope.HasAny(Role.Inspector) || scope.HasAny(Role.Viewer);
+        var today = clock.Today;
+        Notices = [.. DanVan.Periods.Reminders.For(await DanVan.Periods.Obligations.InScopeAsync(db, scope, today), today).Take(MaxNotices)];
     }
 }

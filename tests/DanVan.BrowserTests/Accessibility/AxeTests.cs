@@ -19,9 +19,9 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         var byUser = new Dictionary<string, string[]>
         {
             ["userA"] = ["/", "/Evaluations", $"/Evaluations/Edit/{a}", $"/Evaluations/Evidence/{a}", $"/Evaluations/Submit/{a}",
-                $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword"],
+                $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword", "/Obligations"],
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
-                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports"],
+                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],
             ["admin"] = ["/Admin/Accounts", "/Admin/Accounts/Create", "/Admin/Units", "/Admin/Units/Import", "/Admin/Groups",
                 "/Admin/CriteriaSets", "/Admin/CriteriaSets/Import"],

@@ -1,3 +1,4 @@
+using DanVan;
 using DanVan.Data;
 using DanVan.OrgUnits;
 using DanVan.Refusals;
@@ -211,6 +212,83 @@ public abstract class FormFillingTests(TestDatabase db) : DatabaseTest(db)
 
         var rows = await FormFigures.DrillDownAsync(db, period, units.Single(u => u.Id == _w.Province));
         rows.Select(r => r.UnitName).ShouldBe(["Tỉnh Thanh Hóa", "Huyện Nga Sơn"]);
+    }
+
+    private async Task<(FormPeriod Period, FormDefinition Form)> PeriodAsync(DanVanDbContext db)
+    {
+        var period = await db.FormPeriods.Include(p => p.Form).SingleAsync(p => p.Id == _w.PeriodId);
+        return (period, period.Form!.Definition());
+    }
+
+    [Fact]
+    public async Task Should_round_trip_a_units_form_through_a_protected_workbook()
+    {
+        await using (var db = _db.NewContext())
+        {
+            var r = await Report(db, _w.C1);
+            await FormFilling.SaveAsync(db, r, Typed(FormFilling.FormOf(r), Commune1), "canbo", Now, Zone);
+        }
+        using var file = new MemoryStream();
+        await using (var db = _db.NewContext())
+        {
+            var (_, form) = await PeriodAsync(db);
+            var r = await Report(db, _w.C1);
+            FormWorkbook.WriteXlsx(form, [new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())], file);
+        }
+        file.Position = 0;
+        using (var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false))
+        {
+            var sheet = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            sheet.Elements<DocumentFormat.OpenXml.Spreadsheet.SheetProtection>().Single().Sheet!.Value.ShouldBeTrue();
+            var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(c => c.CellReference!.Value!);
+            var receptionsRow = cells.Values.Single(c => c.CellValue?.Text == "receptions").CellReference!.Value![1..];
+            cells["F" + receptionsRow].CellValue!.Text.ShouldBe("1306");
+            cells["F" + receptionsRow].StyleIndex!.Value.ShouldBe(2u); // open
+            cells["D" + receptionsRow].StyleIndex!.Value.ShouldBe(0u); // locked label
+        }
+
+        // Offline: a clerk changes one figure; the upload replaces the stored figures.
+        file.Position = 0;
+        var table = TableFile.ReadXlsx(file, "xa.xlsx");
+        var edited = table with { Records = [.. table.Records.Select(rec => rec["indicator"] == "receptions" ? rec with { Cells = new Dictionary<string, string?>(rec.Cells) { ["value"] = "1.310" }, NumericCells = null } : rec)] };
+        await using (var db = _db.NewContext())
+        {
+            var (period, form) = await PeriodAsync(db);
+            var figures = FormWorkbook.Read(form, edited, "xa.xlsx");
+            await FormWorkbook.ImportAsync(db, period, figures, "xa.xlsx", _ => true, "canbo", Now, Zone);
+        }
+        await using var read = _db.NewContext();
+        var saved = (await Report(read, _w.C1)).ToFormValues().Values;
+        saved["receptions"].ShouldBe(new NumberValue(1310));
+        saved["ntmScope"].ShouldBe(new RatioValue(1, 1));
+        saved.ContainsKey("ntmRate").ShouldBeFalse(); // computed: never stored
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_whole_upload_with_each_problem_at_its_cell_and_store_nothing()
+    {
+        var csv = """
+            unit_code,indicator,value
+            X1,receptions,10
+            X2,receptions,mười
+            X2,poorRate,120
+            X2,nosuch,1
+            X9,receptions,3
+            T,receptions,4
+            """;
+        await using var db = _db.NewContext();
+        var (period, form) = await PeriodAsync(db);
+        var table = TableFile.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "nhieu-don-vi.csv");
+        var read = Should.Throw<RefusedException>(() => FormWorkbook.Read(form, table, "nhieu-don-vi.csv"));
+        read.Refusals.Select(r => (r.Code, r.Where.Key)).ShouldBe([
+            ("forms.valueUnreadable", "file:nhieu-don-vi.csv/row:3/column:value"),
+            ("forms.percentageRange", "file:nhieu-don-vi.csv/row:4/column:value"),
+            ("forms.valueUnknownIndicator", "file:nhieu-don-vi.csv/row:5/column:indicator")]);
+
+        var units = FormWorkbook.Read(form, table with { Records = [.. table.Records.Where(r => r.Row is 2 or 6 or 7)] }, "nhieu-don-vi.csv");
+        var ex = await Should.ThrowAsync<RefusedException>(() => FormWorkbook.ImportAsync(db, period, units, "nhieu-don-vi.csv", r => r.UnitId != _w.Province, "snv", Now, Zone));
+        ex.Refusals.Select(r => (r.Code, r.Where.Row)).ShouldBe([("forms.importUnitNotFound", 6), ("forms.importUnitNotFound", 7)]);
+        (await _db.NewContext().FormValues.CountAsync()).ShouldBe(0);
     }
 
     [Fact]
