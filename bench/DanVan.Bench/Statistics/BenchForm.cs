@@ -89,7 +89,7 @@ internal static class BenchForm
     public static Dictionary<string, IndicatorValue?> Values(int unit, int round)
     {
         var values = new Dictionary<string, IndicatorValue?>(StringComparer.Ordinal);
-        var h = (uint)HashCode.Combine(unit, 17) & 0x7fffffff;
+        var h = (uint)unit * 2654435761u ^ 0x5bd1e995u; // not HashCode: its seed changes with every process
         int Mix(int k) => (int)((h ^ (uint)(k * 2654435761u)) % 1_000_003);
         var counts = new long[Counts + 1];
         for (var i = 1; i <= Counts; i++)
