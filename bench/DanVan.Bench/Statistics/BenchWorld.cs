@@ -89,7 +89,8 @@ internal sealed class BenchWorld : IAsyncDisposable
         if (postgresServer is not null)
         {
             var name = $"danvan_statbench_{shape.Units}";
-            var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+            // Seeding 2.9 million values can outlast the default 30 s command timeout on a busy shared server.
+            var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = name, MaxPoolSize = 100, CommandTimeout = 600 }.ConnectionString;
             world = new BenchWorld(new DatabaseSettings(DatabaseProvider.Postgres, cs), shape, name, null, keep);
             if (keep && await world.ReuseAsync()) return world;
             await using var admin = new NpgsqlConnection(postgresServer);
