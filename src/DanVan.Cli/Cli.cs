@@ -7,6 +7,7 @@ using DanVan.Cli.Infrastructure;
 using DanVan.Cli.OrgUnits;
 using DanVan.Cli.Periods;
 using DanVan.Cli.Reports;
+using DanVan.Cli.Statistics;
 
 namespace DanVan.Cli;
 
@@ -51,7 +52,7 @@ public static class Cli
     {
         var globals = new GlobalOptions();
         // A plain command named "danvan" rather than RootCommand, whose name (and so the help's usage line) is the assembly's.
-        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, reports, demo data, accounts)")
+        var root = new Command("danvan", "DanVan: đánh giá công tác dân vận chính quyền — administration tool (units, criteria, periods, scores, results, statistics forms and figures, reports, demo data, accounts)")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
@@ -63,6 +64,8 @@ public static class Cli
             UnitsCommands.Build(globals),
             CriteriaCommands.Build(globals),
             .. EvaluationsCommands.Build(globals),
+            FormsCommands.Build(globals),
+            StatsCommands.Build(globals),
             ReportCommands.Build(globals),
             RemindersCommands.Build(globals),
             DemoCommand.Build(globals),

@@ -17,9 +17,9 @@ public static class ApiProblems
     /// <summary>The core's refusals as problem+json (<see cref="RefusedProblem"/>): 400 unless <paramref name="status"/> says otherwise.</summary>
     public static RefusedProblem Refused(IReadOnlyList<Refusal> refusals, int status = StatusCodes.Status400BadRequest) => new(refusals, status);
 
-    /// <summary>The core's refusals with the status their codes call for: 409 for a state or version conflict, else 400.</summary>
+    /// <summary>The core's refusals with the status their codes call for: 409 for a state or version conflict (an assessment's or a form's), else 400.</summary>
     public static RefusedProblem RefusedByCode(IReadOnlyList<Refusal> refusals) =>
-        new(refusals, refusals.Any(r => DanVan.Evaluations.AssessmentEntries.ConflictCodes.Contains(r.Code))
+        new(refusals, refusals.Any(r => DanVan.Evaluations.AssessmentEntries.ConflictCodes.Contains(r.Code) || DanVan.Statistics.FormFilling.ConflictCodes.Contains(r.Code))
             ? StatusCodes.Status409Conflict
             : StatusCodes.Status400BadRequest);
 
@@ -113,8 +113,9 @@ public sealed class ConflictProblem : IResult, IEndpointMetadataProvider, IStatu
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => ApiProblems.Describe(builder, StatusCodes.Status409Conflict);
 }
 
-/// <summary>428: a change to an assessment must say which version it was made on (If-Match or <c>version</c>).</summary>
-public sealed class PreconditionRequiredProblem : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+/// <summary>428: a change to an assessment (or a unit's form) must say which version it was made on (If-Match or <c>version</c>).</summary>
+/// <param name="detail">What to send; default the assessment's wording.</param>
+public sealed class PreconditionRequiredProblem(string? detail = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
 {
     /// <inheritdoc />
     public int? StatusCode => StatusCodes.Status428PreconditionRequired;
@@ -122,7 +123,7 @@ public sealed class PreconditionRequiredProblem : IResult, IEndpointMetadataProv
     /// <inheritdoc />
     public Task ExecuteAsync(HttpContext httpContext) =>
         ApiProblems.WriteAsync(httpContext, StatusCodes.Status428PreconditionRequired, "Version required",
-            "Send the assessment's version as an If-Match header (the ETag of GET /api/v1/assessments/{id}) or as the 'version' field.",
+            detail ?? "Send the assessment's version as an If-Match header (the ETag of GET /api/v1/assessments/{id}) or as the 'version' field.",
             "version-required");
 
     /// <inheritdoc />

@@ -19,6 +19,13 @@ public sealed record FormChanges(IReadOnlyDictionary<string, IndicatorValue?> Va
 /// </summary>
 public static class FormFilling
 {
+    /// <summary>Codes that refuse a step because of the report's state or version, not its input (409 on the API).</summary>
+    public static readonly IReadOnlySet<string> ConflictCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "forms.notEditable", "forms.notOpenYet", "forms.notConfirmed", "forms.notSubmitted", "forms.lateRefused",
+        "forms.staleVersion", "forms.versionFrozen",
+    };
+
     /// <summary>Largest number stored (values are kept in ten-thousandths in a 64-bit column).</summary>
     public const decimal MaxNumber = 100_000_000_000_000m;
 

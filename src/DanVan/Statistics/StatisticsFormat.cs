@@ -41,4 +41,24 @@ public static class StatisticsFormat
         [.. section.Columns.SelectMany(c => c.Leaves()).Select(leaf => leaf.Indicator is { } code && form.Find(code) is { } x
             ? Cell(x, values.GetValueOrDefault(code), leaf.MinDigits)
             : "")];
+
+    /// <summary>The printed cells of any section: a table's leaf columns (<see cref="Row"/>), or a list's indicators one after the other.</summary>
+    public static IReadOnlyList<string> Cells(FormDefinition form, FormSection section, IReadOnlyDictionary<string, IndicatorValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(section);
+        return section.Columns.Count > 0
+            ? Row(form, section, values)
+            : [.. section.Indicators.Select(code => form.Find(code) is { } x ? Cell(x, values.GetValueOrDefault(code)) : "")];
+    }
+
+    /// <summary>The headers of <see cref="Cells"/>: a table's leaf column headers, or a list's indicator names.</summary>
+    public static IReadOnlyList<string> Headers(FormDefinition form, FormSection section)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(section);
+        return section.Columns.Count > 0
+            ? [.. section.Columns.SelectMany(c => c.Leaves()).Select(leaf => leaf.Header)]
+            : [.. section.Indicators.Select(code => form.Find(code)?.Name ?? code)];
+    }
 }

@@ -152,7 +152,20 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             await db.SaveChangesAsync();
         }
 
-        int evidenceId = 0, tokenId = 0;
+        int evidenceId = 0, tokenId = 0, formReport = 0;
+        async Task<string> FormETag()
+        {
+            var read = await Api("userB").GetAsync($"/api/v1/form-reports/{formReport}");
+            await Success(read, "read the form");
+            return read.Headers.ETag!.Tag;
+        }
+        async Task<HttpResponseMessage> FormSend(string user, HttpMethod method, string url, object? body = null, bool ifMatch = false)
+        {
+            var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+            if (ifMatch) request.Headers.IfMatch.Add(new EntityTagHeaderValue(await FormETag()));
+            return await Api(user).SendAsync(request);
+        }
+        var formValues = new { poorRate = "3,43", ntmScope = "26/27", ntmCommunes = 15, receptions = 342, receptionVisitors = "390" };
         return
         [
             // ---- pages ----
@@ -397,6 +410,38 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 await Success(response, "create token");
                 tokenId = (await response.Content.ReadFromJsonAsync<CreatedToken>(Json))!.Token.Id;
             }),
+            new("POST /api/v1/forms/validate", 0, async () =>
+                await Success(await Api("coord").PostAsync("/api/v1/forms/validate", new StringContent(Statistics.StatisticsScenario.AppendixJson, Encoding.UTF8, "application/json")), "validate form")),
+            new("POST /api/v1/forms", 1, async () =>
+                await Success(await Api("coord").PostAsync("/api/v1/forms", new StringContent(Statistics.StatisticsScenario.AppendixJson, Encoding.UTF8, "application/json")), "import form")),
+            new("POST /api/v1/form-periods", 1, async () =>
+            {
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var response = await Api("coord").PostJsonAsync("/api/v1/form-periods", new { formCode = "thanh-hoa-dvcq-phu-luc", year = today.Year, scopeUnitId = w.AgencyB, opensOn = today.AddDays(-1) });
+                await Success(response, "open form period");
+                var period = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+                var reports = await Api("coord").GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/v1/form-periods/{period}/reports");
+                formReport = reports!.Single()!["id"]!.GetValue<int>();
+            }),
+            new("PUT /api/v1/form-reports/{id:int}", 1, async () =>
+                await Success(await FormSend("userB", HttpMethod.Put, $"/api/v1/form-reports/{formReport}", new { values = formValues }, ifMatch: true), "put form values")),
+            new("PATCH /api/v1/form-reports/{id:int}", 1, async () =>
+                await Success(await FormSend("userB", HttpMethod.Patch, $"/api/v1/form-reports/{formReport}", new { values = new { dialogues = "2" } }, ifMatch: true), "patch form values")),
+            new("POST /api/v1/form-reports/{id:int}/confirm", 1, async () =>
+                await Success(await FormSend("headB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/confirm"), "confirm form")),
+            new("POST /api/v1/form-reports/{id:int}/submit", 1, async () =>
+                await Success(await FormSend("userB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/submit"), "submit form")),
+            new("POST /api/v1/form-reports/{id:int}/return", 1, async () =>
+                await Success(await FormSend("coord", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/return", new { comment = "Bổ sung số liệu" }), "return form")),
+            new("POST /api/v1/form-reports/{id:int}/extend", 1, async () =>
+                await Success(await FormSend("coord", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/extend", new { until = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), reason = "Đơn vị đang kiện toàn bộ máy" }), "extend deadline")),
+            new("POST /api/v1/form-reports/{id:int}/accept", 1, async () =>
+                await Success(await FormSend("coord", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/accept"), "accept form"),
+                async () =>
+                {
+                    await Success(await FormSend("headB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/confirm"), "confirm again");
+                    await Success(await FormSend("userB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/submit"), "submit again");
+                }),
             new("DELETE /api/v1/tokens/{id:int}", 1, async () =>
             {
                 var (browser, session) = await CookieSessionAsync(host, "userB");
