@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
+using DanVan.Bench.Statistics;
 
 namespace DanVan.Bench;
 
-/// <summary>Runs the benchmarks chosen on the command line (e.g. --filter '*Scope*').</summary>
+/// <summary>Runs the benchmarks chosen on the command line (e.g. --filter '*Scope*'), or the statistics harness (statistics).</summary>
 public static class BenchProgram
 {
     /// <summary>Entry point.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(ReportBenchmarks).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "statistics") return await StatisticsBench.RunAsync(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(ReportBenchmarks).Assembly).Run(args);
+        return 0;
+    }
 }

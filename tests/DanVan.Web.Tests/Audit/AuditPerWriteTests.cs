@@ -40,6 +40,10 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
 
     private sealed record Case(string Endpoint, int Lines, Func<Task> Act, Func<Task>? Arrange = null);
 
+    /// <summary>A figures CSV (unit_code, unit_name, indicator, name, measure, value) with one indicator's value changed.</summary>
+    private static string WithFigure(string csv, string indicator, string value) =>
+        string.Join('\n', csv.Split('\n').Select(l => l.Split(',') is { Length: 6 } f && f[2] == indicator ? string.Join(',', f[..5]) + "," + value : l));
+
     [Fact]
     public async Task Every_write_endpoint_leaves_its_audit_lines_in_the_same_transaction_as_the_change()
     {
@@ -427,6 +431,21 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 await Success(await FormSend("userB", HttpMethod.Put, $"/api/v1/form-reports/{formReport}", new { values = formValues }, ifMatch: true), "put form values")),
             new("PATCH /api/v1/form-reports/{id:int}", 1, async () =>
                 await Success(await FormSend("userB", HttpMethod.Patch, $"/api/v1/form-reports/{formReport}", new { values = new { dialogues = "2" } }, ifMatch: true), "patch form values")),
+            new("PUT /api/v1/form-reports/{id:int}/file", 1, async () =>
+            {
+                // The unit's own form downloaded as CSV, one figure changed offline, uploaded back.
+                var csv = await Api("userB").GetStringAsync($"/api/v1/form-reports/{formReport}/file?format=csv");
+                var changed = WithFigure(csv, "dialogues", "3");
+                changed.ShouldNotBe(csv, csv);
+                await Success(await Api("userB").PutAsync($"/api/v1/form-reports/{formReport}/file", new StringContent(changed, Encoding.UTF8, "text/csv")), "upload form file");
+            }),
+            new("POST /api/v1/form-periods/{id:int}/import", 1, async () =>
+            {
+                var csv = WithFigure(await Api("coord").GetStringAsync($"/api/v1/form-reports/{formReport}/file?format=csv"), "dialogues", "4");
+                await using var db = _app.NewDbContext();
+                var period = await db.FormReports.Where(r => r.Id == formReport).Select(r => r.PeriodId).SingleAsync();
+                await Success(await Api("coord").PostAsync($"/api/v1/form-periods/{period}/import", new StringContent(csv, Encoding.UTF8, "text/csv")), "import figures");
+            }),
             new("POST /api/v1/form-reports/{id:int}/confirm", 1, async () =>
                 await Success(await FormSend("headB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/confirm"), "confirm form")),
             new("POST /api/v1/form-reports/{id:int}/submit", 1, async () =>
