@@ -106,6 +106,9 @@ public static class DemoData
                     statuses.Count(s => s.IsLate)));
             }
 
+            var forms = await DemoStatistics.SeedAsync(db, provinceId, options.FirstYear, options.Years, rng, Coordinator, ct);
+            progress?.Report($"Phụ lục số liệu: {forms} biểu mẫu");
+
             if (tx is not null) await tx.CommitAsync(ct);
             var periodIds = periods.Select(p => p.Id).ToList();
             return new DemoSummary(

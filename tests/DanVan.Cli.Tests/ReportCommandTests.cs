@@ -36,6 +36,11 @@ public abstract class ReportCommandTests(TestDatabase database) : CliTestBase(da
             texts.ShouldContain("2.2. Năm 2024:");
             texts.ShouldContain("Văn bản chỉ đạo năm 2023.");
             texts.ShouldContain(t => t.StartsWith("- Sở, ban, ngành cấp tỉnh:", StringComparison.Ordinal));
+            // The statistics appendix of the same year, in the paper form's layout, with how many units it counts.
+            texts.ShouldContain("(Kèm theo báo cáo năm 2024: Phụ lục số liệu kèm theo báo cáo đánh giá “Năm dân vận chính quyền”)");
+            texts.ShouldContain(t => t.StartsWith("Số liệu tổng hợp từ ", StringComparison.Ordinal) && t.EndsWith("/167 đơn vị đã gửi báo cáo.", StringComparison.Ordinal));
+            var appendix = doc.MainDocumentPart.Document.Body.Descendants<Table>().First(t => t.InnerText.Contains("Tỷ lệ hộ nghèo (%)", StringComparison.Ordinal));
+            appendix.Elements<TableRow>().Last().Elements<TableCell>().First().InnerText.ShouldBe("Tỉnh Quảng Bình");
         }
 
         var xlsx = Db.PathOf("so-lieu.xlsx");

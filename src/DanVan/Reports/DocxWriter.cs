@@ -439,23 +439,68 @@ public static class DocxWriter
             },
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
-        var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-        for (var c = 0; c < table.Columns.Count; c++)
-            header.Append(GridCell(widths[c], table.Columns[c].Header, JustificationValues.Center, bold: true));
-        grid.Append(header);
+        if (block.HeaderRows.Count > 0)
+        {
+            foreach (var header in GroupedHeader(block.HeaderRows, widths)) grid.Append(header);
+        }
+        else
+        {
+            var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+            for (var c = 0; c < table.Columns.Count; c++)
+                header.Append(GridCell(widths[c], table.Columns[c].Header, JustificationValues.Center, bold: true));
+            grid.Append(header);
+        }
         foreach (var row in table.Rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 var column = table.Columns[c];
-                var jc = column.Kind == ColumnKind.Text && row[c] is string ? JustificationValues.Left : JustificationValues.Right;
+                var jc = block.CenterCells ? JustificationValues.Center
+                    : column.Kind == ColumnKind.Text && row[c] is string ? JustificationValues.Left : JustificationValues.Right;
                 tr.Append(GridCell(widths[c], ReportTable.Display(row[c], column), jc, bold: false));
             }
             grid.Append(tr);
         }
         yield return grid;
         yield return Spacer(120);
+    }
+
+    /// <summary>Header rows with cells spanning columns (gridSpan) and rows (vMerge: a restart, then continuations below it).</summary>
+    private static IEnumerable<TableRow> GroupedHeader(IReadOnlyList<IReadOnlyList<HeaderCell>> rows, int[] widths)
+    {
+        var below = new (int RowsLeft, int Span)[widths.Length];
+        foreach (var cells in rows)
+        {
+            var tr = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+            var queue = new Queue<HeaderCell>(cells);
+            for (var col = 0; col < widths.Length;)
+            {
+                if (below[col].RowsLeft > 0)
+                {
+                    var span = below[col].Span;
+                    tr.Append(SpanCell(widths.Skip(col).Take(span).Sum(), "", span, MergedCellValues.Continue));
+                    below[col].RowsLeft--;
+                    col += span;
+                    continue;
+                }
+                if (!queue.TryDequeue(out var cell)) throw new ArgumentException("the header rows leave a grid column empty", nameof(rows));
+                var colSpan = Math.Min(cell.ColSpan, widths.Length - col);
+                tr.Append(SpanCell(widths.Skip(col).Take(colSpan).Sum(), cell.Text, colSpan, cell.RowSpan > 1 ? MergedCellValues.Restart : null));
+                if (cell.RowSpan > 1) below[col] = (cell.RowSpan - 1, colSpan);
+                col += colSpan;
+            }
+            yield return tr;
+        }
+    }
+
+    private static TableCell SpanCell(int width, string text, int span, MergedCellValues? merge)
+    {
+        var cell = GridCell(width, text, JustificationValues.Center, bold: true);
+        var props = cell.TableCellProperties!;
+        if (span > 1) props.InsertAfter(new GridSpan { Val = span }, props.TableCellWidth);
+        if (merge is { } m) props.InsertBefore(new VerticalMerge { Val = m }, props.TableCellVerticalAlignment);
+        return cell;
     }
 
     private static TableCell GridCell(int width, string text, JustificationValues jc, bool bold) =>

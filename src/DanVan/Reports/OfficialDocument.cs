@@ -98,7 +98,16 @@ public sealed record TableBlock(ReportTable Table) : DocumentBlock
 {
     /// <summary>A caption above the table, e.g. "Bảng 1. Kết quả phân loại năm 2018".</summary>
     public string? Caption { get; init; }
+
+    /// <summary>Grouped header rows as the paper form has them (cells spanning columns and rows), instead of the columns' headers.</summary>
+    public IReadOnlyList<IReadOnlyList<HeaderCell>> HeaderRows { get; init; } = [];
+
+    /// <summary>Cells centred, as a statistics appendix prints its figures.</summary>
+    public bool CenterCells { get; init; }
 }
+
+/// <summary>A cell of a grouped header: its text and how many grid columns and header rows it spans.</summary>
+public sealed record HeaderCell(string Text, int ColSpan = 1, int RowSpan = 1);
 
 /// <summary>A PNG picture, e.g. a chart from <see cref="ReportCharts"/>, centred at the given width.</summary>
 public sealed record FigureBlock(byte[] Png, double WidthMm) : DocumentBlock

@@ -37,6 +37,9 @@ public sealed record ReportContent
     /// <summary>The text people wrote (or the previous year's, or nothing yet).</summary>
     public required ReportDraft Draft { get; init; }
 
+    /// <summary>The statistics forms of the same period covering the scope, with the scope's figures (the appendix's first tables).</summary>
+    public IReadOnlyList<StatisticsFigures> Statistics { get; init; } = [];
+
     /// <summary>The years in section II.2, oldest first.</summary>
     public IReadOnlyList<int> Years => [.. EarlierYears.Select(r => r.Year), Report.Year];
 }
@@ -79,6 +82,7 @@ public static class ReportDocuments
             ScopeParent = scope.ParentId is { } parentId ? tree[parentId] : null,
             Place = Place(scope, tree),
             Draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ct),
+            Statistics = await StatisticsAppendix.LoadAsync(db, scope, request.Kind, request.Year, request.Number, ct),
         };
     }
 
@@ -117,6 +121,13 @@ public static class ReportDocuments
         body.Add(new ParagraphBlock(ReportPhrases.Closing(scopeName, report.Year)));
 
         var appendix = new List<DocumentBlock>();
+        foreach (var figures in content.Statistics)
+        {
+            appendix.Add(new ParagraphBlock([new TextRun($"({ReportPhrases.AppendixOf(figures.Form.Name, report.Year)})", Italic: true)]));
+            appendix.AddRange(StatisticsAppendix.Tables(figures));
+            var c = figures.Figures.Completeness;
+            if (c.Expected > 1) appendix.Add(new ParagraphBlock([new TextRun(ReportPhrases.AppendixCompleteness(c.Submitted, c.Expected), Italic: true)]));
+        }
         var number = 0;
         foreach (var (table, caption, note) in TablesFor(content, forDocument: true))
         {

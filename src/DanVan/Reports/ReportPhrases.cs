@@ -57,6 +57,15 @@ public static class ReportPhrases
     /// <summary>Heading of the appendix.</summary>
     public const string Appendix = "PHỤ LỤC SỐ LIỆU";
 
+    /// <summary>The line under the appendix title naming the form, e.g. "(Kèm theo báo cáo …: Phụ lục số liệu … năm 2018)".</summary>
+    public static string AppendixOf(string form, int year) => $"Kèm theo báo cáo năm {year}: {form}";
+
+    /// <summary>How many of the units that owe the form are counted in its figures (they count once submitted).</summary>
+    public static string AppendixCompleteness(int submitted, int expected) =>
+        $"Số liệu tổng hợp từ {Count2(submitted)}/{Count2(expected)} đơn vị đã gửi báo cáo.";
+
+    private static string Count2(int n) => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Shown where a prose block has not been written yet.</summary>
     public const string NotWrittenYet = "(Nội dung này chưa được soạn thảo.)";
 

@@ -58,6 +58,23 @@ public abstract class DemoDataTests(TestDatabase db) : IAsyncLifetime
 
             var results = await PeriodResultsQuery.ComputeAsync(read, summary.Periods[^1].Id);
             results.Units.Where(u => u.Evaluated).Select(u => u.Reported.Band).Distinct().Count().ShouldBeGreaterThan(2);
+
+            // Two years of the statistics appendix: the first accepted, the last in progress; the province's table adds up.
+            progress.ShouldContain("Phụ lục số liệu: 334 biểu mẫu");
+            var formPeriods = await read.FormPeriods.Include(p => p.Form).Include(p => p.ScopeUnit).OrderBy(p => p.Year).ToListAsync();
+            formPeriods.Select(p => p.Year).ShouldBe([2023, 2024]);
+            var first = await read.FormReports.Where(r => r.PeriodId == formPeriods[0].Id).Select(r => r.Status).ToListAsync();
+            first.Count.ShouldBe(167); // 8 districts and 159 communes
+            first.ShouldAllBe(s => s == DanVan.Statistics.FormReportStatus.Accepted || s == DanVan.Statistics.FormReportStatus.Confirmed);
+            var last = await read.FormReports.Where(r => r.PeriodId == formPeriods[1].Id).Select(r => r.Status).Distinct().ToListAsync();
+            last.ShouldContain(DanVan.Statistics.FormReportStatus.NotStarted);
+            last.ShouldContain(DanVan.Statistics.FormReportStatus.Returned);
+            last.ShouldContain(DanVan.Statistics.FormReportStatus.Submitted);
+            var province = await DanVan.Statistics.FormFigures.AggregateAsync(read, formPeriods[0], formPeriods[0].ScopeUnit!);
+            province.Completeness.Expected.ShouldBe(167);
+            province.Completeness.Submitted.ShouldBeGreaterThan(150);
+            ((DanVan.Statistics.RatioValue)province.Values["ntmScope"]).Whole.ShouldBeGreaterThan(140);
+            ((DanVan.Statistics.NumberValue)province.Values["poorRate"]).Value.ShouldBeInRange(0.5m, 12m);
         }
 
         await using var again = _db.NewContext();

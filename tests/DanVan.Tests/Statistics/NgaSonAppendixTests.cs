@@ -61,4 +61,43 @@ public sealed class NgaSonAppendixTests
         StatisticsFormat.Row(form, form.Sections[0], scope.Values).Skip(1).ShouldBe(["26/27", "15", "57,7%"]);
         scope.Completeness.ShouldBe(new Completeness(1, 1));
     }
+
+    [Fact]
+    public void Should_print_the_appendix_in_the_docx_with_the_paper_forms_grouped_headers()
+    {
+        var form = FormSamples.Load(FormSamples.Appendix001);
+        var check = FormEntry.Check(form, NgaSon2018);
+        var figures = new DanVan.Reports.StatisticsFigures(form,
+            new FigureRow(1, "huyện Nga Sơn", "/1/", new Completeness(1, 1, 1), check.Values), "Huyện Nga Sơn");
+        var tables = DanVan.Reports.StatisticsAppendix.Tables(figures).ToList();
+
+        tables.Count.ShouldBe(4);
+        tables[0].HeaderRows.Select(r => r.Select(c => (c.Text, c.ColSpan, c.RowSpan))).ShouldBe([
+            [("Stt", 1, 2), ("Tỷ lệ hộ nghèo năm 2018 (%)", 1, 2), ("Xây dựng nông thôn mới năm 2018 (tính đến ngày 30/10/2018)", 3, 1)],
+            [("Số xã/tổng số xã, thị trấn", 1, 1), ("Số xã đạt nông thôn mới", 1, 1), ("Tỷ lệ", 1, 1)]]);
+        tables[0].Table.Rows.Single().ShouldBe(["Huyện Nga Sơn", "3,43%", "26/27", "15", "57,7%"]);
+        tables[3].Table.Rows.Single().ShouldBe(["342", "390", "17", "02", "02", "01", "0", "10", "100%"]);
+
+        // Written into a document that opens cleanly: column spans and vertical merges where the paper form has them.
+        var document = new DanVan.Reports.OfficialDocument
+        {
+            Issuer = new("ỦY BAN NHÂN DÂN HUYỆN NGA SƠN"),
+            Number = "…/BC-UBND",
+            Place = "Nga Sơn",
+            DocumentType = "BÁO CÁO",
+            Summary = "Đánh giá “Năm dân vận chính quyền” 2018",
+            Signer = new("CHỦ TỊCH", "…"),
+            AppendixTitle = "PHỤ LỤC SỐ LIỆU",
+            Appendix = tables,
+        };
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DanVan.Reports.DocxWriter.ToBytes(document)), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(docx).ToList();
+        errors.ShouldBeEmpty(string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
+        var grid = docx.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .First(t => t.InnerText.Contains("Xây dựng nông thôn mới", StringComparison.Ordinal));
+        var rows = grid.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
+        rows[0].Descendants<DocumentFormat.OpenXml.Wordprocessing.GridSpan>().Single().Val!.Value.ShouldBe(3);
+        rows[1].Descendants<DocumentFormat.OpenXml.Wordprocessing.VerticalMerge>().Count().ShouldBe(2); // under "Stt" and the poverty rate
+        rows[2].Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ShouldBe(["Huyện Nga Sơn", "3,43%", "26/27", "15", "57,7%"]);
+    }
 }
