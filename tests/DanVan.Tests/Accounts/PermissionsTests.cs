@@ -86,7 +86,7 @@ public sealed class PermissionsTests
     public void Should_register_each_capability_once_with_its_own_prefix()
     {
         P.Actions.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).Distinct().Order()
-            .ShouldBe(["accounts", "criteria", "evaluations", "orgUnits", "reports"]);
+            .ShouldBe(["accounts", "criteria", "evaluations", "orgUnits", "reports", "statistics"]);
         P.Allowed(User((Role.Coordinator, 1)), "evaluations", new Target(Agency, Province)).ShouldContain(EvaluationPermissions.SetFlags);
         Should.Throw<ArgumentException>(() => new Permissions([.. Permissions.BuiltinSets, new EvaluationPermissions()]));
         Should.Throw<KeyNotFoundException>(() => P.May(User(), "evaluations.unknown", Target.None));
