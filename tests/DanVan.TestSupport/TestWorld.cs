@@ -3,6 +3,7 @@ using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.OrgUnits;
+using DanVan.Statistics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,6 +113,64 @@ public sealed class TestWorld
             ],
         },
     };
+
+    /// <summary>The stored 001 appendix form, when <see cref="OpenStatisticsAsync"/> ran.</summary>
+    public int FormId { get; private set; }
+
+    /// <summary>The form's period opened for the province, when <see cref="OpenStatisticsAsync"/> ran.</summary>
+    public int FormPeriodId { get; private set; }
+
+    /// <summary>Form report ids by unit id, when <see cref="OpenStatisticsAsync"/> ran.</summary>
+    public Dictionary<int, int> FormReports { get; } = [];
+
+    /// <summary>The accounts <see cref="OpenStatisticsAsync"/> adds: the commune's head and the district's own user and head.</summary>
+    public IReadOnlyList<(string User, string FullName, Role Role, int Unit)> StatisticsAccounts => [
+        ("headC", "Lương Văn Tâm", Role.UnitHead, Commune),
+        ("userH", "Trịnh Thị Mai", Role.UnitUser, District),
+        ("headH", "Mai Xuân Thành", Role.UnitHead, District),
+    ];
+
+    /// <summary>
+    /// Imports samples/forms/thanh-hoa-dvcq-phu-luc-2018.json and opens its period of this year for the province (opened
+    /// yesterday, late accepted): every unit gets a report. Adds headC, userH and headH (see <see cref="StatisticsAccounts"/>).
+    /// </summary>
+    public async Task OpenStatisticsAsync(WebAppFactory app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
+            foreach (var (name, fullName, role, unit) in StatisticsAccounts)
+            {
+                var user = new AppUser { UserName = name, FullName = fullName, LockoutEnabled = true };
+                var result = await users.CreateAsync(user, Password);
+                result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Select(e => e.Description)));
+                db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, ScopeUnitId = unit });
+            }
+            await db.SaveChangesAsync();
+        }
+        await using var context = app.NewDbContext();
+        var now = DateTime.UtcNow;
+        var form = await FormLibrary.ImportAsync(context, await File.ReadAllTextAsync(FormSamplePath), "thanh-hoa-dvcq-phu-luc-2018.json", "test", now);
+        var today = DateOnly.FromDateTime(now);
+        var period = await FormPeriods.OpenAsync(context, new OpenFormPeriodRequest(form.Id, today.Year, 1, Province, today.AddDays(-1)), "test", now);
+        (FormId, FormPeriodId) = (form.Id, period.Id);
+        foreach (var r in await context.FormReports.Where(x => x.PeriodId == period.Id).ToListAsync()) FormReports[r.UnitId] = r.Id;
+    }
+
+    /// <summary>samples/forms/thanh-hoa-dvcq-phu-luc-2018.json, found from the test's folder up to the repository.</summary>
+    public static string FormSamplePath
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var path = Path.Combine(dir.FullName, "samples", "forms", "thanh-hoa-dvcq-phu-luc-2018.json");
+                if (File.Exists(path)) return path;
+            }
+            throw new FileNotFoundException("samples/forms/thanh-hoa-dvcq-phu-luc-2018.json not found above " + AppContext.BaseDirectory);
+        }
+    }
 
     /// <summary>Accounts: user name → (role, unit).</summary>
     public IReadOnlyList<(string User, Role Role, int? Unit)> Accounts => [

@@ -41,7 +41,68 @@ public static class StatsCommands
         stats.Subcommands.Add(Step(globals, "extend", "Give the unit a later deadline, with a reason",
             (db, r, parse, at, ct) => FormFilling.ExtendDeadlineAsync(db, r, parse.GetValue(until)!.Value, parse.GetValue(reason), User, at, ct), until, reason));
         stats.Subcommands.Add(Aggregate(globals));
+        stats.Subcommands.Add(Import(globals));
+        stats.Subcommands.Add(Export(globals));
         return stats;
+    }
+
+    private static Command Import(GlobalOptions globals)
+    {
+        var period = new Option<int>("--period") { Description = "Id of the form period (see forms periods list)", Required = true, HelpName = "id" };
+        var on = Format.DateOption("--on", "Date the figures are recorded on, in the province (default: now)");
+        var file = new Argument<string>("file") { Description = "An .xlsx or .csv file with columns unit_code, indicator, value (the layout of stats export and of a unit's downloaded form)" };
+        var command = new Command("import", "Import many units' figures from one file: all or nothing, each problem at its row and column; each unit's values replace its stored ones")
+        {
+            period, on, file,
+        };
+        command.SetBody(globals, async (context, ct) =>
+        {
+            var path = context.Get(file)!;
+            if (!File.Exists(path)) throw new RefusedException("file.missing", new Where { File = Path.GetFileName(path) });
+            var table = TableFile.Read(path);
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var id = context.Get(period);
+            var p = await db.FormPeriods.Include(x => x.Form).SingleOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw new RefusedException("cli.unknownFormPeriod", Where.AtField("--period"), ("id", id));
+            var name = Path.GetFileName(path);
+            var figures = FormWorkbook.Read(p.Form!.Definition(), table, name);
+            var at = context.Get(on) is { } day ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(9, 0)), ProvinceClock.System.Zone) : DateTime.UtcNow;
+            var saved = await FormWorkbook.ImportAsync(db, p, figures, name, _ => true, User, at, ProvinceClock.System.Zone, ct);
+            await context.Out.WriteLineAsync($"Imported {name}: the figures of {Format.Count(saved.Count)} units in form period #{p.Id}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export(GlobalOptions globals)
+    {
+        var period = new Option<int>("--period") { Description = "Id of the form period (see forms periods list)", Required = true, HelpName = "id" };
+        var scope = new Option<string?>("--scope") { Description = "Code of the unit whose figures (with its units') are exported (default: the period's scope)", HelpName = "unit code" };
+        var output = new Option<string>("--out") { Description = "File to write: .xlsx (protected, value cells open) or .csv", Required = true, HelpName = "file" };
+        var command = new Command("export", "Export the figures of every unit under a scope, in the layout stats import reads back") { period, scope, output };
+        command.SetBody(globals, async (context, ct) =>
+        {
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var id = context.Get(period);
+            var p = await db.FormPeriods.Include(x => x.Form).Include(x => x.ScopeUnit).SingleOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw new RefusedException("cli.unknownFormPeriod", Where.AtField("--period"), ("id", id));
+            var root = context.Get(scope) is { } code
+                ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code))
+                : p.ScopeUnit!;
+            var reports = await db.FormReports.AsNoTracking().Include(r => r.Unit).Include(r => r.Values)
+                .Where(r => r.PeriodId == id && r.Unit!.Path.StartsWith(root.Path)).ToListAsync(ct);
+            var units = reports.OrderBy(r => r.Unit!.Path, StringComparer.Ordinal).Select(r => new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())).ToList();
+            var path = Path.GetFullPath(context.Get(output)!);
+            if (Path.GetDirectoryName(path) is { } dir) Directory.CreateDirectory(dir);
+            await using (var stream = File.Create(path))
+            {
+                if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) FormWorkbook.WriteCsv(p.Form!.Definition(), units, stream);
+                else FormWorkbook.WriteXlsx(p.Form!.Definition(), units, stream);
+            }
+            await context.Out.WriteLineAsync($"Wrote the figures of {Format.Count(units.Count)} units under {root.Name} ({root.Code}) to {context.Get(output)}.");
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private sealed class ReportOptions

@@ -12,6 +12,12 @@ public static class PageRefusals
 {
     private const string Key = "DanVan.Refusals";
 
+    /// <summary>ViewData key of a <c>Func&lt;Where, string?&gt;</c> giving the id of the field a refusal links to from the summary.</summary>
+    public const string AnchorKey = "DanVan.RefusalAnchor";
+
+    /// <summary>ViewData key of a <c>Func&lt;Where, string?&gt;</c> naming a refusal's place in the page's own words (an indicator's name).</summary>
+    public const string PlaceKey = "DanVan.RefusalPlace";
+
     /// <summary>Adds the refusals: to ModelState under the key <paramref name="fieldKey"/> gives for their location
     /// (when it gives one), and to the page's summary.</summary>
     public static void Show(this PageModel page, IEnumerable<Refusal> refusals, Func<Where, string?>? fieldKey = null) =>

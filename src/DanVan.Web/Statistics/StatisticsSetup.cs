@@ -20,6 +20,7 @@ public static class StatisticsSetup
         api.MapFormsApi();
         api.MapFormPeriodsApi();
         api.MapFormReportsApi();
+        api.MapFormFilesApi();
         return api;
     }
 }

@@ -13,6 +13,8 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
     {
         var w = App.World;
         await w.SubmitAsync(App.Web, w.AssessmentB);
+        await w.OpenStatisticsAsync(App.Web);
+        var commune = w.FormReports[w.Commune];
         var a = w.AssessmentA;
         var b = w.AssessmentB;
         string[] anonymous = ["/Account/Login"];
@@ -20,8 +22,11 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         {
             ["userA"] = ["/", "/Evaluations", $"/Evaluations/Edit/{a}", $"/Evaluations/Evidence/{a}", $"/Evaluations/Submit/{a}",
                 $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword", "/Obligations"],
+            ["userC"] = ["/Statistics", $"/Statistics/Fill/{commune}"],
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
-                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all"],
+                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
+                "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
+                $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],
             ["admin"] = ["/Admin/Accounts", "/Admin/Accounts/Create", "/Admin/Units", "/Admin/Units/Import", "/Admin/Groups",
                 "/Admin/CriteriaSets", "/Admin/CriteriaSets/Import"],

@@ -40,6 +40,10 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
 
     private sealed record Case(string Endpoint, int Lines, Func<Task> Act, Func<Task>? Arrange = null);
 
+    /// <summary>A figures CSV (unit_code, unit_name, indicator, name, measure, value) with one indicator's value changed.</summary>
+    private static string WithFigure(string csv, string indicator, string value) =>
+        string.Join('\n', csv.Split('\n').Select(l => l.Split(',') is { Length: 6 } f && f[2] == indicator ? string.Join(',', f[..5]) + "," + value : l));
+
     [Fact]
     public async Task Every_write_endpoint_leaves_its_audit_lines_in_the_same_transaction_as_the_change()
     {
@@ -368,6 +372,66 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 (await c.SubmitAsync(home, "form[action='/Account/Logout']")).Url.AbsolutePath.ShouldBe("/Account/Login");
             }),
 
+            // ---- statistics pages ----
+            new("POST /Statistics/Forms/Index?handler=Import", 1, async () =>
+            {
+                var c = await As("coord");
+                var json = Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(TestWorld.FormSamplePath)).Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
+                Ok(await c.SubmitAsync(await c.GetAsync("/Statistics/Forms"), "#form-import", files: [("Upload", "phu-luc-v2.json", json)]), "import form");
+            }, () => w.OpenStatisticsAsync(_app)),
+            new("POST /Statistics/Periods/Open", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Statistics/Periods/Open"), "#open-form-period", new()
+                {
+                    ["FormId"] = w.FormId.ToString(), ["Year"] = (DateTime.UtcNow.Year - 1).ToString(), ["ScopeUnitId"] = w.Province.ToString(),
+                }), "open form period");
+            }),
+            new("POST /Statistics/Fill?handler=Save", 1, async () =>
+            {
+                var c = await As("userC");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#fill-form", new()
+                {
+                    ["Values[poorRate]"] = "3,43", ["Values[ntmScope]"] = "1/1", ["Values[ntmCommunes]"] = "1", ["Values[receptions]"] = "15", ["Values[receptionVisitors]"] = "77",
+                }, "#save"), "save form");
+            }),
+            new("POST /Statistics/Fill?handler=Compute", 0, async () =>
+            {
+                var c = await As("userC");
+                var page = await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}");
+                var computed = await c.PostAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}?handler=Compute",
+                    [("__RequestVerificationToken", TestClient.Token(page)), ("Values[ntmScope]", "20/28"), ("Values[ntmCommunes]", "15")]);
+                computed.Status.ShouldBe(HttpStatusCode.OK);
+            }),
+            new("POST /Statistics/Fill?handler=Confirm", 1, async () =>
+            {
+                var c = await As("headC");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#confirm-form"), "confirm form");
+            }),
+            new("POST /Statistics/Fill?handler=Submit", 1, async () =>
+            {
+                var c = await As("userC");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#submit-form"), "submit form");
+            }),
+            new("POST /Statistics/Fill?handler=Accept", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#accept-form"), "accept form");
+            }),
+            new("POST /Statistics/Fill?handler=Return", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}"), "#return-form", new() { ["Comment"] = "Số lượt tiếp chưa khớp sổ" }), "return form");
+            }),
+            new("POST /Statistics/Fill?handler=Extend", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Statistics/Fill/{w.FormReports[w.District]}"), "#extend-form", new()
+                {
+                    ["Until"] = $"{DateTime.UtcNow.Year + 1}-02-15", ["Reason"] = "Huyện bị ảnh hưởng bão",
+                }), "extend deadline");
+            }),
+
             // ---- API ----
             new("PUT /api/v1/assessments/{id:int}/entries/{criterionId}", 1, async () =>
                 await Success(await Api("userB").PutJsonAsync($"/api/v1/assessments/{b}/entries/1", new EntryBody { Points = 20, Version = await VersionOf(b) }), "entry")),
@@ -427,6 +491,21 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 await Success(await FormSend("userB", HttpMethod.Put, $"/api/v1/form-reports/{formReport}", new { values = formValues }, ifMatch: true), "put form values")),
             new("PATCH /api/v1/form-reports/{id:int}", 1, async () =>
                 await Success(await FormSend("userB", HttpMethod.Patch, $"/api/v1/form-reports/{formReport}", new { values = new { dialogues = "2" } }, ifMatch: true), "patch form values")),
+            new("PUT /api/v1/form-reports/{id:int}/file", 1, async () =>
+            {
+                // The unit's own form downloaded as CSV, one figure changed offline, uploaded back.
+                var csv = await Api("userB").GetStringAsync($"/api/v1/form-reports/{formReport}/file?format=csv");
+                var changed = WithFigure(csv, "dialogues", "3");
+                changed.ShouldNotBe(csv, csv);
+                await Success(await Api("userB").PutAsync($"/api/v1/form-reports/{formReport}/file", new StringContent(changed, Encoding.UTF8, "text/csv")), "upload form file");
+            }),
+            new("POST /api/v1/form-periods/{id:int}/import", 1, async () =>
+            {
+                var csv = WithFigure(await Api("coord").GetStringAsync($"/api/v1/form-reports/{formReport}/file?format=csv"), "dialogues", "4");
+                await using var db = _app.NewDbContext();
+                var period = await db.FormReports.Where(r => r.Id == formReport).Select(r => r.PeriodId).SingleAsync();
+                await Success(await Api("coord").PostAsync($"/api/v1/form-periods/{period}/import", new StringContent(csv, Encoding.UTF8, "text/csv")), "import figures");
+            }),
             new("POST /api/v1/form-reports/{id:int}/confirm", 1, async () =>
                 await Success(await FormSend("headB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/confirm"), "confirm form")),
             new("POST /api/v1/form-reports/{id:int}/submit", 1, async () =>

@@ -18,6 +18,7 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
     private static readonly HashSet<string> OwnPages =
     [
         "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
+        "/Statistics", "/Statistics/Index",
         "/Obligations", "/Obligations/Index",
     ];
 

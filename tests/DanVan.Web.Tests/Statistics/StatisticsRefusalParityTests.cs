@@ -90,6 +90,22 @@ public abstract class StatisticsRefusalParityTests(WebAppFactory app) : WebTest(
                 var (a, b) = (await CliAsync(w, "forms", "import", file), await CliAsync(w, "forms", "validate", file));
                 return a == b ? a : $"import {a}, validate {b}";
             }),
+        new("a figures file with a value that cannot be read", "forms.valueUnreadable", ["PUT /api/v1/form-reports/{id:int}/file", "POST /api/v1/form-periods/{id:int}/import", "cli stats import"],
+            _ => Task.CompletedTask,
+            async w =>
+            {
+                using var client = w.S.As(NgaSon);
+                static ByteArrayContent Csv() => new(Encoding.UTF8.GetBytes(FiguresCsv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } };
+                var (a, b) = (await CodeOf(await client.PutAsync($"/api/v1/form-reports/{w.Report}/file", Csv())), await CodeOf(await client.PostAsync($"/api/v1/form-periods/{w.Period}/import", Csv())));
+                return a == b ? a : $"unit file {a}, import {b}";
+            },
+            async w =>
+            {
+                Directory.CreateDirectory(w.S.App.DataFolder);
+                var file = Path.Combine(w.S.App.DataFolder, "so-lieu.csv");
+                await File.WriteAllTextAsync(file, FiguresCsv);
+                return await CliAsync(w, "stats", "import", "--period", P(w), file);
+            }),
         new("a second period of the same form, scope and year", "forms.periodTaken", ["POST /api/v1/form-periods", "cli forms periods open"],
             _ => Task.CompletedTask,
             w => ApiAsync(w, Coordinator, HttpMethod.Post, "/api/v1/form-periods", new { formCode = "thanh-hoa-dvcq-phu-luc", year = 2018, scopeUnitId = w.S.NgaSonId, opensOn = "2018-11-01" }),
@@ -129,6 +145,8 @@ public abstract class StatisticsRefusalParityTests(WebAppFactory app) : WebTest(
         else (await c.Cli(w)).ShouldBe(c.Code, $"CLI, case '{name}'");
         (await StateAsync(w)).ShouldBe(before, "a refusal changes nothing");
     }
+
+    private const string FiguresCsv = "unit_code,indicator,value\n38.NS,receptions,mười\n";
 
     private static string P(World w) => w.Period.ToString(CultureInfo.InvariantCulture);
 
