@@ -296,7 +296,7 @@ public static class StatsCommands
                 await context.Out.WriteLineAsync(document.ToJsonString(Json));
                 return ExitCodes.Ok;
             }
-            await context.Out.WriteLineAsync($"{form.Name} — {p.Name}");
+            await context.Out.WriteLineAsync($"{p.Name} (form period #{p.Id}, {p.Form.Code}@{p.Form.Version})");
             await context.Out.WriteLineAsync($"Scope {unit.Code} {unit.Name}: {c.Submitted}/{c.Expected} units submitted ({Percent(c.Percent)}), {c.OnTime ?? 0} on time ({Percent(c.OnTimePercent)})");
             var n = 0;
             foreach (var s in form.Sections)

@@ -268,6 +268,23 @@ public abstract class StatisticsApiTests(WebAppFactory app) : WebTest(app)
         figures["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "receptions")!["cell"]!.GetValue<string>().ShouldBe("12");
         figures["units"]!.AsArray().Select(u => (u!["unit"]!["code"]!.GetValue<string>(), u["completeness"]!["ratio"]!.GetValue<string>()))
             .ShouldBe([("38.NS.01", "1/1"), ("38.NS.02", "0/1")]);
+        figures["previousPeriod"].ShouldBeNull();
+
+        // The same form's 2017 period for the same scope is the previous period: its figures come alongside.
+        var opened = await coordinator.PostAsJsonAsync("/api/v1/form-periods", new { formCode = "thanh-hoa-dvcq-phu-luc", year = 2017, scopeUnitId = s.NgaSonId, opensOn = "2017-11-01" });
+        var earlier = JsonNode.Parse(await opened.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+        var old = await s.ReportIdAsync(earlier, s.NgaThai);
+        (await SendAsync(officer, HttpMethod.Put, $"/api/v1/form-reports/{old}",
+            new { values = new { poorRate = "3,1", ntmScope = "0/1", ntmCommunes = 0, receptions = 8, receptionVisitors = 8 } }, (await ReadAsync(officer, old)).ETag)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SendAsync(s.As(CommuneHead), HttpMethod.Post, $"/api/v1/form-reports/{old}/confirm")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (lateSubmit, late) = await SendAsync(officer, HttpMethod.Post, $"/api/v1/form-reports/{old}/submit");
+        lateSubmit.StatusCode.ShouldBe(HttpStatusCode.OK);
+        late!["isLate"]!.GetValue<bool>().ShouldBeTrue(); // a year after its deadline: accepted, marked late
+        figures = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/form-periods/{period}/figures"))!;
+        figures["previousPeriod"]!["id"]!.GetValue<int>().ShouldBe(earlier);
+        var receptions = figures["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "receptions")!;
+        (receptions["cell"]!.GetValue<string>(), receptions["previousCell"]!.GetValue<string>()).ShouldBe(("12", "8"));
+
         var list = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/form-periods/{period}/reports"))!.AsArray();
         list.Select(r => r!["status"]!.GetValue<string>()).ShouldBe(["NotStarted", "Accepted", "NotStarted"]);
         list.Single(r => r!["id"]!.GetValue<int>() == other)!["extended"]!.GetValue<bool>().ShouldBeTrue();
