@@ -493,6 +493,17 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                     ["Values[poorRate]"] = "3,43", ["Values[ntmScope]"] = "1/1", ["Values[ntmCommunes]"] = "1", ["Values[receptions]"] = "15", ["Values[receptionVisitors]"] = "77",
                 }, "#save"), "save form");
             }),
+            new("POST /Statistics/Fill?handler=Upload", 1, async () =>
+            {
+                // The form downloaded as CSV from the page, one figure changed offline, uploaded back on the page.
+                var c = await As("userC");
+                var url = $"/Statistics/Fill/{w.FormReports[w.Commune]}";
+                var csv = await c.Http.GetStringAsync(url + "?handler=File&format=csv");
+                var page = await c.GetAsync(url);
+                var uploaded = await c.PostAsync(url + "?handler=Upload", [("__RequestVerificationToken", TestClient.Token(page))],
+                    [("upload", "so-lieu.csv", Encoding.UTF8.GetBytes(WithFigure(csv, "receptions", "16")))]);
+                Ok(uploaded, "upload form file");
+            }),
             new("POST /Statistics/Fill?handler=Compute", 0, async () =>
             {
                 var c = await As("userC");

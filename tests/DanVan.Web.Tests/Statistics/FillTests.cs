@@ -1,3 +1,4 @@
+using DanVan;
 using System.Net;
 using System.Net.Http.Json;
 using DanVan.Statistics;
@@ -79,6 +80,28 @@ public abstract class FillTests(WebAppFactory app) : WebTest(app)
         await using var db = _app.NewDbContext();
         (await db.FormValues.CountAsync(v => v.ReportId == report)).ShouldBe(0);
         (await db.Audit.CountAsync(a => a.Action == "form.save")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_download_the_form_as_xlsx_and_take_it_back_filled_or_list_its_problems_at_their_cells()
+    {
+        var (_, report) = await ArrangeAsync();
+        var userC = await TestClient.LoginAsync(_app, "userC");
+        var page = await userC.GetAsync($"/Statistics/Fill/{report}");
+        var xlsx = await userC.Http.GetByteArrayAsync(page.Find("#download-xlsx").GetAttribute("href"));
+        var table = TableFile.ReadXlsx(new MemoryStream(xlsx), "bieu-mau.xlsx");
+        table.Records.Select(r => r["indicator"]).ShouldContain("receptions");
+
+        var bad = await userC.PostAsync($"/Statistics/Fill/{report}?handler=Upload", [("__RequestVerificationToken", TestClient.Token(page))],
+            [("upload", "bieu-mau.csv", System.Text.Encoding.UTF8.GetBytes("unit_code,indicator,value\nX01,receptions,mười\nX01,poorRate,120\n"))]);
+        bad.RefusalCodes.ShouldBe(["forms.valueUnreadable", "forms.percentageRange"]);
+        bad.Document.QuerySelectorAll("#refusals li").Select(li => li.GetAttribute("data-where")).ShouldBe(["file:bieu-mau.csv/row:2/column:value", "file:bieu-mau.csv/row:3/column:value"]);
+        (await _app.NewDbContext().FormValues.CountAsync(v => v.ReportId == report)).ShouldBe(0);
+
+        var ok = await userC.PostAsync($"/Statistics/Fill/{report}?handler=Upload", [("__RequestVerificationToken", TestClient.Token(page))],
+            [("upload", "bieu-mau.csv", System.Text.Encoding.UTF8.GetBytes("unit_code,indicator,value\nX01,receptions,\"1.306\"\nX01,poorRate,\"3,43\"\n"))]);
+        ok.Text("#notice").ShouldBe("Đã nhập số liệu từ tệp.");
+        ok.Find("#v-receptions").GetAttribute("value").ShouldBe("1306");
     }
 
     [Fact]

@@ -100,6 +100,48 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The unit's form as a file to fill offline: XLSX with only the value cells open, or CSV.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, string? format)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        using var ms = new MemoryStream();
+        var units = new[] { new UnitFigures(Report.Unit!.Code, Report.Unit.Name, Report.ToFormValues()) };
+        var name = $"{Report.Period!.Form!.Code}-{Report.Period.Year}-{Report.Unit.Code}";
+        if (format == "csv")
+        {
+            FormWorkbook.WriteCsv(Form, units, ms);
+            return File(ms.ToArray(), "text/csv; charset=utf-8", name + ".csv");
+        }
+        FormWorkbook.WriteXlsx(Form, units, ms);
+        return File(ms.ToArray(), Api.Statistics.FormFilesApi.Xlsx, name + ".xlsx");
+    }
+
+    /// <summary>Uploads the form filled offline: all or nothing; its problems listed at their sheet, row and column.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? upload)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!Actions.Enter) return Forbid403();
+        var user = (await current.GetAsync()).UserName;
+        var done = await this.TryRunAsync(async () =>
+        {
+            if (upload is null || upload.Length == 0) throw new RefusedException("file.missing", Where.AtField("upload"));
+            var fileName = Path.GetFileName(upload.FileName);
+            await using var stream = new MemoryStream();
+            await upload.CopyToAsync(stream);
+            stream.Position = 0;
+            var table = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? TableFile.ReadCsv(stream, fileName) : TableFile.ReadXlsx(stream, fileName);
+            var figures = FormWorkbook.Read(Form, table, fileName);
+            await FormWorkbook.ImportAsync(db, Report.Period!, figures, fileName, r => r.Id == id, user, clock.UtcNow, clock.Zone);
+        });
+        if (!done)
+        {
+            KeepStoredValues();
+            return Page();
+        }
+        TempData.Notice(UiText.StatUploaded);
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>The computed indicators of the figures as typed (JSON, cell texts by code); nothing is stored, a wrong text counts as not given.</summary>
     public async Task<IActionResult> OnPostComputeAsync(int id)
     {
