@@ -39,6 +39,22 @@ public static class FormWorkbook
         }
     }
 
+    /// <summary>The XLSX media type.</summary>
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The figures as a download: XLSX unless <paramref name="format"/> is "csv"; its bytes, media type and file extension.</summary>
+    public static (byte[] Bytes, string ContentType, string Extension) File(FormDefinition form, IEnumerable<UnitFigures> units, string? format)
+    {
+        using var ms = new MemoryStream();
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            WriteCsv(form, units, ms);
+            return (ms.ToArray(), "text/csv; charset=utf-8", ".csv");
+        }
+        WriteXlsx(form, units, ms);
+        return (ms.ToArray(), XlsxType, ".xlsx");
+    }
+
     /// <summary>Writes the rows as CSV (UTF-8 with BOM, so Excel opens Vietnamese text correctly).</summary>
     public static void WriteCsv(FormDefinition form, IEnumerable<UnitFigures> units, Stream output) => TableFile.WriteCsv(output, Columns, Rows(form, units));
 

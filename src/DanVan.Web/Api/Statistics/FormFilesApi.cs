@@ -1,3 +1,4 @@
+using DanVan.Web.Statistics;
 using DanVan.Accounts;
 using DanVan.Accounts.Permissions;
 using DanVan.Data;
@@ -14,7 +15,7 @@ namespace DanVan.Web.Api.Statistics;
 public static class FormFilesApi
 {
     /// <summary>The XLSX media type.</summary>
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Xlsx = FormWorkbook.XlsxType;
 
     /// <summary>Maps the file routes of unit forms and form periods.</summary>
     public static RouteGroupBuilder MapFormFilesApi(this RouteGroupBuilder api)
@@ -147,14 +148,8 @@ public static class FormFilesApi
 
     private static FileContentHttpResult File(FormDefinition form, IReadOnlyList<UnitFigures> units, string? format, string name)
     {
-        using var ms = new MemoryStream();
-        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-        {
-            FormWorkbook.WriteCsv(form, units, ms);
-            return TypedResults.File(ms.ToArray(), "text/csv; charset=utf-8", name + ".csv");
-        }
-        FormWorkbook.WriteXlsx(form, units, ms);
-        return TypedResults.File(ms.ToArray(), Xlsx, name + ".xlsx");
+        var (bytes, type, extension) = FormWorkbook.File(form, units, format);
+        return TypedResults.File(bytes, type, name + extension);
     }
 
     private static NotFoundProblem NotFound(int id) => new($"There is no unit form {id} that you may see.");

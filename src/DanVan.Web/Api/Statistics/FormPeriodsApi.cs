@@ -1,3 +1,4 @@
+using DanVan.Web.Statistics;
 using DanVan.Data;
 using DanVan.OrgUnits;
 using DanVan.Periods;

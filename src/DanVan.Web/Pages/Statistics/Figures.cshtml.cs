@@ -1,3 +1,4 @@
+using DanVan.Web.Statistics;
 using DanVan.Accounts.Permissions;
 using DanVan.Data;
 using DanVan.OrgUnits;

@@ -104,16 +104,9 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
     public async Task<IActionResult> OnGetFileAsync(int id, string? format)
     {
         if (!await LoadAsync(id)) return NotFound();
-        using var ms = new MemoryStream();
         var units = new[] { new UnitFigures(Report.Unit!.Code, Report.Unit.Name, Report.ToFormValues()) };
-        var name = $"{Report.Period!.Form!.Code}-{Report.Period.Year}-{Report.Unit.Code}";
-        if (format == "csv")
-        {
-            FormWorkbook.WriteCsv(Form, units, ms);
-            return File(ms.ToArray(), "text/csv; charset=utf-8", name + ".csv");
-        }
-        FormWorkbook.WriteXlsx(Form, units, ms);
-        return File(ms.ToArray(), Api.Statistics.FormFilesApi.Xlsx, name + ".xlsx");
+        var (bytes, type, extension) = FormWorkbook.File(Form, units, format);
+        return File(bytes, type, $"{Report.Period!.Form!.Code}-{Report.Period.Year}-{Report.Unit.Code}{extension}");
     }
 
     /// <summary>Uploads the form filled offline: all or nothing; its problems listed at their sheet, row and column.</summary>

@@ -3,9 +3,9 @@ using DanVan.Data;
 using DanVan.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Web.Api.Statistics;
+namespace DanVan.Web.Statistics;
 
-/// <summary>Finding forms' periods and reports within the user's scope; out of scope looks exactly like missing (404).</summary>
+/// <summary>Finding forms' periods and reports within the user's scope, for the pages and the API alike; out of scope looks exactly like missing (404).</summary>
 public static class StatisticsAccess
 {
     /// <summary>Reports the user may read (their unit within the user's scope), as a join in SQL.</summary>
