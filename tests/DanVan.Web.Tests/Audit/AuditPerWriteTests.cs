@@ -504,6 +504,15 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                     [("upload", "so-lieu.csv", Encoding.UTF8.GetBytes(WithFigure(csv, "receptions", "16")))]);
                 Ok(uploaded, "upload form file");
             }),
+            new("POST /Statistics/Reports?handler=Import", 1, async () =>
+            {
+                var c = await As("coord");
+                var url = $"/Statistics/Reports/{w.FormPeriodId}";
+                var csv = WithFigure(await c.Http.GetStringAsync($"/Statistics/Fill/{w.FormReports[w.Commune]}?handler=File&format=csv"), "receptions", "17");
+                var page = await c.GetAsync(url);
+                Ok(await c.PostAsync(url + "?handler=Import", [("__RequestVerificationToken", TestClient.Token(page))],
+                    [("upload", "nhieu-don-vi.csv", Encoding.UTF8.GetBytes(csv))]), "import many units");
+            }),
             new("POST /Statistics/Fill?handler=Compute", 0, async () =>
             {
                 var c = await As("userC");

@@ -105,6 +105,34 @@ public abstract class FillTests(WebAppFactory app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Should_let_a_coordinator_import_many_units_figures_from_one_file_all_or_nothing()
+    {
+        var (w, commune) = await ArrangeAsync();
+        var coord = await TestClient.LoginAsync(_app, "coord");
+        var page = await coord.GetAsync($"/Statistics/Reports/{w.FormPeriodId}");
+        var token = ("__RequestVerificationToken", TestClient.Token(page));
+
+        var bad = await coord.PostAsync($"/Statistics/Reports/{w.FormPeriodId}?handler=Import", [token],
+            [("upload", "toan-tinh.csv", System.Text.Encoding.UTF8.GetBytes("unit_code,indicator,value\nX01,receptions,12\nH01,receptions,mười\nZZ9,receptions,1\n"))]);
+        bad.Document.QuerySelectorAll("#refusals li").Select(li => (li.GetAttribute("data-code"), li.GetAttribute("data-where")))
+            .ShouldBe([("forms.valueUnreadable", "file:toan-tinh.csv/row:3/column:value")]);
+        (await _app.NewDbContext().FormValues.CountAsync()).ShouldBe(0);
+
+        var ok = await coord.PostAsync($"/Statistics/Reports/{w.FormPeriodId}?handler=Import", [token],
+            [("upload", "toan-tinh.csv", System.Text.Encoding.UTF8.GetBytes("unit_code,indicator,value\nX01,receptions,12\nH01,receptions,\"1.020\"\n"))]);
+        ok.Text("#notice").ShouldBe("Đã nhập số liệu của 2 đơn vị.");
+        (await _app.NewDbContext().FormValues.SingleAsync(v => v.ReportId == commune)).ToValue().ShouldBe(new NumberValue(12));
+
+        // The export gives them back in the same layout; a unit's clerk may not import for others.
+        var csv = await coord.Http.GetStringAsync($"/Statistics/Reports/{w.FormPeriodId}?handler=Export&format=csv");
+        csv.ShouldContain("H01,UBND huyện Lệ Thủy,receptions,");
+        var userC = await TestClient.LoginAsync(_app, "userC");
+        var refused = await userC.PostAsync($"/Statistics/Reports/{w.FormPeriodId}?handler=Import", [("__RequestVerificationToken", TestClient.Token(await userC.GetAsync($"/Statistics/Fill/{commune}")))],
+            [("upload", "x.csv", System.Text.Encoding.UTF8.GetBytes("unit_code,indicator,value\nX01,receptions,1\n"))]);
+        refused.Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Should_block_submission_with_the_broken_error_rule_shown_at_its_indicator()
     {
         var (_, report) = await ArrangeAsync();

@@ -12,8 +12,11 @@ namespace DanVan.Web.Pages.Statistics;
 
 /// <summary>Every unit's report of a period within the user's scope: status, deadline (with extensions), late, submitted at; filtered by status.</summary>
 [Permission(StatisticsPermissions.Monitor)]
-public sealed class Reports(DanVanDbContext db, CurrentUser current, ProvinceClock clock) : PageModel
+public sealed class Reports(DanVanDbContext db, CurrentUser current, ProvinceClock clock, Permissions permissions) : PageModel
 {
+    /// <summary>True when the user may import units' figures here (a coordinator of the period's scope).</summary>
+    public bool MayImport { get; private set; }
+
     /// <summary>Status filters, in the order shown.</summary>
     public static readonly string[] Filters = ["all", "not-started", "draft", "confirmed", "submitted", "returned", "accepted", "late", "overdue"];
 
@@ -49,7 +52,45 @@ public sealed class Reports(DanVanDbContext db, CurrentUser current, ProvinceClo
         Status = Filters.Contains(status) ? status! : "all";
         Counts = Filters.ToDictionary(f => f, f => rows.Count(r => Matches(f, r)));
         Rows = rows.Where(r => Matches(Status, r)).ToList();
+        MayImport = permissions.May(scope, StatisticsPermissions.ImportMany, new Target(period.ScopeUnit!.Path));
         return Page();
+    }
+
+    /// <summary>The figures of every unit the user reads in the period, in the layout the import reads back (XLSX or CSV).</summary>
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format)
+    {
+        var scope = await current.GetAsync();
+        var period = await StatisticsAccess.FindPeriodAsync(db, scope, id);
+        if (period is null) return NotFound();
+        var reports = await StatisticsAccess.ReadableReports(db, scope).AsNoTracking().Where(r => r.PeriodId == id).Include(r => r.Unit).Include(r => r.Values).ToListAsync();
+        var units = reports.OrderBy(r => r.Unit!.Path, StringComparer.Ordinal).Select(r => new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())).ToList();
+        var (bytes, type, extension) = FormWorkbook.File(period.Form!.Definition(), units, format);
+        return File(bytes, type, $"{period.Form.Code}-{period.Year}{extension}");
+    }
+
+    /// <summary>Imports many units' figures from one file, all or nothing; a unit the user may not enter for is refused as not found.</summary>
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? upload)
+    {
+        var scope = await current.GetAsync();
+        var period = await StatisticsAccess.FindPeriodAsync(db, scope, id);
+        if (period is null) return NotFound();
+        if (!permissions.May(scope, StatisticsPermissions.ImportMany, new Target(period.ScopeUnit!.Path))) return new StatusCodeResult(StatusCodes.Status403Forbidden);
+        var saved = 0;
+        var done = await this.TryRunAsync(async () =>
+        {
+            if (upload is null || upload.Length == 0) throw new DanVan.Refusals.RefusedException("file.missing", DanVan.Refusals.Where.AtField("upload"));
+            var fileName = Path.GetFileName(upload.FileName);
+            await using var stream = new MemoryStream();
+            await upload.CopyToAsync(stream);
+            stream.Position = 0;
+            var table = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? TableFile.ReadCsv(stream, fileName) : TableFile.ReadXlsx(stream, fileName);
+            var figures = FormWorkbook.Read(period.Form!.Definition(), table, fileName);
+            bool MayWrite(FormReport r) => permissions.May(scope, StatisticsPermissions.ImportMany, StatisticsPermissions.TargetOf(r));
+            saved = (await FormWorkbook.ImportAsync(db, period, figures, fileName, MayWrite, scope.UserName, clock.UtcNow, clock.Zone)).Count;
+        });
+        if (!done) return await OnGetAsync(id, null);
+        TempData.Notice(string.Format(System.Globalization.CultureInfo.InvariantCulture, Resources.UiText.StatImported, saved));
+        return RedirectToPage(new { id });
     }
 
     /// <summary>True when a row falls under a filter.</summary>
