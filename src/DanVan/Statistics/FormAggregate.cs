@@ -64,6 +64,33 @@ public sealed record IndicatorTotals
     /// <summary>For a weighted average: Σ weight over units with both.</summary>
     public decimal WeightTotal { get; init; }
 
+    /// <summary>The totals of two sets of units together (every total adds up: counts and sums add, extremes take the extreme).</summary>
+    public static IndicatorTotals operator +(IndicatorTotals a, IndicatorTotals b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        static T? Pick<T>(T? x, T? y, Func<T, T, T> f) where T : struct => x is { } p ? (y is { } q ? f(p, q) : p) : y;
+        return new IndicatorTotals
+        {
+            Numbers = a.Numbers + b.Numbers,
+            Sum = a.Sum + b.Sum,
+            Min = Pick(a.Min, b.Min, Math.Min),
+            Max = Pick(a.Max, b.Max, Math.Max),
+            Ratios = a.Ratios + b.Ratios,
+            SumPart = a.SumPart + b.SumPart,
+            SumWhole = a.SumWhole + b.SumWhole,
+            Answers = a.Answers + b.Answers,
+            Yes = a.Yes + b.Yes,
+            MinDate = Pick(a.MinDate, b.MinDate, (p, q) => p < q ? p : q),
+            MaxDate = Pick(a.MaxDate, b.MaxDate, (p, q) => p > q ? p : q),
+            WeightedSum = a.WeightedSum + b.WeightedSum,
+            WeightTotal = a.WeightTotal + b.WeightTotal,
+        };
+    }
+
+    /// <summary>The totals of two sets of units together.</summary>
+    public static IndicatorTotals Add(IndicatorTotals a, IndicatorTotals b) => a + b;
+
     /// <summary>The totals of one indicator over some units' values.</summary>
     public static IndicatorTotals Of(Indicator x, IEnumerable<IReadOnlyDictionary<string, IndicatorValue>> rows)
     {

@@ -212,6 +212,15 @@ public abstract class FormFillingTests(TestDatabase db) : DatabaseTest(db)
 
         var rows = await FormFigures.DrillDownAsync(db, period, units.Single(u => u.Id == _w.Province));
         rows.Select(r => r.UnitName).ShouldBe(["Tỉnh Thanh Hóa", "Huyện Nga Sơn"]);
+        // The drill-down's one pass gives every row what aggregating that unit alone gives, the scope's row included.
+        foreach (var row in rows)
+        {
+            var alone = await FormFigures.AggregateAsync(db, period, units.Single(u => u.Id == row.UnitId));
+            row.Completeness.ShouldBe(alone.Completeness, row.UnitName);
+            row.Values.Keys.Order().ShouldBe(alone.Values.Keys.Order(), row.UnitName);
+            foreach (var (code, value) in alone.Values) row.Values[code].ShouldBe(value, $"{row.UnitName} {code}");
+        }
+        rows[0].Completeness.ShouldBe(new Completeness(4, 4, 4));
     }
 
     private async Task<(FormPeriod Period, FormDefinition Form)> PeriodAsync(DanVanDbContext db)
