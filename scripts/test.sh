@@ -10,7 +10,8 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
+# grep -q would close the pipe early and, under pipefail, fail the check though the font is there.
+fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null || need+=(fonts-liberation2)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
