@@ -58,7 +58,6 @@ public static class StatsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             var path = context.Get(file)!;
-            if (!File.Exists(path)) throw new RefusedException("file.missing", new Where { File = Path.GetFileName(path) });
             var table = TableFile.Read(path);
             await using var db = await context.OpenDatabaseAsync(ct);
             var id = context.Get(period);
@@ -89,9 +88,7 @@ public static class StatsCommands
             var root = context.Get(scope) is { } code
                 ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code))
                 : p.ScopeUnit!;
-            var reports = await db.FormReports.AsNoTracking().Include(r => r.Unit).Include(r => r.Values)
-                .Where(r => r.PeriodId == id && r.Unit!.Path.StartsWith(root.Path)).ToListAsync(ct);
-            var units = reports.OrderBy(r => r.Unit!.Path, StringComparer.Ordinal).Select(r => new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())).ToList();
+            var units = await UnitFigures.OfAsync(db.FormReports.Where(r => r.PeriodId == id && r.Unit!.Path.StartsWith(root.Path)), ct);
             var path = Path.GetFullPath(context.Get(output)!);
             if (Path.GetDirectoryName(path) is { } dir) Directory.CreateDirectory(dir);
             await using (var stream = File.Create(path))

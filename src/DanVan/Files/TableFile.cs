@@ -79,13 +79,18 @@ public static class TableFile
         var name = Path.GetFileName(path);
         if (!File.Exists(path)) throw new RefusedException("file.missing", new Where { File = name });
         using var stream = File.OpenRead(path);
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".csv" => ReadCsv(stream, name, limits),
-            ".xlsx" => ReadXlsx(stream, name, limits),
-            var ext => throw new RefusedException("file.unsupportedType", new Where { File = name }, ("extension", ext)),
-        };
+        return Read(stream, name, limits);
     }
+
+    /// <summary>Reads a CSV or XLSX stream, by the extension of <paramref name="fileName"/> (an upload's name).</summary>
+    /// <exception cref="RefusedException"><c>file.unsupportedType</c> for another extension, or the file's problems.</exception>
+    public static TableData Read(Stream stream, string fileName, TableLimits? limits = null) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" => ReadCsv(stream, fileName, limits),
+            ".xlsx" => ReadXlsx(stream, fileName, limits),
+            var ext => throw new RefusedException("file.unsupportedType", new Where { File = fileName }, ("extension", ext)),
+        };
 
     /// <summary>Reads CSV (UTF-8, with or without BOM) with a header row.</summary>
     /// <remarks>A row with more fields than the header is refused: an unquoted "10,5" in a comma-separated file

@@ -162,12 +162,12 @@ public static class FormFilling
     }
 
     /// <summary>The form's check of what the unit would submit: its own figures with its units' submitted ones, as the form aggregates them.</summary>
-    public static async Task<EntryCheck> CheckForSubmissionAsync(DanVanDbContext db, FormReport r, CancellationToken ct = default)
-    {
-        var form = FormOf(r);
-        var consolidated = await FormFigures.ConsolidatedAsync(db, r, ct);
-        return FormEntry.Check(form, new FormValues(consolidated, r.ToFormValues().Explanations), consolidated: true);
-    }
+    public static async Task<EntryCheck> CheckForSubmissionAsync(DanVanDbContext db, FormReport r, CancellationToken ct = default) =>
+        CheckForSubmission(r, await FormFigures.ConsolidatedAsync(db, r, ct));
+
+    /// <summary>The same check of figures already consolidated (<see cref="FormFigures.ConsolidatedAsync"/>), for a page that shows them too.</summary>
+    public static EntryCheck CheckForSubmission(FormReport r, IReadOnlyDictionary<string, IndicatorValue> consolidated) =>
+        FormEntry.Check(FormOf(r), new FormValues(consolidated, r.ToFormValues().Explanations), consolidated: true);
 
     /// <summary>Submits the confirmed figures; late is judged against the unit's deadline (its extension when given).</summary>
     /// <exception cref="RefusedException">Nothing changes.</exception>

@@ -9,7 +9,20 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Statistics;
 
 /// <summary>One unit's figures as a file holds them: its code and name, its values and explanations.</summary>
-public sealed record UnitFigures(string UnitCode, string UnitName, FormValues Values);
+public sealed record UnitFigures(string UnitCode, string UnitName, FormValues Values)
+{
+    /// <summary>A report's figures (its unit and values loaded).</summary>
+    public static UnitFigures Of(FormReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Unit!.Code, r.Unit.Name, r.ToFormValues());
+    }
+
+    /// <summary>The figures of the reports of a query (already filtered by period, scope and reader), in the unit tree's order.</summary>
+    public static async Task<IReadOnlyList<UnitFigures>> OfAsync(IQueryable<FormReport> reports, CancellationToken ct = default) =>
+        [.. (await reports.AsNoTracking().Include(r => r.Unit).Include(r => r.Values).ToListAsync(ct))
+            .OrderBy(r => r.Unit!.Path, StringComparer.Ordinal).Select(Of)];
+}
 
 /// <summary>
 /// A form's figures as a table file (XLSX or CSV), one row per unit and indicator, so one layout serves a unit's own

@@ -50,7 +50,7 @@ public static class FormFilesApi
         var scope = await me.GetAsync(ct);
         var r = await FormFilling.LoadAsync(db, id, ct);
         if (r is null || permissions.Decide(scope, StatisticsPermissions.Read, StatisticsPermissions.TargetOf(r)) != AccessOutcome.Allowed) return NotFound(id);
-        return File(FormFilling.FormOf(r), [new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())], format, $"{r.Period!.Form!.Code}-{r.Period.Year}-{r.Unit.Code}");
+        return File(FormFilling.FormOf(r), [UnitFigures.Of(r)], format, $"{r.Period!.Form!.Code}-{r.Period.Year}-{r.Unit!.Code}");
     }
 
     /// <summary>PUT /api/v1/form-reports/{id}/file.</summary>
@@ -93,10 +93,8 @@ public static class FormFilesApi
         var root = scope is { } unitId ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct) : period.ScopeUnit;
         if (root is null) return new NotFoundProblem($"There is no unit {scope} that you may see.");
         // Only reports the caller reads, under the scope asked: a unit's own users get their own unit's row.
-        var reports = await StatisticsAccess.ReadableReports(db, user).AsNoTracking().Include(r => r.Unit).Include(r => r.Values)
-            .Where(r => r.PeriodId == id && r.Unit!.Path.StartsWith(root.Path)).ToListAsync(ct);
-        if (reports.Count == 0 && !user.CanRead(root.Path)) return new NotFoundProblem($"There is no unit {scope} that you may see.");
-        var units = reports.OrderBy(r => r.Unit!.Path, StringComparer.Ordinal).Select(r => new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())).ToList();
+        var units = await UnitFigures.OfAsync(StatisticsAccess.ReadableReports(db, user).Where(r => r.PeriodId == id && r.Unit!.Path.StartsWith(root.Path)), ct);
+        if (units.Count == 0 && !user.CanRead(root.Path)) return new NotFoundProblem($"There is no unit {scope} that you may see.");
         return File(period.Form!.Definition(), units, format, $"{period.Form.Code}-{period.Year}-{root.Code}");
     }
 
@@ -117,33 +115,12 @@ public static class FormFilesApi
         }
     }
 
-    /// <summary>The uploaded table: the "file" part of a multipart form, or the body itself (XLSX or CSV by its type or name).</summary>
+    /// <summary>The uploaded table: the "file" part of a multipart form, or the body itself (XLSX or CSV by its type).</summary>
     private static async Task<(TableData Table, string FileName)> ReadTableAsync(HttpRequest request, CancellationToken ct)
     {
-        Stream content;
-        string fileName;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw new RefusedException("file.missing", Where.AtField("file"), ("file", "file"));
-            fileName = Path.GetFileName(file.FileName);
-            content = new MemoryStream();
-            await file.CopyToAsync(content, ct);
-        }
-        else
-        {
-            fileName = request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "upload.csv" : "upload.xlsx";
-            content = new MemoryStream();
-            await request.Body.CopyToAsync(content, ct);
-        }
-        content.Position = 0;
-        await using (content)
-        {
-            var table = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-                ? TableFile.ReadCsv(content, fileName)
-                : TableFile.ReadXlsx(content, fileName);
-            return (table, fileName);
-        }
+        if (request.HasFormContentType) return await Uploads.ReadTableAsync((await request.ReadFormAsync(ct)).Files.GetFile("file"), "file", ct);
+        var fileName = request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "upload.csv" : "upload.xlsx";
+        return (await Uploads.ReadTableAsync(request.Body, fileName, ct), fileName);
     }
 
     private static FileContentHttpResult File(FormDefinition form, IReadOnlyList<UnitFigures> units, string? format, string name)

@@ -104,9 +104,8 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
     public async Task<IActionResult> OnGetFileAsync(int id, string? format)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var units = new[] { new UnitFigures(Report.Unit!.Code, Report.Unit.Name, Report.ToFormValues()) };
-        var (bytes, type, extension) = FormWorkbook.File(Form, units, format);
-        return File(bytes, type, $"{Report.Period!.Form!.Code}-{Report.Period.Year}-{Report.Unit.Code}{extension}");
+        var (bytes, type, extension) = FormWorkbook.File(Form, [UnitFigures.Of(Report)], format);
+        return File(bytes, type, $"{Report.Period!.Form!.Code}-{Report.Period.Year}-{Report.Unit!.Code}{extension}");
     }
 
     /// <summary>Uploads the form filled offline: all or nothing; its problems listed at their sheet, row and column.</summary>
@@ -117,12 +116,7 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
         var user = (await current.GetAsync()).UserName;
         var done = await this.TryRunAsync(async () =>
         {
-            if (upload is null || upload.Length == 0) throw new RefusedException("file.missing", Where.AtField("upload"));
-            var fileName = Path.GetFileName(upload.FileName);
-            await using var stream = new MemoryStream();
-            await upload.CopyToAsync(stream);
-            stream.Position = 0;
-            var table = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? TableFile.ReadCsv(stream, fileName) : TableFile.ReadXlsx(stream, fileName);
+            var (table, fileName) = await Uploads.ReadTableAsync(upload, "upload");
             var figures = FormWorkbook.Read(Form, table, fileName);
             await FormWorkbook.ImportAsync(db, Report.Period!, figures, fileName, r => r.Id == id, user, clock.UtcNow, clock.Zone);
         });
@@ -286,12 +280,14 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
             .Where(r => r.PeriodId == report.PeriodId && r.Id != report.Id && r.Unit!.Path.StartsWith(report.Unit!.Path))
             .GroupBy(r => 1).Select(g => new { Expected = g.Count(), Submitted = g.Count(r => r.Status == FormReportStatus.Submitted || r.Status == FormReportStatus.Accepted) })
             .SingleOrDefaultAsync();
+        // Consolidated once: shown for a unit with units under it, and checked while the unit may still change it.
+        var consolidated = below is not null || report.IsEditable ? await FormFigures.ConsolidatedAsync(db, report) : null;
         if (below is not null)
         {
             Below = (below.Submitted, below.Expected);
-            Consolidated = await FormFigures.ConsolidatedAsync(db, report);
+            Consolidated = consolidated;
         }
-        if (report.IsEditable) Check = await FormFilling.CheckForSubmissionAsync(db, report);
+        if (report.IsEditable) Check = FormFilling.CheckForSubmission(report, consolidated!);
         return true;
     }
 }

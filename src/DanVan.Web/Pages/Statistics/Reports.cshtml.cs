@@ -62,8 +62,7 @@ public sealed class Reports(DanVanDbContext db, CurrentUser current, ProvinceClo
         var scope = await current.GetAsync();
         var period = await StatisticsAccess.FindPeriodAsync(db, scope, id);
         if (period is null) return NotFound();
-        var reports = await StatisticsAccess.ReadableReports(db, scope).AsNoTracking().Where(r => r.PeriodId == id).Include(r => r.Unit).Include(r => r.Values).ToListAsync();
-        var units = reports.OrderBy(r => r.Unit!.Path, StringComparer.Ordinal).Select(r => new UnitFigures(r.Unit!.Code, r.Unit.Name, r.ToFormValues())).ToList();
+        var units = await UnitFigures.OfAsync(StatisticsAccess.ReadableReports(db, scope).Where(r => r.PeriodId == id));
         var (bytes, type, extension) = FormWorkbook.File(period.Form!.Definition(), units, format);
         return File(bytes, type, $"{period.Form.Code}-{period.Year}{extension}");
     }
@@ -78,12 +77,7 @@ public sealed class Reports(DanVanDbContext db, CurrentUser current, ProvinceClo
         var saved = 0;
         var done = await this.TryRunAsync(async () =>
         {
-            if (upload is null || upload.Length == 0) throw new DanVan.Refusals.RefusedException("file.missing", DanVan.Refusals.Where.AtField("upload"));
-            var fileName = Path.GetFileName(upload.FileName);
-            await using var stream = new MemoryStream();
-            await upload.CopyToAsync(stream);
-            stream.Position = 0;
-            var table = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? TableFile.ReadCsv(stream, fileName) : TableFile.ReadXlsx(stream, fileName);
+            var (table, fileName) = await Uploads.ReadTableAsync(upload, "upload");
             var figures = FormWorkbook.Read(period.Form!.Definition(), table, fileName);
             bool MayWrite(FormReport r) => permissions.May(scope, StatisticsPermissions.ImportMany, StatisticsPermissions.TargetOf(r));
             saved = (await FormWorkbook.ImportAsync(db, period, figures, fileName, MayWrite, scope.UserName, clock.UtcNow, clock.Zone)).Count;
