@@ -103,14 +103,21 @@ public static class DuplicateFinder
     }
 
     /// <summary>Scores one pair with its reasons (for showing a pair, whatever its probability), in the context of <paramref name="records"/>' frequencies.</summary>
-    public static DuplicateCandidate Compare(IReadOnlyList<DuplicateRecord> records, int left, int right, DuplicateSettings settings)
+    public static DuplicateCandidate Compare(IReadOnlyList<DuplicateRecord> records, int left, int right, DuplicateSettings settings) =>
+        Prepare(records, settings)(left, right);
+
+    /// <summary>Normalises every record once and returns a scorer of any pair (by index) with its reasons.</summary>
+    public static Func<int, int, DuplicateCandidate> Prepare(IReadOnlyList<DuplicateRecord> records, DuplicateSettings settings)
     {
         ArgumentNullException.ThrowIfNull(records);
         var model = Model.Of(records, settings);
-        var reasons = new List<MatchReason>(6);
-        var p = model.Probability(left, right, reasons);
-        var (l, r) = DuplicateExclusions.Order(records[left].Key, records[right].Key);
-        return new DuplicateCandidate(l, r, p, reasons);
+        return (left, right) =>
+        {
+            var reasons = new List<MatchReason>(6);
+            var p = model.Probability(left, right, reasons);
+            var (l, r) = DuplicateExclusions.Order(records[left].Key, records[right].Key);
+            return new DuplicateCandidate(l, r, p, reasons);
+        };
     }
 
     // A pair found by an earlier rule (whose block was compared) is scored there, once.
@@ -133,6 +140,7 @@ public static class DuplicateFinder
         public string Phone = "";
         public int Day;
         public int[] Trigrams = [];
+        public int[] Numbers = [];
         public double NameU;
         public double AddressU;
         public long[] Keys = new long[RuleCount];
@@ -185,8 +193,10 @@ public static class DuplicateFinder
                 Address = VietnameseText.Address(r.Address),
                 Phone = VietnameseText.Phone(r.Phone),
                 Day = r.Date.DayNumber,
-                Trigrams = Trigrams(VietnameseText.Fold(r.Matter)),
             };
+            var matter = VietnameseText.Fold(r.Matter);
+            p.Trigrams = Trigrams(matter);
+            p.Numbers = Numbers(matter);
             if (p.IdHash is not null) p.Keys[0] = Hash(0, p.IdHash);
             if (p.Phone.Length > 0) p.Keys[1] = Hash(1, p.Phone);
             if (p.Name is { } name)
@@ -214,6 +224,29 @@ public static class DuplicateFinder
             return set[..n];
         }
 
+        // The numbers a matter names (plot, map sheet, decision): two texts naming only different numbers are different matters.
+        private static int[] Numbers(string folded)
+        {
+            List<int>? found = null;
+            foreach (var token in folded.Split(' '))
+                if (token.Length > 0 && token.All(char.IsAsciiDigit)) (found ??= []).Add(token.TrimStart('0').GetHashCode(StringComparison.Ordinal));
+            if (found is null) return [];
+            found.Sort();
+            return [.. found.Distinct()];
+        }
+
+        private static bool Disjoint(int[] a, int[] b)
+        {
+            if (a.Length == 0 || b.Length == 0) return false;
+            int i = 0, j = 0;
+            while (i < a.Length && j < b.Length)
+            {
+                if (a[i] == b[j]) return false;
+                if (a[i] < b[j]) i++; else j++;
+            }
+            return true;
+        }
+
         private static double Jaccard(int[] a, int[] b)
         {
             int i = 0, j = 0, both = 0;
@@ -223,7 +256,10 @@ public static class DuplicateFinder
                 else if (a[i] < b[j]) i++;
                 else j++;
             }
-            return (double)both / (a.Length + b.Length - both);
+            var jaccard = (double)both / (a.Length + b.Length - both);
+            // A summary cut short (or a record that adds to the first one) contains the other text: count that too, a little less.
+            var shorter = Math.Min(a.Length, b.Length);
+            return shorter >= 20 ? Math.Max(jaccard, 0.75 * both / shorter) : jaccard;
         }
 
         // FNV-1a over the rule number and the text; 0 is kept for "no key".
@@ -283,12 +319,13 @@ public static class DuplicateFinder
             var date = days <= s.DateExactDays ? s.DateExact : days <= s.DateCloseDays ? s.DateCloseOdds : s.DateDifferent;
             Add("date", days <= s.DateExactDays ? Level.Exact : days <= s.DateCloseDays ? Level.Close : Level.Different, dateSim, Log(date), LogS(date));
 
-            // Matter text: trigram Jaccard.
+            // Matter text: trigram Jaccard (or containment of the shorter text).
             if (a.Trigrams.Length == 0 || b.Trigrams.Length == 0) Add("matter", Level.Missing, 0, 0, 0);
             else
             {
                 var sim = Jaccard(a.Trigrams, b.Trigrams);
-                var (level, odds) = sim >= s.MatterExact ? (Level.Exact, s.MatterExactOdds) : sim >= s.MatterClose ? (Level.Close, s.MatterCloseOdds) : (Level.Different, s.MatterDifferent);
+                var (level, odds) = Disjoint(a.Numbers, b.Numbers) ? (Level.Different, s.MatterDifferent)
+                    : sim >= s.MatterExact ? (Level.Exact, s.MatterExactOdds) : sim >= s.MatterClose ? (Level.Close, s.MatterCloseOdds) : (Level.Different, s.MatterDifferent);
                 Add("matter", level, sim, Log(odds), LogS(odds));
             }
 

@@ -29,24 +29,44 @@ public static partial class VietnameseText
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(p|q|f|tp|tx|tt|kp|x|h)(\d+)\b")]
     private static partial System.Text.RegularExpressions.Regex GluedNumber();
 
+    // Folding table for U+0000–U+1FFF (Vietnamese precomposed letters are in Latin-1, Extended-A/B and Extended Additional):
+    // '\0' separates, '\u0001' is skipped (a combining mark), anything else is the folded letter.
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var c = 0; c < table.Length; c++) table[c] = FoldSlow((char)c);
+        return table;
+    }
+
+    private static char FoldSlow(char c)
+    {
+        if (c is 'đ' or 'Đ' or 'ð' or 'Ð') return 'd';
+        if (char.IsSurrogate(c)) return '\0';
+        if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) return '\u0001';
+        if (!char.IsLetterOrDigit(c)) return '\0';
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        return char.ToLowerInvariant(decomposed[0]);
+    }
+
     /// <summary>Folds <paramref name="text"/>: diacritics removed, đ/Đ → d, lower case, anything not a letter or digit a single space.</summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        // Precomposed (NFC) or decomposed (NFD) input fold alike: the table drops combining marks.
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
         var space = false;
-        foreach (var c in decomposed)
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            char o;
-            if (c is 'đ' or 'Đ' or 'ð' or 'Ð') o = 'd';
-            else if (char.IsLetterOrDigit(c)) o = char.ToLowerInvariant(c);
-            else { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(o);
+            var o = c < FoldTable.Length ? FoldTable[c] : FoldSlow(c);
+            if (o == '\u0001') continue;
+            if (o == '\0') { space = n > 0; continue; }
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = o;
         }
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 
     // Family names by frequency (folded); used to find where the family name stands in a reordered name.
