@@ -259,7 +259,8 @@ public static class DuplicateFinder
             var jaccard = (double)both / (a.Length + b.Length - both);
             // A summary cut short (or a record that adds to the first one) contains the other text: count that too, a little less.
             var shorter = Math.Min(a.Length, b.Length);
-            return shorter >= 20 ? Math.Max(jaccard, 0.75 * both / shorter) : jaccard;
+            var contained = shorter >= 20 ? (double)both / shorter : 0;
+            return contained >= 0.85 ? Math.Max(jaccard, 0.75 * contained) : jaccard;
         }
 
         // FNV-1a over the rule number and the text; 0 is kept for "no key".
