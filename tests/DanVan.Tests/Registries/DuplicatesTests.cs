@@ -212,7 +212,7 @@ public sealed class DuplicatesTests
         records.Add(Record("P:b", name: "Hứa Thị Yến"));
         var common = DuplicateFinder.Compare(records, 0, 50, DuplicateSettings.Default);
         var rare = DuplicateFinder.Compare(records, records.Count - 2, records.Count - 1, DuplicateSettings.Default);
-        Reason(common, "name").Weight.ShouldBe(Math.Round(Math.Log2(0.88 / (40 / 2002.0)), 2));
-        Reason(rare, "name").Weight.ShouldBe(Math.Round(Math.Log2(0.88 / (2 / 2002.0)), 2));
+        Reason(common, "name").Weight.ShouldBe(Math.Round(Math.Log2(DuplicateSettings.Default.NameExact.M / (40 / 2002.0)), 2));
+        Reason(rare, "name").Weight.ShouldBe(Math.Round(Math.Log2(DuplicateSettings.Default.NameExact.M / (2 / 2002.0)), 2));
     }
 }

@@ -134,6 +134,7 @@ public static class DuplicateFinder
 
     private sealed class Prepared
     {
+        public string Key = "";
         public VietnameseName? Name;
         public string? IdHash;
         public VietnameseAddress Address = null!;
@@ -153,25 +154,29 @@ public static class DuplicateFinder
         private DuplicateSettings _s = null!;
         private double _logPrior;
         private double _logOtherMatter;
+        private double _bestMatterA, _bestMatterB, _thresholdOdds;
 
         public static Model Of(IReadOnlyList<DuplicateRecord> records, DuplicateSettings settings)
         {
             var prepared = new Prepared[records.Count];
-            Parallel.For(0, records.Count, i => prepared[i] = Prepare(records[i]));
+            // Names and addresses repeat (the same person, common names, one village): normalise each written form once.
+            var names = new ConcurrentDictionary<string, VietnameseName?>(StringComparer.Ordinal);
+            var places = new ConcurrentDictionary<string, VietnameseAddress>(StringComparer.Ordinal);
+            Parallel.For(0, records.Count, i => prepared[i] = Prepare(records[i], names, places));
             var n = records.Count;
             if (n >= settings.TermFrequencyMinRecords)
             {
                 // Term-frequency adjustment (Splink's): u of an exact match on a value is its share of the records.
-                var names = new Dictionary<string, int>(StringComparer.Ordinal);
+                var nameCounts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var addresses = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var p in prepared)
                 {
-                    if (p.Name is { } nm) names[nm.Canonical] = names.GetValueOrDefault(nm.Canonical) + 1;
+                    if (p.Name is { } nm) nameCounts[nm.Canonical] = nameCounts.GetValueOrDefault(nm.Canonical) + 1;
                     if (p.Address.Canonical.Length > 0) addresses[p.Address.Canonical] = addresses.GetValueOrDefault(p.Address.Canonical) + 1;
                 }
                 foreach (var p in prepared)
                 {
-                    p.NameU = p.Name is { } nm ? (double)names[nm.Canonical] / n : settings.NameExact.U;
+                    p.NameU = p.Name is { } nm ? (double)nameCounts[nm.Canonical] / n : settings.NameExact.U;
                     p.AddressU = p.Address.Canonical.Length > 0 ? (double)addresses[p.Address.Canonical] / n : settings.AddressExact.U;
                 }
             }
@@ -181,16 +186,20 @@ public static class DuplicateFinder
                 Records = prepared, _s = settings,
                 _logPrior = Math.Log2(settings.DuplicatesPerRecord / Math.Max(n, 10_000)),
                 _logOtherMatter = Math.Log2(1 / settings.OtherMattersPerSameMatter),
+                _bestMatterA = Math.Max(0, new[] { settings.MatterExactOdds, settings.MatterCloseOdds, settings.MatterDifferent }.Max(Log)),
+                _bestMatterB = Math.Max(0, new[] { settings.MatterExactOdds, settings.MatterCloseOdds, settings.MatterDifferent }.Max(LogS)),
+                _thresholdOdds = settings.Threshold >= 1 ? double.PositiveInfinity : settings.Threshold / (1 - settings.Threshold),
             };
         }
 
-        private static Prepared Prepare(DuplicateRecord r)
+        private static Prepared Prepare(DuplicateRecord r, ConcurrentDictionary<string, VietnameseName?> names, ConcurrentDictionary<string, VietnameseAddress> places)
         {
             var p = new Prepared
             {
-                Name = VietnameseText.Name(r.Name),
+                Key = r.Key,
+                Name = r.Name is null ? null : names.GetOrAdd(r.Name, VietnameseText.Name),
                 IdHash = string.IsNullOrWhiteSpace(r.IdHash) ? null : r.IdHash,
-                Address = VietnameseText.Address(r.Address),
+                Address = r.Address is null ? VietnameseText.Address(null) : places.GetOrAdd(r.Address, VietnameseText.Address),
                 Phone = VietnameseText.Phone(r.Phone),
                 Day = r.Date.DayNumber,
             };
@@ -276,6 +285,8 @@ public static class DuplicateFinder
         {
             var a = Records[i];
             var b = Records[j];
+            // The same pair scores the same whatever order the records were read in (Jaro–Winkler's rounding is not symmetric).
+            if (string.CompareOrdinal(a.Key, b.Key) > 0) (a, b) = (b, a);
             var s = _s;
             // A: log-odds against "another person"; B: log-odds against "same person, another matter".
             double logA = _logPrior, logB = _logOtherMatter;
@@ -286,7 +297,7 @@ public static class DuplicateFinder
                 Add("name", Level.Exact, 1, Log(s.NameExact.M, a.NameU), 0);
             else
             {
-                var sim = a.Name.Sorted == b.Name.Sorted ? 1 : Jw.Similarity(a.Name.Canonical, b.Name.Canonical);
+                var sim = a.Name.Sorted == b.Name.Sorted ? 1 : reasons is null && a.Name.Given != b.Name.Given ? 0 : Jw.Similarity(a.Name.Canonical, b.Name.Canonical);
                 if (a.Name.Given == b.Name.Given && sim >= s.NameClose) Add("name", Level.Close, sim, Log(s.NameCloseOdds), 0);
                 else Add("name", Level.Different, sim, Log(s.NameDifferent), 0);
             }
@@ -304,7 +315,7 @@ public static class DuplicateFinder
             {
                 var sameCommune = a.Address.Commune.Length > 0 && a.Address.Commune == b.Address.Commune
                     && (a.Address.District.Length == 0 || b.Address.District.Length == 0 || a.Address.District == b.Address.District);
-                var sim = Jw.Similarity(a.Address.Canonical, b.Address.Canonical);
+                var sim = sameCommune && reasons is null ? 1 : Jw.Similarity(a.Address.Canonical, b.Address.Canonical);
                 if (sameCommune || sim >= s.AddressClose) Add("address", Level.Close, sim, Log(s.AddressCloseOdds), 0);
                 else Add("address", Level.Different, sim, Log(s.AddressDifferent), 0);
             }
@@ -320,19 +331,21 @@ public static class DuplicateFinder
             var date = days <= s.DateExactDays ? s.DateExact : days <= s.DateCloseDays ? s.DateCloseOdds : s.DateDifferent;
             Add("date", days <= s.DateExactDays ? Level.Exact : days <= s.DateCloseDays ? Level.Close : Level.Different, dateSim, Log(date), LogS(date));
 
+            // Scanning (no reasons wanted): stop before the text comparison when even the best matter cannot reach the threshold.
+            if (reasons is null && Odds(logA + _bestMatterA, logB + _bestMatterB) < _thresholdOdds) return 0;
+
             // Matter text: trigram Jaccard (or containment of the shorter text).
             if (a.Trigrams.Length == 0 || b.Trigrams.Length == 0) Add("matter", Level.Missing, 0, 0, 0);
             else
             {
                 var sim = Jaccard(a.Trigrams, b.Trigrams);
-                var (level, odds) = Disjoint(a.Numbers, b.Numbers) ? (Level.Different, s.MatterDifferent)
+                var (level, matter) = Disjoint(a.Numbers, b.Numbers) ? (Level.Different, s.MatterDifferent)
                     : sim >= s.MatterExact ? (Level.Exact, s.MatterExactOdds) : sim >= s.MatterClose ? (Level.Close, s.MatterCloseOdds) : (Level.Different, s.MatterDifferent);
-                Add("matter", level, sim, Log(odds), LogS(odds));
+                Add("matter", level, sim, Log(matter), LogS(matter));
             }
 
-            // odds = 1 / (2^-A + 2^-B): both non-matches compete.
-            var odds2 = 1 / (Math.Pow(2, -Math.Min(logA, 60)) + Math.Pow(2, -Math.Min(logB, 60)));
-            return odds2 / (1 + odds2);
+            var odds = Odds(logA, logB);
+            return odds / (1 + odds);
 
             void Add(string field, Level level, double similarity, double weightA, double weightB)
             {
@@ -344,6 +357,9 @@ public static class DuplicateFinder
                 }, Math.Round(similarity, 3), Math.Round(weightA, 2)));
             }
         }
+
+        // odds = 1 / (2^-A + 2^-B): both non-matches compete.
+        private static double Odds(double logA, double logB) => 1 / (Math.Pow(2, -Math.Min(logA, 60)) + Math.Pow(2, -Math.Min(logB, 60)));
 
         private static double Log(LevelOdds o) => Math.Log2(o.M / o.U);
         private static double Log(double m, double u) => Math.Log2(m / u);

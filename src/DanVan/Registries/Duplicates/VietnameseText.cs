@@ -86,7 +86,8 @@ public static partial class VietnameseText
         var tokens = Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 0) return null;
         var best = tokens;
-        if (tokens.Length > 1)
+        // Written in Vietnamese order (a family name first, not ending on a middle name): nothing to try.
+        if (tokens.Length > 1 && !(FamilyRank.ContainsKey(tokens[0]) && !MiddleMarkers.Contains(tokens[^1])))
         {
             // Candidates: as written, every rotation ("An Nguyễn Văn"), and given-first/family-last ("An Văn Nguyễn").
             var bestScore = int.MinValue;
