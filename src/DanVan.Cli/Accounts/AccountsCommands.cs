@@ -25,6 +25,7 @@ public static class AccountsCommands
         ["unit-head"] = Role.UnitHead,
         ["inspector"] = Role.Inspector,
         ["viewer"] = Role.Viewer,
+        ["registry-clerk"] = Role.RegistryClerk,
     };
 
     /// <summary>The "accounts" command group.</summary>

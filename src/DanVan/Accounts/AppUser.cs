@@ -22,6 +22,9 @@ public enum Role
 
     /// <summary>Lãnh đạo, Ban Dân vận: reads within the scope.</summary>
     Viewer = 6,
+
+    /// <summary>Cán bộ tiếp công dân, xử lý đơn: keeps the citizen registries of the unit and every unit below it, personal data included.</summary>
+    RegistryClerk = 7,
 }
 
 /// <summary>A local account.</summary>

@@ -63,5 +63,5 @@ public sealed class UserScope
         _ => PathOf(r) == unitPath,
     };
 
-    private static bool Spread(Role role) => role is Role.Coordinator or Role.Viewer or Role.Inspector or Role.Administrator;
+    private static bool Spread(Role role) => role is Role.Coordinator or Role.Viewer or Role.Inspector or Role.Administrator or Role.RegistryClerk;
 }

@@ -68,6 +68,24 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Values of units' statistics forms.</summary>
     public DbSet<FormReportValue> FormValues => Set<FormReportValue>();
 
+    /// <summary>Reception log (sổ tiếp công dân).</summary>
+    public DbSet<Registries.Reception> Receptions => Set<Registries.Reception>();
+
+    /// <summary>Petitions (đơn thư).</summary>
+    public DbSet<Registries.Petition> Petitions => Set<Registries.Petition>();
+
+    /// <summary>Cases (vụ việc).</summary>
+    public DbSet<Registries.CitizenCase> CitizenCases => Set<Registries.CitizenCase>();
+
+    /// <summary>Decisions on suggested duplicates.</summary>
+    public DbSet<Registries.DuplicateDecision> DuplicateDecisions => Set<Registries.DuplicateDecision>();
+
+    /// <summary>Dialogues with the people.</summary>
+    public DbSet<Registries.Dialogue> Dialogues => Set<Registries.Dialogue>();
+
+    /// <summary>Registry settings per province and date.</summary>
+    public DbSet<Registries.RegistrySetting> RegistrySettings => Set<Registries.RegistrySetting>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -179,6 +197,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         AccountsModel.Configure(builder);
         ReportsModel.Configure(builder);
         StatisticsModel.Configure(builder);
+        Registries.RegistriesModel.Configure(builder);
         AuditModel.Configure(builder);
     }
 }

@@ -26,6 +26,9 @@ public static class UnitPaths
         return int.Parse(trimmed[(trimmed.LastIndexOf('/') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The path of the top unit above (or at) <paramref name="path"/>: "/1/12/40/" → "/1/".</summary>
+    public static string Root(string path) => path.Length < 2 ? path : path[..(path.IndexOf('/', 1) + 1)];
+
     /// <summary>True when the unit at <paramref name="unitPath"/> is the unit at <paramref name="scopePath"/> or below it.</summary>
     public static bool IsWithin(string unitPath, string scopePath) =>
         scopePath.Length > 0 && unitPath.StartsWith(scopePath, StringComparison.Ordinal);

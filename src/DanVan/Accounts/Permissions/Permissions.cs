@@ -104,7 +104,8 @@ public sealed class Permissions
     /// <summary>The core's permission sets, for adding more capabilities beside them.</summary>
     public static IReadOnlyList<IPermissionSet> BuiltinSets =>
         [new Evaluations.EvaluationPermissions(), new OrgUnits.OrgUnitPermissions(), new Criteria.CriteriaPermissions(),
-         new Reports.ReportPermissions(), new Statistics.StatisticsPermissions(), new AccountPermissions()];
+         new Reports.ReportPermissions(), new Statistics.StatisticsPermissions(), new Registries.RegistryPermissions(),
+         new AccountPermissions()];
 
     /// <summary>Every registered action, by code.</summary>
     public IReadOnlyDictionary<string, PermissionAction> Actions => _actions;
