@@ -187,6 +187,8 @@ public sealed class DuplicatesTests
         DuplicateFinder.Find(records, DuplicateSettings.Default).Count.ShouldBe(3);
         var left = DuplicateFinder.Find(records, DuplicateSettings.Default, new DuplicateExclusions().Reject("R:2", "P:1").InCase("P:1", "C:7").InCase("P:3", "C:7"));
         left.ShouldHaveSingleItem().ShouldSatisfyAllConditions(c => c.LeftKey.ShouldBe("P:3"), c => c.RightKey.ShouldBe("R:2"));
+        DuplicateFinder.Find(records, DuplicateSettings.Default, DuplicateExclusions.Of([("R:2", "P:1"), ("P:1", "P:3")], [("R:2", "C:1")]))
+            .ShouldHaveSingleItem().ShouldSatisfyAllConditions(c => c.LeftKey.ShouldBe("P:3"), c => c.RightKey.ShouldBe("R:2"));
     }
 
     [Fact]

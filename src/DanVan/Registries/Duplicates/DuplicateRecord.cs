@@ -37,6 +37,16 @@ public sealed class DuplicateExclusions
     /// <summary>Nothing excluded.</summary>
     public static DuplicateExclusions None => new();
 
+    /// <summary>Exclusions from pairs already decided (e.g. <c>Cases.DecidedPairsAsync</c>, either order) and each record's case, when it has one.</summary>
+    public static DuplicateExclusions Of(IEnumerable<(string, string)> decided, IEnumerable<(string Key, string CaseKey)>? cases = null)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        var e = new DuplicateExclusions();
+        foreach (var (a, b) in decided) e.Reject(a, b);
+        foreach (var (key, caseKey) in cases ?? []) e.InCase(key, caseKey);
+        return e;
+    }
+
     /// <summary>Remembers that a person said <paramref name="a"/> and <paramref name="b"/> are not the same (either order).</summary>
     public DuplicateExclusions Reject(string a, string b)
     {
