@@ -28,6 +28,7 @@ public static class DemoSetup
         new("thutruong.donvi", "Thủ trưởng đơn vị", Role.UnitHead, AgencyScope),
         new("kiemtra", "Thành viên đoàn kiểm tra", Role.Inspector, DemoData.ProvinceCode),
         new("lanhdao", "Lãnh đạo Ban Dân vận Tỉnh ủy", Role.Viewer, DemoData.ProvinceCode),
+        new("tiepdan", "Cán bộ Ban Tiếp công dân tỉnh", Role.RegistryClerk, DemoData.ProvinceCode),
     ];
 
     /// <summary>The district of the district coordinator (thành phố Đồng Hới).</summary>

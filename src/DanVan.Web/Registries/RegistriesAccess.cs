@@ -49,12 +49,13 @@ public static class RegistriesAccess
     public static bool MayReadPersonal(Permissions permissions, UserScope scope, string unitPath) =>
         permissions.May(scope, RegistryPermissions.ReadPersonal, new Target(unitPath));
 
-    /// <summary>The record's citizens as this user may see them; a read in full is logged (who, when, which record, through <paramref name="path"/>).</summary>
+    /// <summary>The record's citizens as this user may see them; a read in full is logged (who, when, which record, through <paramref name="path"/>),
+    /// except the answer to the write that sent them (<paramref name="justWritten"/>: the write's own audit line covers it).</summary>
     public static async Task<IReadOnlyList<CitizenView>> CitizensAsync(DanVanDbContext db, Permissions permissions, UserScope scope, PersonalDataProtector protector,
-        CitizenRecord record, DateTime at, string path, CancellationToken ct = default)
+        CitizenRecord record, DateTime at, string path, bool justWritten = false, CancellationToken ct = default)
     {
         var personal = MayReadPersonal(permissions, scope, record.Unit!.Path);
-        if (personal) await PersonalDataAccess.LogReadAsync(db, [record], scope.UserName, at, path, ct);
+        if (personal && !justWritten) await PersonalDataAccess.LogReadAsync(db, [record], scope.UserName, at, path, ct);
         return record.Citizens.OrderBy(c => c.Position).Select(c => CitizenView.Of(c, personal, protector)).ToList();
     }
 }

@@ -156,7 +156,29 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             await db.SaveChangesAsync();
         }
 
-        int evidenceId = 0, tokenId = 0, formReport = 0;
+        int evidenceId = 0, tokenId = 0, formReport = 0, petitionId = 0, dialogueId = 0, decisionId = 0, caseId = 0;
+        var receptions = new List<int>();
+        var day = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd");
+        object Reception(int unit, int? version = null) => new
+        {
+            unitId = unit, version, receivedOn = day, kind = "định kỳ", receivedByName = "Giám đốc", summary = "Kiến nghị về thủ tục", matterKind = "kiến nghị",
+            outcome = "hướng dẫn", visitors = new[] { new { name = "Nguyễn Văn An", idNumber = "044190001234" } },
+        };
+        object Petition(int unit, int? version = null) => new
+        {
+            unitId = unit, version, receivedOn = day, channel = "bưu chính", matterKind = "khiếu nại", summary = "Khiếu nại quyết định", withinCompetence = true,
+            handling = "thụ lý", acceptedOn = day, petitioners = new[] { new { name = "Trần Thị Bình" } },
+        };
+        object Dialogue(int unit, int? version = null) => new
+        {
+            unitId = unit, version, heldOn = day, chairedBy = "Giám đốc", byHead = true, participants = 40, topics = "Cải cách hành chính",
+            followUps = new[] { new { item = "Trả lời kiến nghị", owner = "Văn phòng", dueOn = (string?)null, done = false } },
+        };
+        async Task<string> UnitCode(int id)
+        {
+            await using var db = _app.NewDbContext();
+            return await db.Units.Where(u => u.Id == id).Select(u => u.Code).SingleAsync();
+        }
         async Task<string> FormETag()
         {
             var read = await Api("userB").GetAsync($"/api/v1/form-reports/{formReport}");
@@ -463,6 +485,65 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                     await Success(await FormSend("headB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/confirm"), "confirm again");
                     await Success(await FormSend("userB", HttpMethod.Post, $"/api/v1/form-reports/{formReport}/submit"), "submit again");
                 }),
+            new("POST /api/v1/receptions", 1, async () =>
+            {
+                var response = await Api("userB").PostJsonAsync("/api/v1/receptions", Reception(w.AgencyB));
+                await Success(response, "record reception");
+                receptions.Add((await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>());
+            }),
+            new("PUT /api/v1/receptions/{id:int}", 1, async () =>
+                await Success(await Api("userB").PutAsJsonAsync($"/api/v1/receptions/{receptions[0]}", Reception(w.AgencyB, version: 0)), "update reception")),
+            new("POST /api/v1/petitions", 1, async () =>
+            {
+                var response = await Api("userB").PostJsonAsync("/api/v1/petitions", Petition(w.AgencyB));
+                await Success(response, "record petition");
+                petitionId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+            }),
+            new("PUT /api/v1/petitions/{id:int}", 1, async () =>
+                await Success(await Api("userB").PutAsJsonAsync($"/api/v1/petitions/{petitionId}", Petition(w.AgencyB, version: 0)), "update petition")),
+            new("POST /api/v1/dialogues", 1, async () =>
+            {
+                var response = await Api("userB").PostJsonAsync("/api/v1/dialogues", Dialogue(w.AgencyB));
+                await Success(response, "record dialogue");
+                dialogueId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+            }),
+            new("PUT /api/v1/dialogues/{id:int}", 1, async () =>
+                await Success(await Api("userB").PutAsJsonAsync($"/api/v1/dialogues/{dialogueId}", Dialogue(w.AgencyB, version: 0)), "update dialogue")),
+            new("POST /api/v1/registries/import", 1, async () =>
+            {
+                var csv = "Mã đơn vị,Ngày tiếp,Hình thức tiếp,Người tiếp,Nội dung,Loại vụ việc,Kết quả tiếp\n"
+                    + $"{await UnitCode(w.AgencyB)},{DateTime.UtcNow.AddDays(-3):dd/MM/yyyy},định kỳ,Giám đốc,Kiến nghị,kiến nghị,hướng dẫn\n";
+                await Success(await Api("userB").PostAsync("/api/v1/registries/import?book=receptions", new StringContent(csv, Encoding.UTF8, "text/csv")), "import logbook");
+                await using var db = _app.NewDbContext();
+                receptions.Add(await db.Receptions.MaxAsync(r => r.Id));
+            }),
+            // The province's coordinator also keeps the registry (a registry clerk) for merges, cases and settings.
+            new("POST /api/v1/registries/merge", 1, async () =>
+            {
+                var response = await Api("coord").PostJsonAsync("/api/v1/registries/merge", new { left = $"R:{receptions[0]}", right = $"R:{receptions[1]}", probability = 0.95 });
+                await Success(response, "merge");
+                var decision = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+                (decisionId, caseId) = (decision["id"]!.GetValue<int>(), decision["caseId"]!.GetValue<int>());
+            }, async () =>
+            {
+                await using var db = _app.NewDbContext();
+                var coord = await db.Users.Where(u => u.UserName == "coord").Select(u => u.Id).SingleAsync();
+                db.RoleAssignments.Add(new RoleAssignment { UserId = coord, Role = Role.RegistryClerk, ScopeUnitId = w.Province });
+                await db.SaveChangesAsync();
+            }),
+            new("PUT /api/v1/cases/{id:int}", 1, async () =>
+                await Success(await Api("coord").PutAsJsonAsync($"/api/v1/cases/{caseId}", new { status = "Resolved", result = "Đã trả lời", resolvedOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), version = 0 }), "update case")),
+            new("POST /api/v1/registries/reject", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync("/api/v1/registries/reject", new { left = $"R:{receptions[0]}", right = $"P:{petitionId}", probability = 0.5 }), "reject")),
+            new("POST /api/v1/registries/decisions/{id:int}/undo", 1, async () =>
+                await Success(await Api("coord").PostAsync($"/api/v1/registries/decisions/{decisionId}/undo", null), "undo merge"),
+                async () =>
+                {
+                    // The case was edited after the merge; undo puts both receptions back without a case.
+                    await Task.CompletedTask;
+                }),
+            new("PUT /api/v1/registries/settings/{unitId:int}", 1, async () =>
+                await Success(await Api("coord").PutAsJsonAsync($"/api/v1/registries/settings/{w.Province}", new { from = "2023-01-01", delegationThreshold = 4, retentionYears = 5 }), "registry settings")),
             new("DELETE /api/v1/tokens/{id:int}", 1, async () =>
             {
                 var (browser, session) = await CookieSessionAsync(host, "userB");

@@ -51,6 +51,8 @@ public static class RegistriesApi
         cases.MapPut("/{id:int}", PutCase).WithName("UpdateCase").Requires(RegistryPermissions.Merge).WithSummary("Set a case's status, result and resolution date");
 
         var registries = api.MapGroup("/registries").WithTags("Citizen registries");
+        registries.MapGet("/duplicates", Duplicates).WithName("SuggestedDuplicates").Requires(RegistryPermissions.Merge)
+            .WithSummary("Suggested duplicates across every unit under a scope, most probable first, each with its reasons (which fields matched and how strongly)");
         registries.MapPost("/merge", Merge).WithName("MergeRecords").Requires(RegistryPermissions.Merge)
             .WithSummary("Merge two records into one case (registry clerk covering both); audited, undoable");
         registries.MapPost("/reject", Reject).WithName("RejectDuplicate").Requires(RegistryPermissions.Merge)
@@ -112,7 +114,7 @@ public static class RegistriesApi
         try
         {
             var r = await ReceptionLog.RecordAsync(db, unit!, body, Actor(scope, clock, protector), ct);
-            return TypedResults.Created($"/api/v1/receptions/{r.Id}", View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct)));
+            return TypedResults.Created($"/api/v1/receptions/{r.Id}", View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", justWritten: true, ct: ct)));
         }
         catch (RefusedException e) { return ApiProblems.RefusedByCode(e.Refusals); }
     }
@@ -130,7 +132,7 @@ public static class RegistriesApi
         try { await ReceptionLog.UpdateAsync(db, r!, body, Actor(scope, clock, protector), version, ct); }
         catch (RefusedException e) { return ApiProblems.RefusedByCode(e.Refusals); }
         http.Response.Headers.ETag = AssessmentVersion.ETag(r!.Version);
-        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct)));
+        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", justWritten: true, ct: ct)));
     }
 
     /// <summary>GET /api/v1/petitions.</summary>
@@ -171,7 +173,7 @@ public static class RegistriesApi
         try
         {
             var r = await PetitionLog.RecordAsync(db, unit!, body, Actor(scope, clock, protector), limits, ct);
-            return TypedResults.Created($"/api/v1/petitions/{r.Id}", View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct), clock.Today));
+            return TypedResults.Created($"/api/v1/petitions/{r.Id}", View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", justWritten: true, ct: ct), clock.Today));
         }
         catch (RefusedException e) { return ApiProblems.RefusedByCode(e.Refusals); }
     }
@@ -190,7 +192,7 @@ public static class RegistriesApi
         try { await PetitionLog.UpdateAsync(db, r!, body, Actor(scope, clock, protector), limits, version, ct); }
         catch (RefusedException e) { return ApiProblems.RefusedByCode(e.Refusals); }
         http.Response.Headers.ETag = AssessmentVersion.ETag(r!.Version);
-        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct), clock.Today));
+        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", justWritten: true, ct: ct), clock.Today));
     }
 
     /// <summary>GET /api/v1/dialogues/{id}.</summary>
@@ -255,6 +257,19 @@ public static class RegistriesApi
         catch (RefusedException e) { return ApiProblems.RefusedByCode(e.Refusals); }
         http.Response.Headers.ETag = AssessmentVersion.ETag(c!.Version);
         return TypedResults.Ok(await ViewAsync(db, c, ct));
+    }
+
+    /// <summary>GET /api/v1/registries/duplicates.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<DuplicateView>>, NotFoundProblem, ForbiddenProblem>> Duplicates(
+        int unitId, DanVanDbContext db, CurrentUser me, Permissions permissions, CancellationToken ct)
+    {
+        var scope = await me.GetAsync(ct);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
+        if (Deny(permissions, scope, RegistryPermissions.Merge, unit, "unit", unitId) is { } denied)
+            return denied.NotFound is not null ? denied.NotFound : denied.Forbidden!;
+        var found = await DuplicateSuggestions.FindAsync(db, unit!.Path, ct: ct);
+        return TypedResults.Ok<IReadOnlyList<DuplicateView>>(found.Select(c => new DuplicateView(c.LeftKey, c.RightKey, Math.Round(c.Probability, 4),
+            c.Reasons.Select(r => new ReasonView(r.Field, r.Level, Math.Round(r.Similarity, 3), Math.Round(r.Weight, 2))).ToList())).ToList());
     }
 
     /// <summary>POST /api/v1/registries/merge.</summary>

@@ -85,3 +85,9 @@ public sealed record RegistryFiguresView(UnitRef Unit, DateOnly From, DateOnly T
 /// <param name="File">The file's name.</param>
 /// <param name="Imported">Records stored.</param>
 public sealed record RegistryImportView(string File, int Imported);
+
+/// <summary>A suggested duplicate pair with the reasons: which fields matched and how strongly (no personal data).</summary>
+public sealed record DuplicateView(string Left, string Right, double Probability, IReadOnlyList<ReasonView> Reasons);
+
+/// <summary>One field's comparison: level (exact, close, different, missing), similarity 0–1, weight in bits.</summary>
+public sealed record ReasonView(string Field, string Level, double Similarity, double Weight);
