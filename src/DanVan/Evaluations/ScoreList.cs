@@ -146,6 +146,8 @@ public static class ScoreList
                 var set = sets[a.CriteriaSetId];
                 var self = group.Where(p => p.Input.Layer == ScoreLayer.Self).ToList();
                 var review = group.Where(p => p.Input.Layer != ScoreLayer.Self).OrderBy(p => p.Input.Layer).ToList();
+                // The unit's values the registries give are taken with its self rows, as on the page.
+                if (self.Count > 0) await RegistryChecks.TakeValuesAsync(db, a, set, options.User, at, ct);
                 foreach (var p in self) Set(db, a, set, p, fileName, options.User, at);
                 if (submit && self.Count > 0)
                 {
