@@ -211,6 +211,8 @@ public static class ScoreList
             {
                 var superior = AssessmentEntries.IsSuperiorScored(set, c.Id);
                 if (superior && layer == ScoreLayer.Self) continue;
+                // The unit does not type a value a registry gives (a row would be refused on import).
+                if (layer == ScoreLayer.Self && RegistryChecks.TakesValue(c)) continue;
                 var e = a.Entries.FirstOrDefault(x => x.CriterionId == c.Id && x.Layer == layer);
                 rows.Add(new ScoreRow(rows.Count + 2, a.Unit!.Code, c.Id, LayerName(layer),
                     Points: Write(e?.Points),
