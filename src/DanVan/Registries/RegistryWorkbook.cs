@@ -18,8 +18,8 @@ public enum RegistryBook
 }
 
 /// <summary>
-/// Logbooks as units keep them in Excel today (one row per reception or petition; several citizens in one cell
-/// separated by ';'), imported all or nothing with every problem located at its cell, and exported masked by the reader's rights.
+/// Logbooks as units keep them in Excel today (one row per reception or petition; several citizens in one cell, one per
+/// line, or separated by ';' in a workbook), imported all or nothing with every problem located at its cell, and exported masked by the reader's rights.
 /// </summary>
 public static class RegistryWorkbook
 {
@@ -59,8 +59,12 @@ public static class RegistryWorkbook
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(actor);
         var columns = Columns(book);
-        TableFile.RequireColumns(table, fileName, book == RegistryBook.Receptions ? ReceptionRequired : PetitionRequired, columns.Select(c => c.Header).ToList());
-        var codes = table.Records.Select(r => r[Header(columns, "unit")]).OfType<string>().Distinct().ToList();
+        var missing = (book == RegistryBook.Receptions ? ReceptionRequired : PetitionRequired)
+            .Where(c => !table.Header.Contains(TableFile.NormalizeHeader(c), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+            throw new RefusedException("file.missingColumns", Where.AtCell(fileName, table.HeaderRow, null, table.Sheet),
+                ("missing", missing), ("expected", columns.Select(c => c.Header).ToList()));
+        var codes = table.Records.Select(r => r[Key(columns, "unit")]).OfType<string>().Distinct().ToList();
         var units = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
         var refusals = new List<Refusal>();
         var records = new List<CitizenRecord>();
@@ -69,7 +73,7 @@ public static class RegistryWorkbook
         {
             FieldLocator at = field => Where.AtCell(fileName, row.Row, Header(columns, BaseField(field)), table.Sheet);
             var before = refusals.Count;
-            var code = row[Header(columns, "unit")];
+            var code = row[Key(columns, "unit")];
             if (code is null || !units.TryGetValue(code, out var unit) || !mayRecord(unit))
             {
                 refusals.Add(Refusal.Of("registries.importUnitNotFound", at("unit"), ("code", code ?? "")));
@@ -81,11 +85,11 @@ public static class RegistryWorkbook
             {
                 var input = new ReceptionInput
                 {
-                    ReceivedOn = date, Place = row[Header(columns, "place")], Kind = row[Header(columns, "kind")],
-                    ReceivedByName = row[Header(columns, "receivedByName")], ReceivedByPosition = row[Header(columns, "receivedByPosition")],
+                    ReceivedOn = date, Place = row[Key(columns, "place")], Kind = row[Key(columns, "kind")],
+                    ReceivedByName = row[Key(columns, "receivedByName")], ReceivedByPosition = row[Key(columns, "receivedByPosition")],
                     ByHead = Flag(refusals, row, columns, "byHead", at) ?? false, VisitorCount = Count(refusals, row, columns, "visitorCount", at),
-                    IsDelegation = Flag(refusals, row, columns, "isDelegation", at), Visitors = citizens, Summary = row[Header(columns, "summary")],
-                    Field = row[Header(columns, "field")], MatterKind = row[Header(columns, "matterKind")], Outcome = row[Header(columns, "outcome")],
+                    IsDelegation = Flag(refusals, row, columns, "isDelegation", at), Visitors = citizens, Summary = row[Key(columns, "summary")],
+                    Field = row[Key(columns, "field")], MatterKind = row[Key(columns, "matterKind")], Outcome = row[Key(columns, "outcome")],
                     CaseId = Count(refusals, row, columns, "caseId", at),
                 };
                 var key = (unit.Id, date ?? actor.Today);
@@ -99,12 +103,12 @@ public static class RegistryWorkbook
             {
                 var input = new PetitionInput
                 {
-                    ReceivedOn = date, Channel = row[Header(columns, "channel")], Petitioners = citizens,
-                    PetitionerCount = Count(refusals, row, columns, "petitionerCount", at), MatterKind = row[Header(columns, "matterKind")],
-                    Field = row[Header(columns, "field")], Summary = row[Header(columns, "summary")],
+                    ReceivedOn = date, Channel = row[Key(columns, "channel")], Petitioners = citizens,
+                    PetitionerCount = Count(refusals, row, columns, "petitionerCount", at), MatterKind = row[Key(columns, "matterKind")],
+                    Field = row[Key(columns, "field")], Summary = row[Key(columns, "summary")],
                     WithinCompetence = Flag(refusals, row, columns, "withinCompetence", at) ?? false, Escalated = Flag(refusals, row, columns, "escalated", at) ?? false,
-                    Handling = row[Header(columns, "handling")], AcceptedOn = Date(refusals, row, columns, "acceptedOn", at),
-                    ResolvedOn = Date(refusals, row, columns, "resolvedOn", at), Result = row[Header(columns, "result")],
+                    Handling = row[Key(columns, "handling")], AcceptedOn = Date(refusals, row, columns, "acceptedOn", at),
+                    ResolvedOn = Date(refusals, row, columns, "resolvedOn", at), Result = row[Key(columns, "result")],
                     CaseId = Count(refusals, row, columns, "caseId", at),
                 };
                 refusals.AddRange(PetitionLog.Check(input, unit, actor.Today, at));
@@ -134,7 +138,7 @@ public static class RegistryWorkbook
         foreach (var r in records)
         {
             var people = r.Citizens.OrderBy(c => c.Position).Select(c => CitizenView.Of(c, personal(r), protector)).ToList();
-            string? Join(Func<CitizenView, string?> part) => people.Count == 0 ? null : string.Join("; ", people.Select(p => part(p) ?? ""));
+            string? Join(Func<CitizenView, string?> part) => people.Count == 0 ? null : string.Join("\n", people.Select(p => part(p) ?? ""));
             var d = CultureInfo.InvariantCulture;
             if (r is Reception x)
                 yield return [x.Unit!.Code, x.ReceivedOn.ToString("dd/MM/yyyy", d), x.Place, Word(x.Kind), x.ReceivedByName, x.ReceivedByPosition, YesNo(x.ByHead),
@@ -158,9 +162,11 @@ public static class RegistryWorkbook
     private static string Header(IReadOnlyList<(string Field, string Header)> columns, string field) =>
         columns.FirstOrDefault(c => c.Field == field).Header ?? field;
 
+    private static string Key(IReadOnlyList<(string Field, string Header)> columns, string field) => TableFile.NormalizeHeader(Header(columns, field));
+
     private static List<CitizenInput> Citizens(TableRecord row, IReadOnlyList<(string Field, string Header)> columns)
     {
-        string[] Split(string field) => row[Header(columns, field)]?.Split(';', StringSplitOptions.TrimEntries) ?? [];
+        string[] Split(string field) => row[Key(columns, field)]?.Split([';', '\n'], StringSplitOptions.TrimEntries) ?? [];
         var (names, ids, addresses, phones) = (Split("name"), Split("idNumber"), Split("address"), Split("phone"));
         var n = new[] { names.Length, ids.Length, addresses.Length, phones.Length }.Max();
         static string? At(string[] a, int i) => i < a.Length && a[i].Length > 0 ? a[i] : null;
@@ -169,7 +175,7 @@ public static class RegistryWorkbook
 
     private static DateOnly? Date(List<Refusal> refusals, TableRecord row, IReadOnlyList<(string Field, string Header)> columns, string field, FieldLocator at)
     {
-        var text = row[Header(columns, field)];
+        var text = row[Key(columns, field)];
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         // A workbook's date cell arrives as its serial number or an invariant date-time.
@@ -182,7 +188,7 @@ public static class RegistryWorkbook
 
     private static bool? Flag(List<Refusal> refusals, TableRecord row, IReadOnlyList<(string Field, string Header)> columns, string field, FieldLocator at)
     {
-        var text = row[Header(columns, field)];
+        var text = row[Key(columns, field)];
         if (text is null) return null;
         if (TableFile.TryParseFlag(text, out var value)) return value;
         refusals.Add(Refusal.Of("registries.badFlag", at(field), ("text", text)));
@@ -191,7 +197,7 @@ public static class RegistryWorkbook
 
     private static int? Count(List<Refusal> refusals, TableRecord row, IReadOnlyList<(string Field, string Header)> columns, string field, FieldLocator at)
     {
-        var text = row.Number(Header(columns, field));
+        var text = row.Number(Key(columns, field));
         if (text is null) return null;
         if (VietnameseNumber.TryParseInt(text, out var n)) return n;
         refusals.Add(Refusal.Of("file.notANumber", at(field), ("text", text)));
