@@ -19,7 +19,7 @@ public abstract class RegistryCheckApiTests(WebAppFactory app) : ApiTestBase(app
     [Fact]
     public async Task Should_return_the_figure_flag_an_over_score_and_take_the_count_from_the_reception_log()
     {
-        var id = await RegistryScenario.OpenLinkedPeriodAsync(_app, S, periodicByHead: 3, delegations: 1);
+        var id = await LinkedCriteriaScenario.OpenLinkedPeriodAsync(_app, S, periodicByHead: 3, delegations: 1);
         var unit = S.As(UnitA);
 
         var a = await unit.GetAssessmentAsync(id);
@@ -57,7 +57,7 @@ public abstract class RegistryCheckApiTests(WebAppFactory app) : ApiTestBase(app
     [Fact]
     public async Task Should_not_flag_a_score_the_log_supports()
     {
-        var id = await RegistryScenario.OpenLinkedPeriodAsync(_app, S, periodicByHead: 12, delegations: 0);
+        var id = await LinkedCriteriaScenario.OpenLinkedPeriodAsync(_app, S, periodicByHead: 12, delegations: 0);
         var unit = S.As(UnitA);
         var a = await unit.GetAssessmentAsync(id);
 
@@ -77,7 +77,7 @@ public sealed class PostgresRegistryCheckApiTests(PostgresWebApp app) : Registry
 
 /// <summary>The scenario's criteria set with 1.2 checked against periodic receptions chaired by the head (at least 12) and T1 counted
 /// from delegations, a period of last year for the agencies, and agency A's receptions of that year recorded through the reception log.</summary>
-public static class RegistryScenario
+public static class LinkedCriteriaScenario
 {
     public static async Task<int> OpenLinkedPeriodAsync(WebAppFactory app, ApiScenario s, int periodicByHead, int delegations)
     {
