@@ -6,8 +6,8 @@ namespace DanVan.Demo;
 /// <remarks>
 /// Shaped like Quảng Bình's Quyết định 3140/QĐ-UBND (two sets, 100 points, 85 where administrative reform is
 /// not scored), with contents drawn from Tây Ninh and Quảng Nam; the wording and points are illustrative.
-/// Together they exercise every scoring method, a not-applicable content, bonus and deductions with caps, and
-/// the override rules.
+/// Together they exercise every scoring method, a not-applicable content, bonus and deductions with caps, the
+/// override rules, a criterion checked against the reception log (set 01, 4.2) and a deduction counted from it (D2).
 /// </remarks>
 public static class DemoCriteria
 {
@@ -91,7 +91,11 @@ public static class DemoCriteria
                 Children =
                 [
                     Ratio("4.1", "Tỷ lệ đơn thư thuộc thẩm quyền được giải quyết", 10, target: 100, unit: "%"),
-                    ReceptionLevels("4.2", "Thủ trưởng cơ quan tiếp công dân định kỳ theo quy định", 5),
+                    // Checked against the reception log: the head receives citizens at least once a month (Luật Tiếp công dân 2013, Điều 12).
+                    ReceptionLevels("4.2", "Thủ trưởng cơ quan tiếp công dân định kỳ theo quy định", 5) with
+                    {
+                        Registry = new() { Figure = "receptions.periodic.byHead", AtLeast = 12 },
+                    },
                 ],
             },
             Points("5", "Thực hiện Quy chế dân chủ trong hoạt động của cơ quan", 15, 0.25m,
@@ -286,7 +290,9 @@ public static class DemoCriteria
         new()
         {
             Id = "D2", Name = "Để xảy ra khiếu kiện đông người, vượt cấp thuộc trách nhiệm giải quyết", MaxPoints = 6,
+            Guidance = "Số đoàn đông người lấy từ sổ tiếp công dân của đơn vị trong kỳ.",
             Method = new() { Type = ScoringMethodType.Count, PointsEach = 3 },
+            Registry = new() { Figure = "receptions.delegations", TakeValue = true },
         },
     ];
 }

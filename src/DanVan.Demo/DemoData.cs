@@ -56,6 +56,10 @@ public static class DemoData
             var sets = new Dictionary<int, CriteriaSet> { [storedAgencies.Id] = agencies, [storedLocal.Id] = local };
             progress?.Report($"Bộ tiêu chí: {agencies.Name}; {local.Name}");
 
+            // The reception log the criteria of set 01 are checked against (4.2) and count from (D2); its own random stream.
+            var receptions = await DemoRegistries.SeedAsync(db, agencies.AppliesTo, options.FirstYear, options.Years, options.Seed + 1, ct);
+            progress?.Report($"Sổ tiếp công dân: {receptions} lượt tiếp");
+
             var profiles = plan.Where(p => p.Group is not null)
                 .ToDictionary(p => p.Code, p => UnitProfile.Create(rng, p));
             db.ChangeTracker.Clear();
@@ -84,6 +88,8 @@ public static class DemoData
                 var previous = await PeriodResultsQuery.PreviousBandsAsync(db, period, ct);
                 var ids = (await db.Assessments.Where(a => a.PeriodId == period.Id).Select(a => new { a.Id, a.Unit!.Code }).ToListAsync(ct))
                     .OrderBy(x => x.Code, StringComparer.Ordinal).Select(x => x.Id).ToList();
+                var linked = await db.Assessments.Where(a => a.PeriodId == period.Id && a.CriteriaSetId == storedAgencies.Id).Select(a => a.UnitId).ToListAsync(ct);
+                var figures = await DemoRegistries.FiguresAsync(db, agencies, linked, period.WindowFrom, period.WindowTo, ct);
                 var scorer = new DemoScorer(db, rng, Coordinator);
                 for (var i = 0; i < ids.Count; i += Batch)
                 {
@@ -93,7 +99,7 @@ public static class DemoData
                     foreach (var a in batch)
                     {
                         var profile = profiles[a.Unit!.Code];
-                        scorer.Score(a, sets[a.CriteriaSetId], period, profile, y, last, previous.GetValueOrDefault(a.UnitId));
+                        scorer.Score(a, sets[a.CriteriaSetId], period, profile, y, last, previous.GetValueOrDefault(a.UnitId), figures.GetValueOrDefault(a.UnitId));
                     }
                     await db.SaveChangesAsync(ct);
                     db.ChangeTracker.Clear();

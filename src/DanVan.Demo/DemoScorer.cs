@@ -63,7 +63,8 @@ internal sealed class DemoScorer(DanVanDbContext db, Random rng, string coordina
         "Một số nội dung chưa triển khai theo kế hoạch.",
     ];
 
-    public void Score(Assessment a, CriteriaSet set, EvaluationPeriod period, UnitProfile profile, int yearIndex, bool lastYear, string? previousBand)
+    public void Score(Assessment a, CriteriaSet set, EvaluationPeriod period, UnitProfile profile, int yearIndex, bool lastYear, string? previousBand,
+        IReadOnlyDictionary<string, DanVan.Statistics.IndicatorValue>? figures = null)
     {
         var state = PickState(profile.Group, lastYear);
         var late = state is not (DemoState.NotStarted or DemoState.Draft) && rng.NextDouble() < (lastYear ? 0.14 : 0.08);
@@ -79,6 +80,8 @@ internal sealed class DemoScorer(DanVanDbContext db, Random rng, string coordina
         var self = SelfInputs(set, profile, quality, year).ToList();
         if (state == DemoState.Draft) self = self.Take(Math.Max(1, self.Count * rng.Next(3, 8) / 10)).ToList();
         foreach (var input in self) AssessmentEntries.Set(db, a, set, input, unitUser, At(entered));
+        // Values the reception log gives (D2), taken as the unit's save takes them; a fixed hour keeps the random stream as it was.
+        if (figures is not null) RegistryChecks.TakeValues(db, a, set, figures, unitUser, entered.ToDateTime(new TimeOnly(8, 30), DateTimeKind.Utc));
         if (state == DemoState.Draft) return;
 
         var submitted = late ? period.Deadline.AddDays(rng.Next(1, 12)) : period.Deadline.AddDays(-rng.Next(0, 10));
@@ -109,7 +112,9 @@ internal sealed class DemoScorer(DanVanDbContext db, Random rng, string coordina
         var adjusted = 0;
         if (rng.NextDouble() < (lastYear ? 0.8 : 0.75))
         {
-            foreach (var input in a.Entries.Where(e => e.Layer == ScoreLayer.Self && !e.NotApplicable).Select(ToInput).ToList())
+            // A value taken from the registry is not the unit's judgement to adjust (and leaves the random stream as it was).
+            foreach (var input in a.Entries.Where(e => e.Layer == ScoreLayer.Self && !e.NotApplicable && !RegistryChecks.TakesValue(set.FindCriterion(e.CriterionId)!))
+                .Select(ToInput).ToList())
             {
                 if (rng.NextDouble() > 0.18 + profile.Bias * 3) continue;
                 var criterion = set.FindCriterion(input.CriterionId)!;

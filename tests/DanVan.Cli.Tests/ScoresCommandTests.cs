@@ -26,16 +26,18 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
     {
         await SeedAsync();
         var run = await RunOkAsync("scores", "import", ScoreFile(Fixtures.SelfRowsOfA1), "--period", "2024");
-        run.Out.ShouldContain("10 rows for 1 units, 10 entries changed");
+        // The 10 rows, and D2 taken from the (empty) reception log: 0 delegations.
+        run.Out.ShouldContain("10 rows for 1 units, 11 entries changed");
 
         await using var db = Db.NewContext();
         var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.Unit!.Code == "A1");
         a.Status.ShouldBe(AssessmentStatus.Draft);
-        a.Entries.Count.ShouldBe(10);
+        a.Entries.Count.ShouldBe(11);
+        a.Entries.Single(e => e.CriterionId == "D2").Count.ShouldBe(0);
         a.Entries.Single(e => e.CriterionId == "2").Points.ShouldBe(13.5m);
         a.Entries.Single(e => e.CriterionId == "3").NotApplicable.ShouldBeTrue();
         a.Entries.Single(e => e.CriterionId == "1.2").Checked.ShouldBe("a,b,c");
-        (await db.Audit.CountAsync(x => x.User == "cli" && x.Action == "entry.self")).ShouldBe(10);
+        (await db.Audit.CountAsync(x => x.User == "cli" && x.Action == "entry.self")).ShouldBe(11);
     }
 
     [Fact]
@@ -158,15 +160,17 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
         await SeedAsync();
         await RunOkAsync("scores", "import", ScoreFile(Fixtures.SelfRowsOfA1), "--period", "2024");
         var template = Db.PathOf("template.xlsx");
-        (await RunOkAsync("scores", "template", template, "--period", "2024")).Out.ShouldContain("Wrote 32 rows");
+        (await RunOkAsync("scores", "template", template, "--period", "2024")).Out.ShouldContain("Wrote 30 rows");
 
-        // The template holds A1's values and blank rows for the rest; imported back as it is, it changes nothing.
+        // The template holds A1's values and blank rows for the rest (D2 is not typed: the reception log gives it);
+        // imported back as it is, it changes nothing.
         var rows = ScoreList.ReadFile(template);
-        rows.Count.ShouldBe(32);
+        rows.Count.ShouldBe(30);
+        rows.ShouldNotContain(r => r.Criterion == "D2");
         rows.Single(r => r.UnitCode == "A1" && r.Criterion == "2").Points.ShouldBe("13,5");
         rows.Single(r => r.UnitCode == "A1" && r.Criterion == "3").NotApplicable.ShouldBe("x");
         (await RunOkAsync("scores", "import", template, "--period", "2024")).Out
-            .ShouldContain("32 rows for 1 units, 0 entries changed, 22 blank rows skipped.");
+            .ShouldContain("30 rows for 1 units, 0 entries changed, 20 blank rows skipped.");
     }
 
     [Fact]
@@ -235,6 +239,41 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
         await using var db = Db.NewContext();
         (await db.Entries.Where(e => e.CriterionId == "2" && e.Layer == ScoreLayer.Self).Select(e => e.Points).ToListAsync())
             .ShouldBe([7.5m, 7.5m]);
+    }
+
+    [Fact]
+    public async Task Should_take_the_delegations_from_the_reception_log_refuse_a_typed_count_and_list_the_contradictions()
+    {
+        await SeedAsync();
+        await using (var db = Db.NewContext())
+        {
+            var unit = await db.Units.SingleAsync(u => u.Code == "A1");
+            var actor = new DanVan.Registries.RegistryActor("vanthu", new DateTime(2024, 12, 1, 2, 0, 0, DateTimeKind.Utc), TimeZoneInfo.Utc,
+                new DanVan.Registries.PersonalDataProtector(new byte[32]));
+            foreach (var (month, kind, byHead, count) in new[] { (1, "định kỳ", true, 2), (2, "định kỳ", true, 2), (3, "định kỳ", true, 2), (6, "đột xuất", false, 20) })
+                await DanVan.Registries.ReceptionLog.RecordAsync(db, unit, new DanVan.Registries.ReceptionInput
+                {
+                    ReceivedOn = new DateOnly(2024, month, 10), Kind = kind, ByHead = byHead, ReceivedByName = "Giám đốc Sở", VisitorCount = count,
+                    IsDelegation = count >= 20, Summary = "Kiến nghị về chính sách", MatterKind = "kiến nghị", Outcome = "giải thích",
+                }, actor);
+        }
+
+        var typed = await RunAsync("scores", "import", ScoreFile("A1,D2,self,,,,,,0,,"), "--period", "2024");
+        typed.Exit.ShouldBe(ExitCodes.Refused);
+        typed.Err.ShouldContain("Tiêu chí D2 lấy giá trị từ sổ (receptions.delegations); không nhập tay.");
+
+        await RunOkAsync("scores", "import", ScoreFile(Fixtures.SelfRowsOfA1), "--period", "2024");
+        await using (var db = Db.NewContext())
+            (await db.Entries.SingleAsync(e => e.CriterionId == "D2" && e.Layer == ScoreLayer.Self)).Count.ShouldBe(1);
+
+        var run = await RunOkAsync("scores", "check", "--period", "2024", "--unit", "A1");
+        run.Out.ShouldContain("A1 Sở Nội vụ");
+        run.Out.ShouldContain("3 buổi tiếp công dân định kỳ do người đứng đầu chủ trì");
+        run.Out.ShouldContain("Chưa khớp: Tự chấm 5/5 nhưng sổ tiếp công dân ghi 3/12 buổi tiếp công dân định kỳ do người đứng đầu chủ trì.");
+        run.Out.ShouldContain("1 đoàn đông người");
+        run.Out.ShouldContain("lấy giá trị từ sổ: 1");
+        run.Out.ShouldContain("1 đơn vị có tiêu chí đối chiếu với sổ, 1 điểm tự chấm chưa khớp.");
+        (await RunAsync("scores", "check", "--period", "2024", "--unit", "ZZ")).Exit.ShouldBe(ExitCodes.Refused);
     }
 }
 

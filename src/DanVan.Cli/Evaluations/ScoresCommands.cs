@@ -1,10 +1,12 @@
 using System.CommandLine;
 using DanVan.Cli.Infrastructure;
 using DanVan.Evaluations;
+using DanVan.Refusals;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Cli.Evaluations;
 
-/// <summary>danvan scores import|template: score files, one row per unit × criterion × layer.</summary>
+/// <summary>danvan scores import|template|check: score files, one row per unit × criterion × layer; the registry check of a period.</summary>
 public static class ScoresCommands
 {
     /// <summary>The "scores" command group.</summary>
@@ -13,6 +15,7 @@ public static class ScoresCommands
         var scores = new Command("scores", "Scores (điểm): bulk import from .csv/.xlsx, and templates to fill");
         scores.Subcommands.Add(Import(globals));
         scores.Subcommands.Add(Template(globals));
+        scores.Subcommands.Add(Check(globals));
         return scores;
     }
 
@@ -70,6 +73,60 @@ public static class ScoresCommands
         });
         return command;
     }
+
+    private static Command Check(GlobalOptions globals)
+    {
+        var period = new PeriodSelector();
+        var unit = new Option<string?>("--unit") { Description = "Only this unit (its code)", HelpName = "code" };
+        var command = new Command("check", "Registry check (đối chiếu với sổ): each criterion's registry figure for the unit and period, and where the self-score claims more than it supports") { unit };
+        period.AddTo(command);
+        command.SetBody(globals, async (context, ct) =>
+        {
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var p = await period.ResolveAsync(db, context.Parse, ct);
+            var code = context.Get(unit);
+            var assessments = (await db.Assessments.AsNoTracking().Include(a => a.Entries).Include(a => a.Unit).Include(a => a.Period)
+                    .Where(a => a.PeriodId == p.Id && (code == null || a.Unit!.Code == code)).ToListAsync(ct))
+                .OrderBy(a => a.Unit!.Code, StringComparer.Ordinal).ToList();
+            if (code is not null && assessments.Count == 0)
+                throw new RefusedException("cli.unknownUnit", Where.AtField("--unit"), ("unit", code));
+            var setIds = assessments.Select(a => a.CriteriaSetId).Distinct().ToList();
+            var sets = (await db.CriteriaSets.AsNoTracking().Where(s => setIds.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Parse());
+
+            await context.Out.WriteLineAsync($"Đối chiếu với sổ — kỳ đánh giá #{p.Id}: {p.Name}");
+            int checkedUnits = 0, contradictions = 0;
+            foreach (var a in assessments)
+            {
+                var report = await RegistryChecks.CheckAsync(db, a, sets[a.CriteriaSetId], ct);
+                if (report.Figures.Count == 0) continue;
+                checkedUnits++;
+                contradictions += report.Contradictions.Count;
+                await context.Out.WriteLineAsync();
+                await context.Out.WriteLineAsync($"{a.Unit!.Code} {a.Unit.Name} ({Format.Status(a.Status).ToLower(Format.Vi)})");
+                var table = new TextTable("Tiêu chí", "Theo sổ", "Đối chiếu");
+                foreach (var f in report.Figures)
+                {
+                    var found = report.ContradictionsOf(f.CriterionId).Select(r => RegistryChecks.Render(r, RefusalText.Vietnamese)).ToList();
+                    table.Add(f.CriterionId, f.Phrase(RefusalText.Vietnamese), found.Count > 0 ? "Chưa khớp: " + string.Join(" ", found) : Expectation(f));
+                }
+                table.Write(context.Out);
+            }
+            await context.Out.WriteLineAsync();
+            await context.Out.WriteLineAsync($"{checkedUnits} đơn vị có tiêu chí đối chiếu với sổ, {contradictions} điểm tự chấm chưa khớp.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    // What the figure is held to, as the pages write it.
+    private static string Expectation(CriterionFigure f) => f.Link switch
+    {
+        { TakeValue: true } => f.Taken is { } t ? $"lấy giá trị từ sổ: {Format.Points(t.Count ?? t.Achieved)}" : "lấy giá trị từ sổ",
+        { AtLeast: { } least } => $"yêu cầu từ {Format.Points(least)}",
+        { AtMost: { } most } => $"yêu cầu không quá {Format.Points(most)}",
+        { Expect: { } yes } => $"yêu cầu: {(yes ? "có" : "không")}",
+        _ => "",
+    };
 
     private static Command Template(GlobalOptions globals)
     {

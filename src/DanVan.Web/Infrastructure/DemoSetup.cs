@@ -38,7 +38,7 @@ public static class DemoSetup
     public const string AgencyScope = "agency";
 
     /// <summary>The preferred demo agency (Văn phòng UBND tỉnh, a draft in 2024); another agency whose latest assessment is still open is taken if it is not.</summary>
-    public const string PreferredAgencyCode = "000.00.01.H44";
+    public const string PreferredAgencyCode = DemoRegistries.DemoAgencyCode;
 
     /// <summary>Seeds the demo province when the database holds no units, then makes sure the demo accounts exist.</summary>
     public static async Task SeedOnceAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)

@@ -146,6 +146,9 @@ public sealed record Criterion
     /// <summary>How a leaf is scored; null for a parent, whose points are its children's sum.</summary>
     public ScoringMethod? Method { get; init; }
 
+    /// <summary>A registry figure of the unit for the period the criterion is checked against, or takes its value from; a leaf only.</summary>
+    public RegistryLink? Registry { get; init; }
+
     /// <summary>Sub-criteria; their maxima add up to this one's.</summary>
     public IReadOnlyList<Criterion> Children { get; init; } = [];
 
@@ -156,6 +159,32 @@ public sealed record Criterion
     /// <summary>This criterion and all below it, depth first.</summary>
     public IEnumerable<Criterion> SelfAndDescendants() =>
         Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
+}
+
+/// <summary>
+/// A criterion tied to a registry figure (<see cref="DanVan.Registries.RegistryFigures"/>) of the unit over the period's
+/// data window: shown beside the criterion, checked against at most one expectation, or taken as the achieved value.
+/// </summary>
+public sealed record RegistryLink
+{
+    /// <summary>The figure's code, e.g. <c>receptions.periodic.byHead</c>.</summary>
+    public required string Figure { get; init; }
+
+    /// <summary>Count or ratio figure: the figure expected at least (a ratio as a percentage); below it the self-score may reach only max × figure / atLeast.</summary>
+    public decimal? AtLeast { get; init; }
+
+    /// <summary>Count or ratio figure: the figure expected at most; above it the self-score may reach only max × atMost / figure (nothing when atMost is 0).</summary>
+    public decimal? AtMost { get; init; }
+
+    /// <summary>Yes/no figure: the answer expected; otherwise the self-score may reach nothing.</summary>
+    public bool? Expect { get; init; }
+
+    /// <summary>Ratio and count methods: the achieved figure (count) is the registry's, never typed by the unit.</summary>
+    public bool TakeValue { get; init; }
+
+    /// <summary>True when an expectation is set (atLeast, atMost or expect).</summary>
+    [JsonIgnore]
+    public bool HasExpectation => AtLeast is not null || AtMost is not null || Expect is not null;
 }
 
 /// <summary>Kinds of scoring method.</summary>

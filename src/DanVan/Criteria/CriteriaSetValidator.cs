@@ -1,4 +1,5 @@
 using DanVan.Refusals;
+using DanVan.Registries;
 
 namespace DanVan.Criteria;
 
@@ -71,10 +72,12 @@ public static class CriteriaSetValidator
         {
             if (c.Method is null) error($"{path}.method", "criteria.methodRequired", []);
             else CheckMethod(c.Method, c.MaxPoints, $"{path}.method", error);
+            if (c.Registry is { } link) CheckRegistry(link, c.Method, path.StartsWith("$.deductions", StringComparison.Ordinal), $"{path}.registry", error);
             return;
         }
 
         if (c.Method is not null) error($"{path}.method", "criteria.methodOnParent", []);
+        if (c.Registry is not null) error($"{path}.registry", "criteria.registryOnParent", []);
         var sum = c.Children.Sum(x => x.MaxPoints);
         if (sum != c.MaxPoints)
             error($"{path}.children", "criteria.childrenSum", [("sum", sum), ("max", c.MaxPoints)]);
@@ -138,6 +141,48 @@ public static class CriteriaSetValidator
         NotFor(m.LowerIsBetter, "lowerIsBetter", ScoringMethodType.Ratio);
         NotFor(m.Decimals is not null, "decimals", ScoringMethodType.Ratio);
         NotFor(m.PointsEach is not null, "pointsEach", ScoringMethodType.Count);
+    }
+
+    // The figure must be in the catalogue (registries add theirs); the expectation must fit its shape; a taken value
+    // must fit the method (a count into a count, a count or a rate into a ratio's achieved figure).
+    private static void CheckRegistry(RegistryLink link, ScoringMethod? method, bool deduction, string path, Action<string, string, (string, object?)[]> error)
+    {
+        if (string.IsNullOrWhiteSpace(link.Figure) || !RegistryFigures.Catalogue.TryGetValue(link.Figure, out var figure))
+        {
+            error($"{path}.figure", "criteria.unknownFigure", [("figure", link.Figure)]);
+            return;
+        }
+
+        var shape = CamelCaseEnum.Name(figure.Shape);
+        var expectations = new[] { ("atLeast", link.AtLeast is not null), ("atMost", link.AtMost is not null), ("expect", link.Expect is not null) }
+            .Where(x => x.Item2).Select(x => x.Item1).ToList();
+        if (expectations.Count > 1) error(path, "criteria.registryOneExpectation", [("fields", expectations)]);
+        if (link.TakeValue && expectations.Count > 0) error(path, "criteria.registryTakeValueAndExpectation", []);
+        if (deduction && expectations.Count > 0) error(path, "criteria.registryExpectationOnDeduction", []);
+
+        foreach (var (field, bound) in new[] { ("atLeast", link.AtLeast), ("atMost", link.AtMost) })
+        {
+            if (bound is not { } value) continue;
+            if (figure.Shape == FigureShape.YesNo)
+                error($"{path}.{field}", "criteria.registryExpectationShape", [("field", field), ("figure", figure.Code), ("shape", shape)]);
+            else if ((field == "atLeast" ? value <= 0 : value < 0) || (figure.Shape == FigureShape.Ratio && value > 100))
+                error($"{path}.{field}", "criteria.registryBoundOutOfRange", [("field", field), ("value", value),
+                    ("range", (field == "atLeast" ? "(0, " : "[0, ") + (figure.Shape == FigureShape.Ratio ? "100]" : "∞)"))]);
+        }
+        if (link.Expect is not null && figure.Shape != FigureShape.YesNo)
+            error($"{path}.expect", "criteria.registryExpectationShape", [("field", "expect"), ("figure", figure.Code), ("shape", shape)]);
+
+        if (!link.TakeValue || method is null) return;
+        var fits = method.Type switch
+        {
+            ScoringMethodType.Count => figure.Shape == FigureShape.Count,
+            ScoringMethodType.Ratio => figure.Shape is FigureShape.Count or FigureShape.Ratio,
+            _ => (bool?)null,
+        };
+        if (fits is null)
+            error($"{path}.takeValue", "criteria.registryTakeValueMethod", [("method", Name(method.Type))]);
+        else if (fits == false)
+            error($"{path}.takeValue", "criteria.registryTakeValueShape", [("figure", figure.Code), ("shape", shape), ("method", Name(method.Type))]);
     }
 
     private static string Name(ScoringMethodType type) => Enum.IsDefined(type) ? CamelCaseEnum.Name(type) : type.ToString();

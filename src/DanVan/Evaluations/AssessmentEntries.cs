@@ -59,13 +59,25 @@ public static class AssessmentEntries
 
     /// <summary>Every refusal of a value for <paramref name="input"/>'s criterion in <paramref name="set"/>, the note included; empty when acceptable.</summary>
     /// <remarks>No state involved: a page checks every field with it before anything is loaded for writing.</remarks>
-    public static IReadOnlyList<Refusal> CheckValue(CriteriaSet set, EntryInput input)
+    /// <remarks>A criterion that takes its value from a registry refuses a typed count or achieved figure in the unit's own layer
+    /// (<c>entry.takenFromRegistry</c>); its note, "does not apply" and a target the set does not fix are the unit's to give.</remarks>
+    public static IReadOnlyList<Refusal> CheckValue(CriteriaSet set, EntryInput input) => CheckValue(set, input, fromRegistry: false);
+
+    private static IReadOnlyList<Refusal> CheckValue(CriteriaSet set, EntryInput input, bool fromRegistry)
     {
         var criterion = set.FindCriterion(input.CriterionId);
         if (criterion is null)
             return [Refusal.Of("entry.unknownCriterion", Where.AtCriterion(input.CriterionId), ("criterion", input.CriterionId))];
         var refusals = new List<Refusal>(2);
-        if (ScoreEntryRules.Check(criterion, input.ToScoreEntry(), IsSuperiorScored(set, criterion.Id)) is { } refusal) refusals.Add(refusal);
+        var entry = input.ToScoreEntry();
+        if (!fromRegistry && TakenByRegistry(criterion, input))
+        {
+            if (input.Value.GivenFields().FirstOrDefault(f => f is "count" or "achieved") is { } typed)
+                refusals.Add(Refusal.Of("entry.takenFromRegistry", Where.AtCriterion(criterion.Id, typed), ("criterion", criterion.Id), ("figure", criterion.Registry!.Figure)));
+            // The registry's value is not known here: the other rules are checked with a stand-in for it.
+            entry = entry with { Value = StandIn(criterion, input.Value) };
+        }
+        if (ScoreEntryRules.Check(criterion, entry, IsSuperiorScored(set, criterion.Id)) is { } refusal) refusals.Add(refusal);
         if (input.Layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(input.Note))
             refusals.Add(Refusal.Of("entry.reasonRequired", Where.AtCriterion(input.CriterionId, "note"), ("criterion", input.CriterionId)));
         if (TextLimit.Check(input.Note, Where.AtCriterion(input.CriterionId, "note"), "note") is { } tooLong) refusals.Add(tooLong);
@@ -76,12 +88,19 @@ public static class AssessmentEntries
     /// <remarks>The caller saves; several entries can be set and saved in one transaction. A change of the unit's own
     /// values after the head's confirmation clears the confirmation (audited), so the head confirms what is submitted.</remarks>
     /// <exception cref="RefusedException">The value, the note or the assessment's state does not allow it; nothing changed.</exception>
-    public static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at)
+    public static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at) =>
+        Set(db, assessment, set, input, user, at, fromRegistry: false);
+
+    /// <summary><see cref="Set(DanVanDbContext, Assessment, CriteriaSet, EntryInput, string, DateTime)"/>; <paramref name="fromRegistry"/>: the value is the registry's (<see cref="RegistryChecks.TakeValues"/>).</summary>
+    internal static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at, bool fromRegistry)
     {
         if (StateRefusal(assessment, input.Layer, at, input.CriterionId) is { } state) throw new RefusedException(state);
-        if (CheckValue(set, input) is { Count: > 0 } refusals) throw new RefusedException(refusals);
+        if (CheckValue(set, input, fromRegistry) is { Count: > 0 } refusals) throw new RefusedException(refusals);
 
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
+        // The unit's note (or target) on a value the registry gives keeps the value last taken.
+        if (!fromRegistry && set.FindCriterion(input.CriterionId) is { } taken && TakenByRegistry(taken, input))
+            input = input with { Value = input.Value with { Count = entry?.Value.Count, Achieved = entry?.Value.Achieved } };
         // A first adjustment replaces the value of the layer below (the unit's own score), which the trail shows as "old".
         var below = assessment.Entries.Where(e => e.CriterionId == input.CriterionId && e.Layer < input.Layer).MaxBy(e => e.Layer);
         var created = entry is null;
@@ -168,6 +187,17 @@ public static class AssessmentEntries
         if (layer == ScoreLayer.Self) AssessmentWorkflow.Unconfirm(db, assessment, user, at);
         return true;
     }
+
+    // The unit's own value of a criterion that takes its value from a registry (not "does not apply").
+    private static bool TakenByRegistry(Criterion c, EntryInput input) =>
+        input.Layer == ScoreLayer.Self && !input.NotApplicable && RegistryChecks.TakesValue(c);
+
+    private static CriterionValue StandIn(Criterion c, CriterionValue v) => (c.Method?.Type) switch
+    {
+        ScoringMethodType.Count => v with { Count = 0 },
+        ScoringMethodType.Ratio => v with { Achieved = 0 },
+        _ => v,
+    };
 
     /// <summary>True when the criterion or one of its ancestors is scored by the level above.</summary>
     public static bool IsSuperiorScored(CriteriaSet set, string criterionId)

@@ -146,6 +146,8 @@ public static class ScoreList
                 var set = sets[a.CriteriaSetId];
                 var self = group.Where(p => p.Input.Layer == ScoreLayer.Self).ToList();
                 var review = group.Where(p => p.Input.Layer != ScoreLayer.Self).OrderBy(p => p.Input.Layer).ToList();
+                // The unit's values the registries give are taken with its self rows, as on the page.
+                if (self.Count > 0) await RegistryChecks.TakeValuesAsync(db, a, set, options.User, at, ct);
                 foreach (var p in self) Set(db, a, set, p, fileName, options.User, at);
                 if (submit && self.Count > 0)
                 {
@@ -209,6 +211,8 @@ public static class ScoreList
             {
                 var superior = AssessmentEntries.IsSuperiorScored(set, c.Id);
                 if (superior && layer == ScoreLayer.Self) continue;
+                // The unit does not type a value a registry gives (a row would be refused on import).
+                if (layer == ScoreLayer.Self && RegistryChecks.TakesValue(c)) continue;
                 var e = a.Entries.FirstOrDefault(x => x.CriterionId == c.Id && x.Layer == layer);
                 rows.Add(new ScoreRow(rows.Count + 2, a.Unit!.Code, c.Id, LayerName(layer),
                     Points: Write(e?.Points),

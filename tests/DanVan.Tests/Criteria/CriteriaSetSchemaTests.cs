@@ -21,6 +21,7 @@ public sealed class CriteriaSetSchemaTests
         { "sourceNotes", typeof(SourceNotes) },
         { "criterion", typeof(Criterion) },
         { "scoringMethod", typeof(ScoringMethod) },
+        { "registryLink", typeof(RegistryLink) },
         { "level", typeof(Level) },
         { "checklistItem", typeof(ChecklistItem) },
         { "flagDefinition", typeof(FlagDefinition) },

@@ -56,6 +56,17 @@ public abstract class DemoDataTests(TestDatabase db) : IAsyncLifetime
             (await read.Assessments.CountAsync(a => a.Status == AssessmentStatus.Approved && a.FinalBand != a.SelfBand)).ShouldBeGreaterThan(0);
             (await read.Audit.CountAsync(a => a.Action == "assessment.return")).ShouldBeGreaterThan(0);
 
+            // The reception log behind set 01: 4.2 is checked against it, D2 counts its delegations (taken, not typed).
+            entries.ShouldContain(e => e.CriterionId == "D2" && e.Layer == ScoreLayer.Self && e.Count == 1);
+            var lastPeriod = summary.Periods[^1].Id;
+            var agency = await read.Assessments.Include(a => a.Entries).Include(a => a.Unit).Include(a => a.Period)
+                .SingleAsync(a => a.PeriodId == lastPeriod && a.Unit!.Code == DemoRegistries.DemoAgencyCode);
+            var agencySet = (await read.CriteriaSets.SingleAsync(s => s.Id == agency.CriteriaSetId)).Parse();
+            var registry = await RegistryChecks.CheckAsync(read, agency, agencySet);
+            registry.For("4.2")!.Value.ShouldBe(new DanVan.Statistics.NumberValue(DemoRegistries.DemoAgencyPeriodicReceptions));
+            registry.For("D2")!.Taken!.Count.ShouldBe(1);
+            progress.ShouldContain(line => line.StartsWith("Sổ tiếp công dân: ", StringComparison.Ordinal));
+
             var results = await PeriodResultsQuery.ComputeAsync(read, summary.Periods[^1].Id);
             results.Units.Where(u => u.Evaluated).Select(u => u.Reported.Band).Distinct().Count().ShouldBeGreaterThan(2);
 

@@ -27,6 +27,7 @@ namespace DanVan.Web.Api.Evaluations;
 /// <param name="Bonus">Bonus items.</param>
 /// <param name="Deductions">Deduction items.</param>
 /// <param name="Actions">What the caller may do now.</param>
+/// <param name="Contradictions">Where the unit's self-score claims more than a registry figure supports (criteria checked against the registries).</param>
 public sealed record AssessmentDetails(
     int Id,
     PeriodRef Period,
@@ -47,7 +48,42 @@ public sealed record AssessmentDetails(
     IReadOnlyList<CriterionView> Criteria,
     IReadOnlyList<CriterionView> Bonus,
     IReadOnlyList<CriterionView> Deductions,
-    AssessmentActions Actions);
+    AssessmentActions Actions,
+    IReadOnlyList<ContradictionView> Contradictions);
+
+/// <summary>A contradiction of the unit's self-score with a registry figure: a code, the criterion, the arguments and the sentence.</summary>
+/// <param name="Code">Stable code, <c>contradiction.belowAtLeast</c> and the like.</param>
+/// <param name="Criterion">The criterion.</param>
+/// <param name="Message">The sentence in the language asked for (Accept-Language; Vietnamese by default).</param>
+/// <param name="Args">The arguments: figure, points, max, supported, found, expected (or entered).</param>
+public sealed record ContradictionView(string Code, string Criterion, string Message, IReadOnlyDictionary<string, object?> Args);
+
+/// <summary>The registry figure a criterion names, for the unit over the period's data window.</summary>
+/// <param name="Figure">The figure's code, e.g. <c>receptions.periodic.byHead</c>.</param>
+/// <param name="Shape">count, ratio or yesNo.</param>
+/// <param name="Value">A count, a rate as a percentage (null for 0/0), or 1/0 for yes/no.</param>
+/// <param name="Part">Ratio: the part (n of n/N).</param>
+/// <param name="Whole">Ratio: the whole (N of n/N).</param>
+/// <param name="Text">The figure in words ("3 buổi tiếp công dân định kỳ do người đứng đầu chủ trì").</param>
+/// <param name="AtLeast">The expectation "at least", when set.</param>
+/// <param name="AtMost">The expectation "at most", when set.</param>
+/// <param name="Expect">The yes/no answer expected, when set.</param>
+/// <param name="TakeValue">The unit's value is the registry's (not typed).</param>
+/// <param name="SupportedPoints">The most the self-score may claim by the figure (for a deduction: the least); null when nothing is checked.</param>
+/// <param name="TakenValue">The count or achieved figure the registry gives a criterion that takes its value.</param>
+public sealed record RegistryFigureView(
+    string Figure,
+    string Shape,
+    decimal? Value,
+    decimal? Part,
+    decimal? Whole,
+    string Text,
+    decimal? AtLeast,
+    decimal? AtMost,
+    bool? Expect,
+    bool TakeValue,
+    decimal? SupportedPoints,
+    decimal? TakenValue);
 
 /// <summary>A computed result: totals and class, with the reasons the class moved.</summary>
 /// <param name="Total">Final total of this result.</param>
@@ -90,6 +126,7 @@ public sealed record ResultView(
 /// <param name="FinalPoints">Points with every layer; null when the final result is not shown to the caller.</param>
 /// <param name="EvidenceCount">Evidence items attached to this criterion.</param>
 /// <param name="Children">Sub-criteria.</param>
+/// <param name="Registry">The registry figure it names, when it names one.</param>
 public sealed record CriterionView(
     string Id,
     string Name,
@@ -104,7 +141,8 @@ public sealed record CriterionView(
     decimal SelfPoints,
     decimal? FinalPoints,
     int EvidenceCount,
-    IReadOnlyList<CriterionView> Children);
+    IReadOnlyList<CriterionView> Children,
+    RegistryFigureView? Registry);
 
 /// <summary>How a leaf criterion is scored, i.e. which fields an entry needs.</summary>
 /// <param name="Type">Points: <c>points</c>; Levels: <c>level</c>; Checklist: <c>checked</c>; Ratio: <c>achieved</c> (and <c>target</c> when the set fixes none); Count: <c>count</c>.</param>

@@ -1,4 +1,7 @@
+using System.Globalization;
 using DanVan.Accounts;
+using DanVan.Refusals;
+using DanVan.Statistics;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -12,8 +15,9 @@ namespace DanVan.Web.Api.Evaluations;
 /// <summary>Builds <see cref="AssessmentDetails"/> from a loaded assessment (entries, unit and period included).</summary>
 internal static class AssessmentViews
 {
-    public static async Task<AssessmentDetails> BuildAsync(DanVanDbContext db, UserScope scope, Assessment a, CancellationToken ct)
+    public static async Task<AssessmentDetails> BuildAsync(DanVanDbContext db, UserScope scope, Assessment a, CancellationToken ct, CultureInfo? culture = null)
     {
+        culture ??= RefusalText.Vietnamese;
         var stored = await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct);
         var set = stored.Parse();
         var group = await db.Groups.AsNoTracking().SingleAsync(g => g.Id == a.GroupId, ct);
@@ -22,6 +26,7 @@ internal static class AssessmentViews
         var period = a.Period!;
 
         var entries = a.ToScoreEntries();
+        var registry = await RegistryChecks.CheckAsync(db, a, set, ct);
         var self = ScoringEngine.Compute(set, new ScoringInput { Entries = entries, UpToLayer = ScoreLayer.Self, Flags = a.FlagSet });
         ScoreResult? final = null;
         if (EvaluationAccess.SeesFinal(scope, a))
@@ -47,7 +52,8 @@ internal static class AssessmentViews
                 self.Criteria.TryGetValue(c.Id, out var sp) ? sp.Points : 0,
                 final is not null && final.Criteria.TryGetValue(c.Id, out var fp) ? fp.Points : null,
                 evidence.GetValueOrDefault(c.Id),
-                c.Children.Select(View).ToList());
+                c.Children.Select(View).ToList(),
+                registry.For(c.Id) is { } f ? FigureOf(f, culture) : null);
         }
 
         return new AssessmentDetails(
@@ -70,8 +76,23 @@ internal static class AssessmentViews
             set.Criteria.Select(View).ToList(),
             set.Bonus.Select(View).ToList(),
             set.Deductions.Select(View).ToList(),
-            EvaluationAccess.ActionsFor(scope, a));
+            EvaluationAccess.ActionsFor(scope, a),
+            registry.Contradictions.Select(r => new ContradictionView(r.Code, r.Where.Criterion!, RegistryChecks.Render(r, culture), r.Args)).ToList());
     }
+
+    private static RegistryFigureView FigureOf(CriterionFigure f, CultureInfo culture) => new(
+        f.Link.Figure,
+        CamelCaseEnum.Name(f.Shape),
+        RegistryChecks.Number(f.Value),
+        f.Value is RatioValue r ? r.Part : null,
+        f.Value is RatioValue w ? w.Whole : null,
+        f.Phrase(culture),
+        f.Link.AtLeast,
+        f.Link.AtMost,
+        f.Link.Expect,
+        f.Link.TakeValue,
+        f.SupportedPoints,
+        f.Taken is { } t ? t.Count ?? t.Achieved : null);
 
     private static MethodView MethodOf(ScoringMethod m) => new(
         m.Type,

@@ -83,7 +83,7 @@ public static class AssessmentsApi
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
         if (a is null) return AssessmentNotFound(id);
         response.Headers.ETag = AssessmentVersion.ETag(a.Version);
-        return TypedResults.Ok(await AssessmentViews.BuildAsync(db, scope, a, ct));
+        return TypedResults.Ok(await AssessmentViews.BuildAsync(db, scope, a, ct, RefusalText.CultureFor(response.HttpContext.Request.Headers.AcceptLanguage.ToString())));
     }
 
     /// <summary>PUT /api/v1/assessments/{id}/entries/{criterionId}.</summary>
@@ -94,6 +94,8 @@ public static class AssessmentsApi
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
+                // The unit's save takes the values the registries give, as the page's does.
+                if (body.Layer == ScoreLayer.Self && a.IsEditableByUnit) await RegistryChecks.TakeValuesAsync(db, a, set, scope.UserName, Now(clock), ct);
                 AssessmentEntries.Set(db, a, set, body.ToInput(criterionId), scope.UserName, Now(clock));
             }, ct);
 
@@ -102,7 +104,16 @@ public static class AssessmentsApi
         int id, [FromBody] VersionBody? body, HttpContext http, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, body?.Version, http, db, me,
             EvaluationPermissions.Confirm,
-            (scope, a) => Step(() => AssessmentWorkflow.Confirm(db, a, scope.UserName, Now(clock))), ct);
+            async (scope, a) =>
+            {
+                // The head confirms the registries' values as they stand.
+                if (a.IsEditableByUnit)
+                {
+                    var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
+                    await RegistryChecks.TakeValuesAsync(db, a, set, scope.UserName, Now(clock), ct);
+                }
+                AssessmentWorkflow.Confirm(db, a, scope.UserName, Now(clock));
+            }, ct);
 
     /// <summary>POST /api/v1/assessments/{id}/submit.</summary>
     public static Task<ChangeResult> Submit(
@@ -237,7 +248,7 @@ public static class AssessmentsApi
         {
             AssessmentWorkflow.ExpectVersion(a, sent);
             await apply(scope, a);
-            answer = await AssessmentViews.BuildAsync(db, scope, a, ct);
+            answer = await AssessmentViews.BuildAsync(db, scope, a, ct, RefusalText.CultureFor(http.Request.Headers.AcceptLanguage.ToString()));
             await db.SaveChangesAsync(ct);
         }
         catch (RefusedException ex)

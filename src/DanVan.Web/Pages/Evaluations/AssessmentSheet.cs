@@ -87,6 +87,9 @@ public sealed record AssessmentSheet
     /// <summary>The result with every layer (self, appraisal, inspection).</summary>
     public required ScoreResult Current { get; init; }
 
+    /// <summary>The registry figures of the linked criteria and the contradictions of the self-score (none when the set links no figure).</summary>
+    public RegistryReport Registry { get; init; } = RegistryReport.None;
+
     /// <summary>The label of a band code of this set.</summary>
     public string BandLabel(string? code) => code is null ? "" : ScoringEngine.LabelOf(Set, code);
 
@@ -104,12 +107,14 @@ public sealed record AssessmentSheet
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.AddedAt).ThenBy(e => e.Id)
             .Select(e => new EvidenceItem(e.Id, e.CriterionId, e.FileName, e.FileType, e.Size, e.DocumentRef, e.AddedBy, e.AddedAt))
             .ToListAsync(ct);
-        return Build(a, stored.Parse(), group, evidence);
+        var set = stored.Parse();
+        return Build(a, set, group, evidence, await RegistryChecks.CheckAsync(db, a, set, ct));
     }
 
-    /// <summary>Builds the sheet from loaded data (also used to preview unsaved entries).</summary>
-    public static AssessmentSheet Build(Assessment a, CriteriaSet set, string groupName, IReadOnlyList<EvidenceItem> evidence)
+    /// <summary>Builds the sheet from loaded data (also used to preview unsaved entries); <paramref name="registry"/>: the figures, when computed.</summary>
+    public static AssessmentSheet Build(Assessment a, CriteriaSet set, string groupName, IReadOnlyList<EvidenceItem> evidence, RegistryReport? registry = null)
     {
+        registry ??= RegistryReport.None;
         var entries = a.ToScoreEntries();
         // Provisional results read "as if submitted": the not-submitted rule belongs to period results, not to a sheet being filled.
         var self = ScoringEngine.Compute(set, new ScoringInput { Entries = entries, UpToLayer = ScoreLayer.Self, Flags = a.FlagSet });
@@ -125,7 +130,11 @@ public sealed record AssessmentSheet
                     a.Entries.FirstOrDefault(e => e.CriterionId == c.Id && e.Layer == ScoreLayer.Self),
                     a.Entries.FirstOrDefault(e => e.CriterionId == c.Id && e.Layer == ScoreLayer.Appraisal),
                     a.Entries.FirstOrDefault(e => e.CriterionId == c.Id && e.Layer == ScoreLayer.Inspection),
-                    self.Criteria[c.Id], current.Criteria[c.Id], byCriterion[c.Id].ToList()));
+                    self.Criteria[c.Id], current.Criteria[c.Id], byCriterion[c.Id].ToList())
+                {
+                    Figure = registry.For(c.Id),
+                    Contradictions = registry.ContradictionsOf(c.Id).ToList(),
+                });
                 Walk(c.Children, section, depth + 1, s);
             }
         }
@@ -159,6 +168,7 @@ public sealed record AssessmentSheet
             Rows = rows,
             Self = self,
             Current = current,
+            Registry = registry,
         };
     }
 }
@@ -191,6 +201,15 @@ public sealed record SheetRow(
 {
     /// <summary>The criterion id.</summary>
     public string Id => Criterion.Id;
+
+    /// <summary>The registry figure the criterion names, when it names one.</summary>
+    public CriterionFigure? Figure { get; init; }
+
+    /// <summary>Contradictions of the unit's score with the figure.</summary>
+    public IReadOnlyList<DanVan.Refusals.Refusal> Contradictions { get; init; } = [];
+
+    /// <summary>True when the unit's value comes from the registry (the unit does not type it).</summary>
+    public bool TakenFromRegistry => RegistryChecks.TakesValue(Criterion) && !Superior;
 
     /// <summary>An id usable in HTML ids ("2.1" → "2-1").</summary>
     public string HtmlId => Criterion.Id.Replace('.', '-').Replace(' ', '-');

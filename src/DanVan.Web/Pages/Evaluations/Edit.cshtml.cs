@@ -75,6 +75,8 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         }
 
         db.ExpectVersion(a, Data.Version);
+        // Values the registry gives are taken first, so the unit's note on them lands on the registry's value.
+        await RegistryChecks.TakeValuesAsync(db, a, sheet.Set, scope.UserName, at);
         var stored = this.TryRun(() =>
         {
             foreach (var (criterionId, input) in inputs)
@@ -106,13 +108,15 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
             if (FieldKey(r.Where) is { } key) errors.TryAdd(key, RefusalText.Render(r, RefusalText.Vietnamese));
 
         // Criteria not in the form keep their stored value; a wrong value counts as not entered until corrected.
-        var posted = Data.Entries.Select(e => e.CriterionId).ToHashSet(StringComparer.Ordinal);
+        var posted = Data.Entries.Select(e => e.CriterionId).Where(id => !_kept.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var entries = stored.Entries.Where(e => e.Layer == ScoreLayer.Self && !posted.Contains(e.CriterionId)).Select(e => e.ToScoreEntry()).ToList();
         entries.AddRange(inputs.Values.Where(i => i is not null).Select(i => i!.ToScoreEntry()));
         var result = AssessmentWorkflow.SelfResult(set, entries, stored.FlagSet);
         return new JsonResult(new LiveTotal(Vi.Num(result.Total), Vi.Num(result.MaxPoints), result.BandLabel, result.Explanation,
             result.Criteria.ToDictionary(x => x.Key, x => Vi.Num(x.Value.Points)), errors));
     }
+
+    private readonly HashSet<string> _kept = new(StringComparer.Ordinal);
 
     /// <summary>The index of a criterion's field in the posted list, for field names.</summary>
     public int IndexOf(string criterionId) => Data.Entries.FindIndex(e => e.CriterionId == criterionId);
@@ -129,6 +133,12 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
             if (index < 0) continue;
             var found = new List<Refusal>();
             var input = EntryFields.Read(Data.Entries[index], row.Criterion, ScoreLayer.Self, found);
+            // Nothing typed on a value the registry gives keeps the value (the form has no field to clear it).
+            if (input is null && found.Count == 0 && row.TakenFromRegistry)
+            {
+                _kept.Add(row.Id);
+                continue;
+            }
             if (input is not null) found.AddRange(AssessmentEntries.CheckValue(sheet.Set, input));
             if (found.Count == 0) inputs[row.Id] = input;
             refusals.AddRange(found);

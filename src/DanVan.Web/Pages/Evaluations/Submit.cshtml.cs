@@ -57,7 +57,9 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
         if (!await LoadAsync(id)) return NotFound();
         if (!IsHead) return StatusCode(StatusCodes.Status403Forbidden);
         var scope = await current.GetAsync();
-        var a = await db.Assessments.SingleAsync(x => x.Id == id);
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
+        if (a.Version == Data.Version && a.IsEditableByUnit)
+            await RegistryChecks.TakeValuesAsync(db, a, Sheet.Set, scope.UserName, clock.UtcNow); // the head confirms the registry's values as they stand
         if (!this.TryRun(() =>
             {
                 AssessmentWorkflow.ExpectVersion(a, Data.Version);
