@@ -101,7 +101,7 @@ public static class RegistriesApi
         var scope = await me.GetAsync(ct);
         if (await RegistriesAccess.FindReceptionAsync(db, scope, id, ct) is not { } r) return Missing("reception", id);
         http.Response.Headers.ETag = AssessmentVersion.ETag(r.Version);
-        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct)));
+        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct: ct)));
     }
 
     /// <summary>POST /api/v1/receptions.</summary>
@@ -160,7 +160,7 @@ public static class RegistriesApi
         var scope = await me.GetAsync(ct);
         if (await RegistriesAccess.FindPetitionAsync(db, scope, id, ct) is not { } r) return Missing("petition", id);
         http.Response.Headers.ETag = AssessmentVersion.ETag(r.Version);
-        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct), clock.Today));
+        return TypedResults.Ok(View(r, await RegistriesAccess.CitizensAsync(db, permissions, scope, protector, r, clock.UtcNow, "api", ct: ct), clock.Today));
     }
 
     /// <summary>POST /api/v1/petitions.</summary>
