@@ -4,6 +4,7 @@ using DanVan.Web.Criteria;
 using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.OrgUnits;
+using DanVan.Web.Registries;
 using DanVan.Web.Reports;
 using DanVan.Web.Statistics;
 
@@ -18,6 +19,7 @@ builder.AddCriteria();
 builder.AddEvaluations();
 builder.AddReports();
 builder.AddStatistics();
+builder.AddRegistries();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync(args);
