@@ -29,6 +29,7 @@ var api = app.MapDanVanApi();
 api.MapEvaluationsApi();
 api.MapAccountsApi();
 api.MapStatisticsApi();
+api.MapRegistriesApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>
