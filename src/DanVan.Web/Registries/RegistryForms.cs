@@ -250,9 +250,23 @@ public sealed class DialogueForm
 /// <param name="Legend">The fieldset's legend.</param>
 /// <param name="Rows">The rows as typed.</param>
 /// <param name="AddLabel">The add button's text.</param>
-/// <param name="AddAction">Where the add button posts (the page's AddRow handler).</param>
+/// <param name="Page">The page posted to ("/Registries/Receptions/Edit"; a partial cannot name it relatively).</param>
+/// <param name="AddHandler">The page's handler that adds a row ("AddVisitor").</param>
+/// <param name="RecordId">The record edited (the route's id), or null for a new one.</param>
 /// <param name="Field">The state of a field by posted name.</param>
-public sealed record CitizenRowsModel(string Id, string Prefix, string Legend, IReadOnlyList<CitizenRow> Rows, string AddLabel, string AddAction, Func<string, FieldState> Field);
+public sealed record CitizenRowsModel(string Id, string Prefix, string Legend, IReadOnlyList<CitizenRow> Rows, string AddLabel, string Page, string AddHandler, int? RecordId, Func<string, FieldState> Field)
+{
+    /// <summary>The route of the record edited: none for a new one (an explicit null id fails the route's int constraint and no link is made).</summary>
+    public Dictionary<string, string> Route => RegistryRoutes.Of(RecordId);
+}
+
+/// <summary>Routes of the registries' edit pages.</summary>
+public static class RegistryRoutes
+{
+    /// <summary>{ id } for a record, empty for a new one: an explicit null id fails the route's int constraint and no link would be made.</summary>
+    public static Dictionary<string, string> Of(int? id) =>
+        id is { } v ? new() { ["id"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture) } : [];
+}
 
 /// <summary>One labelled field of a registry form (the _Input partial): its state, label, value as typed, input type, optional hint and options.</summary>
 /// <param name="F">The field's state.</param>

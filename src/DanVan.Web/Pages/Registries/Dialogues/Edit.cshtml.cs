@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Web.Pages.Registries.Dialogues;
 
 /// <summary>Records a dialogue with the people or edits one (follow-up items with owner, deadline and status); a refusal keeps what was typed.</summary>
-[Permission(RegistryPermissions.Record)]
+// Gated by reading, so a record out of scope answers 404 to every role; recording is decided per record below (403).
+[Permission(RegistryPermissions.Read)]
 public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock, Permissions permissions, PersonalDataProtector protector) : RegistryPage
 {
     /// <summary>The form as typed.</summary>
@@ -92,6 +93,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         }
         else
         {
+            if (!permissions.MayAnywhere(user, RegistryPermissions.Record)) return new StatusCodeResult(StatusCodes.Status403Forbidden);
             Units = await UnitOptions.SelectAsync(db, u => permissions.May(user, RegistryPermissions.Record, new Target(u.Path)));
         }
         return null;

@@ -17,7 +17,8 @@ namespace DanVan.Web.Pages.Registries.Petitions;
 /// Records a petition or edits one (handling, acceptance, resolution): petitioners as repeating rows; the due date comes from
 /// the time-limit table when accepted. A refusal keeps what was typed at its field; the version guards an edit.
 /// </summary>
-[Permission(RegistryPermissions.Record)]
+// Gated by reading, so a record out of scope answers 404 to every role; recording is decided per record below (403).
+[Permission(RegistryPermissions.Read)]
 public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock, Permissions permissions, PersonalDataProtector protector, TimeLimitTable limits) : RegistryPage
 {
     /// <summary>The form as typed.</summary>
@@ -101,6 +102,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         }
         else
         {
+            if (!permissions.MayAnywhere(user, RegistryPermissions.Record)) return new StatusCodeResult(StatusCodes.Status403Forbidden);
             Units = await UnitOptions.SelectAsync(db, u => permissions.May(user, RegistryPermissions.Record, new Target(u.Path)));
         }
         return null;

@@ -17,7 +17,8 @@ namespace DanVan.Web.Pages.Registries.Receptions;
 /// Records a reception or edits one: every field of the log, visitors as repeating rows, the delegation decided by the
 /// province's threshold unless set. A refusal keeps what was typed and shows each problem at its field; the version guards an edit.
 /// </summary>
-[Permission(RegistryPermissions.Record)]
+// Gated by reading, so a record out of scope answers 404 to every role; recording is decided per record below (403).
+[Permission(RegistryPermissions.Read)]
 public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock clock, Permissions permissions, PersonalDataProtector protector) : RegistryPage
 {
     /// <summary>The form as typed.</summary>
@@ -104,6 +105,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         }
         else
         {
+            if (!permissions.MayAnywhere(user, RegistryPermissions.Record)) return new StatusCodeResult(StatusCodes.Status403Forbidden);
             Units = await UnitOptions.SelectAsync(db, u => permissions.May(user, RegistryPermissions.Record, new Target(u.Path)));
         }
         return null;
