@@ -49,11 +49,11 @@ public static class RegistriesAccess
 
     /// <summary>The reception (unit, citizens and case loaded, tracked) if the user reads its unit, else null.</summary>
     public static Task<Reception?> FindReceptionAsync(DanVanDbContext db, UserScope scope, int id, CancellationToken ct = default) =>
-        Receptions(db, scope).Include(r => r.Unit).Include(r => r.Case).SingleOrDefaultAsync(r => r.Id == id, ct);
+        Receptions(db, scope).Include(r => r.Unit).Include(r => r.Citizens).Include(r => r.Case).SingleOrDefaultAsync(r => r.Id == id, ct);
 
     /// <summary>The petition (unit, citizens and case loaded, tracked) if the user reads its unit, else null.</summary>
     public static Task<Petition?> FindPetitionAsync(DanVanDbContext db, UserScope scope, int id, CancellationToken ct = default) =>
-        Petitions(db, scope).Include(r => r.Unit).Include(r => r.Case).SingleOrDefaultAsync(r => r.Id == id, ct);
+        Petitions(db, scope).Include(r => r.Unit).Include(r => r.Citizens).Include(r => r.Case).SingleOrDefaultAsync(r => r.Id == id, ct);
 
     /// <summary>The dialogue (unit and follow-ups loaded, tracked) if the user reads its unit, else null.</summary>
     public static Task<Dialogue?> FindDialogueAsync(DanVanDbContext db, UserScope scope, int id, CancellationToken ct = default) =>
@@ -62,6 +62,14 @@ public static class RegistriesAccess
     /// <summary>The case (unit loaded, tracked) if the user reads it (see <see cref="Cases"/>), else null.</summary>
     public static Task<CitizenCase?> FindCaseAsync(DanVanDbContext db, UserScope scope, int id, CancellationToken ct = default) =>
         Cases(db, scope).Include(c => c.Unit).SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>A record by key ("R:12", "P:7") the user may read, else null.</summary>
+    public static async Task<CitizenRecord?> FindRecordAsync(DanVanDbContext db, UserScope scope, string key, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var record = await DanVan.Registries.Cases.FindAsync(db, key, ct);
+        return record is not null && scope.CanRead(record.Unit!.Path) ? record : null;
+    }
 
     /// <summary>The answer for <paramref name="action"/> on a record of <paramref name="unit"/>: allowed, 404 out of scope, 403 for a role that may not.</summary>
     public static AccessOutcome Decide(Permissions permissions, UserScope user, string action, OrgUnit unit)
@@ -74,10 +82,21 @@ public static class RegistriesAccess
     /// <summary>True when the user reads the citizens' personal data of <paramref name="unit"/>'s records (the unit itself, or a registry clerk covering it).</summary>
     public static bool MayReadPersonal(Permissions permissions, UserScope user, OrgUnit unit)
     {
-        ArgumentNullException.ThrowIfNull(permissions);
         ArgumentNullException.ThrowIfNull(unit);
-        return permissions.May(user, RegistryPermissions.ReadPersonal, Target.Unit(unit));
+        return MayReadPersonal(permissions, user, unit.Path);
     }
+
+    /// <summary>True when the user may read the personal data of records of the unit at <paramref name="unitPath"/>.</summary>
+    public static bool MayReadPersonal(Permissions permissions, UserScope user, string unitPath)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        return permissions.May(user, RegistryPermissions.ReadPersonal, new Target(unitPath));
+    }
+
+    /// <summary>The record's citizens as this user may see them; a read in full is logged (who, when, which record, through <paramref name="path"/>).</summary>
+    public static async Task<IReadOnlyList<CitizenView>> CitizensAsync(DanVanDbContext db, Permissions permissions, UserScope scope, PersonalDataProtector protector,
+        CitizenRecord record, DateTime at, string path, CancellationToken ct = default) =>
+        (await ShowCitizensAsync(db, permissions, scope, record, protector, at, path, ct)).Citizens;
 
     /// <summary>The record's citizens for this reader: in full with the personal-data permission (the read logged, one audit
     /// line <c>personal.read</c> naming <paramref name="path"/>), masked otherwise (least access).</summary>
