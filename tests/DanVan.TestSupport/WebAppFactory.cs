@@ -52,6 +52,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>The PostgreSQL server of the test run; in CI its absence fails, never skips.</summary>
     public static string PostgresServer() => TestPostgres.Server();
 
+    /// <summary>The fixed personal-data key of every test app (base64 of 32 bytes), so tests can read what the app encrypted.</summary>
+    public const string PersonalDataKey = "ZGFudmFuLXRlc3QtcGVyc29uYWwtZGF0YS1rZXktMzI=";
+
     /// <summary>The app's <see cref="TimeProvider"/>: the system clock unless a test freezes it; a reset releases it.</summary>
     public TestClock Clock { get; } = new();
 
@@ -79,6 +82,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Database:Provider", settings.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:DanVan", settings.ConnectionString);
+        builder.UseSetting("Registries:PersonalDataKey", PersonalDataKey);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         // Hashing at full strength costs ~50 ms per sign-in; tests sign in a lot.
         builder.ConfigureTestServices(s =>

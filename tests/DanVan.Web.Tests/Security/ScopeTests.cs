@@ -20,6 +20,9 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
         "/Statistics", "/Statistics/Index",
         "/Obligations", "/Obligations/Index",
+        // The registries' lists and figures show a unit its own records (others' are filtered out, tested in Registries/).
+        "/Registries/Receptions", "/Registries/Receptions/Index", "/Registries/Petitions", "/Registries/Petitions/Index",
+        "/Registries/Dialogues", "/Registries/Dialogues/Index", "/Registries/Cases", "/Registries/Cases/Index", "/Registries/Figures",
     ];
 
     private async Task<(TestWorld World, int EvidenceB)> ArrangeAsync()
