@@ -4,6 +4,7 @@ using DanVan.Web.Criteria;
 using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.OrgUnits;
+using DanVan.Web.Registries;
 using DanVan.Web.Reports;
 using DanVan.Web.Statistics;
 
@@ -18,6 +19,7 @@ builder.AddCriteria();
 builder.AddEvaluations();
 builder.AddReports();
 builder.AddStatistics();
+builder.AddRegistries();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync(args);
@@ -27,6 +29,7 @@ var api = app.MapDanVanApi();
 api.MapEvaluationsApi();
 api.MapAccountsApi();
 api.MapStatisticsApi();
+api.MapRegistriesApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

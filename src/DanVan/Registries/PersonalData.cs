@@ -36,6 +36,13 @@ public sealed class PersonalDataProtector
         return FromBase64(File.ReadAllText(path));
     }
 
+    /// <summary>Environment variable holding the key (base64) for hosts without a configuration file (the CLI).</summary>
+    public const string KeyVariable = "DANVAN_PERSONAL_DATA_KEY";
+
+    /// <summary>The key given (base64), else the key file given, else <paramref name="defaultKeyFile"/> (created when missing).</summary>
+    public static PersonalDataProtector Resolve(string? key, string? keyFile, string defaultKeyFile) =>
+        !string.IsNullOrWhiteSpace(key) ? FromBase64(key) : FromKeyFile(string.IsNullOrWhiteSpace(keyFile) ? defaultKeyFile : keyFile);
+
     /// <summary>The digits of an ID number (CCCD 12, CMND 9), or null when none are given.</summary>
     public static string? Digits(string? idNumber)
     {
