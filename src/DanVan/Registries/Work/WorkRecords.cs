@@ -118,6 +118,12 @@ public static class DanVanModels
         CitizenRecords.CheckVersion(refusals, expectedVersion, m.Version);
         var owners = await WorkChecks.UnitsAsync(db, refusals, input.CoOwners, unit, FieldLocators.Fields, "coOwners", ct);
         if (refusals.Count > 0) throw new RefusedException(refusals);
+        Fill(m, unit, input, owners);
+    }
+
+    /// <summary>Sets a checked model's fields: the keeping unit first among the owners.</summary>
+    internal static void Fill(DanVanModel m, OrgUnit unit, DanVanModelInput input, IEnumerable<OrgUnit> owners)
+    {
         m.Name = input.ModelName!.Trim();
         m.Field = WorkFields.Canonical(input.Field!);
         m.Level = string.IsNullOrWhiteSpace(input.ModelLevel) ? LevelOf(unit.Kind) : WorkTerms.Parse<WorkLevel>(input.ModelLevel, Where.AtField("modelLevel"), "modelLevel");
@@ -143,7 +149,7 @@ public static class DanVanModels
         }
     }
 
-    private static string Describe(DanVanModel m) =>
+    internal static string Describe(DanVanModel m) =>
         $"{m.Name} ({m.Field}; {WorkTerms.Label(m.Level)}; {m.YearStarted}; {WorkTerms.Label(m.Status)}); {m.Owners.Count} đơn vị; " +
         $"{m.Awards.Count} khen thưởng{(m.PresentedNationally ? "; báo cáo điển hình toàn quốc" : "")}";
 }
@@ -209,6 +215,12 @@ public static class WorkPlans
         var refusals = Check(input, unit, actor.Today);
         CitizenRecords.CheckVersion(refusals, expectedVersion, p.Version);
         if (refusals.Count > 0) throw new RefusedException(refusals);
+        Fill(p, input);
+    }
+
+    /// <summary>Sets a checked plan's fields.</summary>
+    internal static void Fill(WorkPlan p, WorkPlanInput input)
+    {
         p.Year = input.Year!.Value;
         p.Kind = WorkTerms.Parse<WorkPlanKind>(input.PlanKind, Where.AtField("planKind"), "planKind");
         p.Number = CitizenRecords.Clean(input.DocumentNumber);
@@ -218,7 +230,7 @@ public static class WorkPlans
         p.Title = CitizenRecords.Clean(input.PlanTitle);
     }
 
-    private static string Describe(WorkPlan p) =>
+    internal static string Describe(WorkPlan p) =>
         $"{p.Year} {RegistryTerms.Code(p.Kind)} {(p.IssuedOn is { } d ? $"{p.Number} ngày {d:yyyy-MM-dd}" : "chưa ban hành")}{(p.DueOn is { } due ? $" hạn {due:yyyy-MM-dd}" : "")}";
 }
 
@@ -287,6 +299,12 @@ public static class FrontRecommendations
         var refusals = Check(input, unit, actor.Today);
         CitizenRecords.CheckVersion(refusals, expectedVersion, r.Version);
         if (refusals.Count > 0) throw new RefusedException(refusals);
+        Fill(r, input);
+    }
+
+    /// <summary>Sets a checked recommendation's fields.</summary>
+    internal static void Fill(FrontRecommendation r, RecommendationInput input)
+    {
         r.Issuer = input.Issuer!.Trim();
         r.IssuerLevel = WorkTerms.Parse<WorkLevel>(input.IssuerLevel, Where.AtField("issuerLevel"), "issuerLevel");
         r.Source = string.IsNullOrWhiteSpace(input.Source) ? RecommendationSource.Oversight : WorkTerms.Parse<RecommendationSource>(input.Source, Where.AtField("source"), "source");
@@ -302,7 +320,7 @@ public static class FrontRecommendations
         r.Reason = CitizenRecords.Clean(input.Reason);
     }
 
-    private static string Describe(FrontRecommendation r) =>
+    internal static string Describe(FrontRecommendation r) =>
         $"{r.IssuedOn:yyyy-MM-dd} {r.Issuer} ({RegistryTerms.Code(r.IssuerLevel)}, {RegistryTerms.Code(r.Source)}) {RegistryTerms.Code(r.Status)}" +
         $"{(r.DueOn is { } d ? $" hạn {d:yyyy-MM-dd}" : "")}{(r.RespondedOn is { } a ? $" trả lời {a:yyyy-MM-dd}" : "")}";
 }
