@@ -26,6 +26,8 @@ internal static class WorkModel
             e.OwnsMany(x => x.Awards, a =>
             {
                 a.ToTable("DanVanModelAwards");
+                // Keyed by its own id alone: SQLite generates no values for a composite key.
+                a.HasKey(x => x.Id);
                 a.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
                 a.Property(x => x.Recipient).HasConversion<string>().HasMaxLength(16);
                 a.Property(x => x.Decision).HasMaxLength(400);
