@@ -59,6 +59,7 @@ internal static class RegistriesModel
             e.OwnsMany(x => x.FollowUps, f =>
             {
                 f.ToTable("DialogueFollowUps");
+                f.HasKey(x => x.Id);
                 f.Property(x => x.Item).HasMaxLength(4000);
                 f.Property(x => x.Owner).HasMaxLength(400);
             });
@@ -85,6 +86,7 @@ internal static class RegistriesModel
         e.OwnsMany(x => x.Citizens, c =>
         {
             c.ToTable(citizensTable);
+            c.HasKey(x => x.Id);
             c.Property(x => x.Name).HasMaxLength(400);
             c.Property(x => x.IdNumberCipher).HasMaxLength(200);
             c.Property(x => x.IdNumberHash).HasMaxLength(64);

@@ -1602,14 +1602,14 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.OwnsMany("DanVan.Registries.DialogueFollowUp", "FollowUps", b1 =>
                         {
-                            b1.Property<int>("DialogueId")
-                                .HasColumnType("integer");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("DialogueId")
+                                .HasColumnType("integer");
 
                             b1.Property<bool>("Done")
                                 .HasColumnType("boolean");
@@ -1630,7 +1630,9 @@ namespace DanVan.Data.Migrations.Postgres
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("DialogueId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DialogueId");
 
                             b1.ToTable("DialogueFollowUps", (string)null);
 
@@ -1668,9 +1670,6 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("PetitionId")
-                                .HasColumnType("integer");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1693,6 +1692,9 @@ namespace DanVan.Data.Migrations.Postgres
                                 .HasMaxLength(400)
                                 .HasColumnType("character varying(400)");
 
+                            b1.Property<int>("PetitionId")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("Phone")
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
@@ -1700,9 +1702,11 @@ namespace DanVan.Data.Migrations.Postgres
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("PetitionId", "Id");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("PetitionId");
 
                             b1.ToTable("PetitionCitizens", (string)null);
 
@@ -1732,9 +1736,6 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("ReceptionId")
-                                .HasColumnType("integer");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1764,9 +1765,14 @@ namespace DanVan.Data.Migrations.Postgres
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("ReceptionId", "Id");
+                            b1.Property<int>("ReceptionId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("ReceptionId");
 
                             b1.ToTable("ReceptionCitizens", (string)null);
 

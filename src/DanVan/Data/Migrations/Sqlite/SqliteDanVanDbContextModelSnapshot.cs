@@ -1546,11 +1546,11 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.OwnsMany("DanVan.Registries.DialogueFollowUp", "FollowUps", b1 =>
                         {
-                            b1.Property<int>("DialogueId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("DialogueId")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool>("Done")
@@ -1572,7 +1572,9 @@ namespace DanVan.Data.Migrations.Sqlite
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("DialogueId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DialogueId");
 
                             b1.ToTable("DialogueFollowUps", (string)null);
 
@@ -1610,9 +1612,6 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("PetitionId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1633,6 +1632,9 @@ namespace DanVan.Data.Migrations.Sqlite
                                 .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("PetitionId")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Phone")
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
@@ -1640,9 +1642,11 @@ namespace DanVan.Data.Migrations.Sqlite
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("PetitionId", "Id");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("PetitionId");
 
                             b1.ToTable("PetitionCitizens", (string)null);
 
@@ -1672,9 +1676,6 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("ReceptionId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1702,9 +1703,14 @@ namespace DanVan.Data.Migrations.Sqlite
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("ReceptionId", "Id");
+                            b1.Property<int>("ReceptionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("ReceptionId");
 
                             b1.ToTable("ReceptionCitizens", (string)null);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DanVan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDanVanDbContext))]
-    [Migration("20261201052425_CitizenRegistries")]
+    [Migration("20261201053419_CitizenRegistries")]
     partial class CitizenRegistries
     {
         /// <inheritdoc />
@@ -1549,11 +1549,11 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.OwnsMany("DanVan.Registries.DialogueFollowUp", "FollowUps", b1 =>
                         {
-                            b1.Property<int>("DialogueId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("DialogueId")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool>("Done")
@@ -1575,7 +1575,9 @@ namespace DanVan.Data.Migrations.Sqlite
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("DialogueId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DialogueId");
 
                             b1.ToTable("DialogueFollowUps", (string)null);
 
@@ -1613,9 +1615,6 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("PetitionId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1636,6 +1635,9 @@ namespace DanVan.Data.Migrations.Sqlite
                                 .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("PetitionId")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Phone")
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
@@ -1643,9 +1645,11 @@ namespace DanVan.Data.Migrations.Sqlite
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("PetitionId", "Id");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("PetitionId");
 
                             b1.ToTable("PetitionCitizens", (string)null);
 
@@ -1675,9 +1679,6 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("ReceptionId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1705,9 +1706,14 @@ namespace DanVan.Data.Migrations.Sqlite
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("ReceptionId", "Id");
+                            b1.Property<int>("ReceptionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("ReceptionId");
 
                             b1.ToTable("ReceptionCitizens", (string)null);
 

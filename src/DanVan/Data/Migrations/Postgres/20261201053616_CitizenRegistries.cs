@@ -205,16 +205,16 @@ namespace DanVan.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DialogueId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Item = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Owner = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Done = table.Column<bool>(type: "boolean", nullable: false)
+                    Done = table.Column<bool>(type: "boolean", nullable: false),
+                    DialogueId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DialogueFollowUps", x => new { x.DialogueId, x.Id });
+                    table.PrimaryKey("PK_DialogueFollowUps", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DialogueFollowUps_Dialogues_DialogueId",
                         column: x => x.DialogueId,
@@ -229,17 +229,17 @@ namespace DanVan.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PetitionId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     IdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PetitionId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PetitionCitizens", x => new { x.PetitionId, x.Id });
+                    table.PrimaryKey("PK_PetitionCitizens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PetitionCitizens_Petitions_PetitionId",
                         column: x => x.PetitionId,
@@ -254,17 +254,17 @@ namespace DanVan.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReceptionId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     IdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReceptionId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReceptionCitizens", x => new { x.ReceptionId, x.Id });
+                    table.PrimaryKey("PK_ReceptionCitizens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ReceptionCitizens_Receptions_ReceptionId",
                         column: x => x.ReceptionId,
@@ -277,6 +277,11 @@ namespace DanVan.Data.Migrations.Postgres
                 name: "IX_CitizenCases_UnitId",
                 table: "CitizenCases",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DialogueFollowUps_DialogueId",
+                table: "DialogueFollowUps",
+                column: "DialogueId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dialogues_UnitId_HeldOn",
@@ -299,6 +304,11 @@ namespace DanVan.Data.Migrations.Postgres
                 column: "IdNumberHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PetitionCitizens_PetitionId",
+                table: "PetitionCitizens",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Petitions_CaseId",
                 table: "Petitions",
                 column: "CaseId");
@@ -312,6 +322,11 @@ namespace DanVan.Data.Migrations.Postgres
                 name: "IX_ReceptionCitizens_IdNumberHash",
                 table: "ReceptionCitizens",
                 column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceptionCitizens_ReceptionId",
+                table: "ReceptionCitizens",
+                column: "ReceptionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Receptions_CaseId",

@@ -202,17 +202,18 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "DialogueFollowUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    DialogueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Item = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Owner = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Done = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Done = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DialogueId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DialogueFollowUps", x => new { x.DialogueId, x.Id });
+                    table.PrimaryKey("PK_DialogueFollowUps", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DialogueFollowUps_Dialogues_DialogueId",
                         column: x => x.DialogueId,
@@ -225,18 +226,19 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "PetitionCitizens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    PetitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PetitionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PetitionCitizens", x => new { x.PetitionId, x.Id });
+                    table.PrimaryKey("PK_PetitionCitizens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PetitionCitizens_Petitions_PetitionId",
                         column: x => x.PetitionId,
@@ -249,18 +251,19 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "ReceptionCitizens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceptionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReceptionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReceptionCitizens", x => new { x.ReceptionId, x.Id });
+                    table.PrimaryKey("PK_ReceptionCitizens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ReceptionCitizens_Receptions_ReceptionId",
                         column: x => x.ReceptionId,
@@ -273,6 +276,11 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "IX_CitizenCases_UnitId",
                 table: "CitizenCases",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DialogueFollowUps_DialogueId",
+                table: "DialogueFollowUps",
+                column: "DialogueId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dialogues_UnitId_HeldOn",
@@ -295,6 +303,11 @@ namespace DanVan.Data.Migrations.Sqlite
                 column: "IdNumberHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PetitionCitizens_PetitionId",
+                table: "PetitionCitizens",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Petitions_CaseId",
                 table: "Petitions",
                 column: "CaseId");
@@ -308,6 +321,11 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "IX_ReceptionCitizens_IdNumberHash",
                 table: "ReceptionCitizens",
                 column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceptionCitizens_ReceptionId",
+                table: "ReceptionCitizens",
+                column: "ReceptionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Receptions_CaseId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DanVan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDanVanDbContext))]
-    [Migration("20261201052458_CitizenRegistries")]
+    [Migration("20261201053616_CitizenRegistries")]
     partial class CitizenRegistries
     {
         /// <inheritdoc />
@@ -1605,14 +1605,14 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.OwnsMany("DanVan.Registries.DialogueFollowUp", "FollowUps", b1 =>
                         {
-                            b1.Property<int>("DialogueId")
-                                .HasColumnType("integer");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("DialogueId")
+                                .HasColumnType("integer");
 
                             b1.Property<bool>("Done")
                                 .HasColumnType("boolean");
@@ -1633,7 +1633,9 @@ namespace DanVan.Data.Migrations.Postgres
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("DialogueId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DialogueId");
 
                             b1.ToTable("DialogueFollowUps", (string)null);
 
@@ -1671,9 +1673,6 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("PetitionId")
-                                .HasColumnType("integer");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1696,6 +1695,9 @@ namespace DanVan.Data.Migrations.Postgres
                                 .HasMaxLength(400)
                                 .HasColumnType("character varying(400)");
 
+                            b1.Property<int>("PetitionId")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("Phone")
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
@@ -1703,9 +1705,11 @@ namespace DanVan.Data.Migrations.Postgres
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("PetitionId", "Id");
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("PetitionId");
 
                             b1.ToTable("PetitionCitizens", (string)null);
 
@@ -1735,9 +1739,6 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.OwnsMany("DanVan.Registries.Citizen", "Citizens", b1 =>
                         {
-                            b1.Property<int>("ReceptionId")
-                                .HasColumnType("integer");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1767,9 +1768,14 @@ namespace DanVan.Data.Migrations.Postgres
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("ReceptionId", "Id");
+                            b1.Property<int>("ReceptionId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
+
+                            b1.HasIndex("ReceptionId");
 
                             b1.ToTable("ReceptionCitizens", (string)null);
 
