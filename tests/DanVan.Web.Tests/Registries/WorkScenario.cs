@@ -103,7 +103,7 @@ public sealed class WorkScenario
         foreach (var (name, role, unit) in accounts)
         {
             var user = new AppUser { UserName = name, FullName = $"Người dùng {name}" };
-            (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+            (await users.CreateAsync(user, TestWorld.Password)).Succeeded.ShouldBeTrue();
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, ScopeUnitId = unit });
             var (token, plain) = ApiToken.Create(user.Id, "seed", DateTime.UtcNow, TimeSpan.FromDays(30));
             db.ApiTokens.Add(token);

@@ -26,7 +26,7 @@ public static class DanVanModels
         WorkChecks.Term<ModelStatus>(refusals, input.ModelStatus, at, "modelStatus", required: false);
         if (input.YearStarted is not { } year) refusals.Add(Refusal.Of("request.required", at("yearStarted"), ("field", "yearStarted")));
         else if (year < FirstYear || year > today.Year)
-            refusals.Add(Refusal.Of("registries.work.yearOutOfRange", at("yearStarted"), ("year", year), ("min", FirstYear), ("max", today.Year)));
+            refusals.Add(Refusal.Of("registries.work.yearOutOfRange", at("yearStarted"), ("year", year), ("min", Year(FirstYear)), ("max", Year(today.Year))));
         if (TextLimit.Check(input.Documents, at("documents"), "documents") is { } docs) refusals.Add(docs);
         for (var i = 0; i < input.Awards.Count; i++)
         {
@@ -42,6 +42,9 @@ public static class DanVanModels
         }
         return refusals;
     }
+
+    // Years are names, never quantities: "1990", not "1.990".
+    internal static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The level a unit registers at when none is given: tỉnh for the province and its agencies, huyện for districts and their offices, cơ sở for communes.</summary>
     public static WorkLevel LevelOf(OrgUnitKind kind) => kind switch
@@ -166,7 +169,7 @@ public static class WorkPlans
         var refusals = new List<Refusal>();
         if (input.Year is not { } year) refusals.Add(Refusal.Of("request.required", at("year"), ("field", "year")));
         else if (year < DanVanModels.FirstYear || year > today.Year + 1)
-            refusals.Add(Refusal.Of("registries.work.yearOutOfRange", at("year"), ("year", year), ("min", DanVanModels.FirstYear), ("max", today.Year + 1)));
+            refusals.Add(Refusal.Of("registries.work.yearOutOfRange", at("year"), ("year", year), ("min", DanVanModels.Year(DanVanModels.FirstYear)), ("max", DanVanModels.Year(today.Year + 1))));
         WorkChecks.Term<WorkPlanKind>(refusals, input.PlanKind, at, "planKind");
         foreach (var (field, text) in new[] { ("documentNumber", input.DocumentNumber), ("issuedBy", input.IssuedBy) })
             if (TextLimit.Check(text, at(field), field, CitizenRecords.MaxShortText) is { } tooLong) refusals.Add(tooLong);
