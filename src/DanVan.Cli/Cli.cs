@@ -66,6 +66,7 @@ public static class Cli
             .. EvaluationsCommands.Build(globals),
             FormsCommands.Build(globals),
             StatsCommands.Build(globals),
+            DanVan.Cli.Registries.WorkCommands.Build(globals),
             ReportCommands.Build(globals),
             RemindersCommands.Build(globals),
             DemoCommand.Build(globals),

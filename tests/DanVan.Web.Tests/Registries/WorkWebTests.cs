@@ -63,7 +63,7 @@ public abstract class WorkWebTests(WebAppFactory app) : WebTest(app)
         JsonNode.Parse(await stale.Content.ReadAsStringAsync())!["code"]!.GetValue<string>().ShouldBe("registries.staleVersion");
         var figures = JsonNode.Parse(await client.GetStringAsync($"/api/v1/registries/work/figures?scope={s.Province}&year=2019"))!;
         figures["paragraphs"]!["recommendations"]!.GetValue<string>().ShouldBe(
-            "Năm 2019, đã tiếp nhận 01 kiến nghị của Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội sau giám sát, phản biện xã hội; đã trả lời đúng hạn 1/01 kiến nghị; đã giải quyết xong 01 kiến nghị.");
+            "Năm 2019, đã tiếp nhận 01 kiến nghị của Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội sau giám sát, phản biện xã hội; đã trả lời đúng hạn 1/1 kiến nghị; đã giải quyết xong 01 kiến nghị.");
         (await client.GetAsync("/api/v1/registries/work/dossiers/export")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var export = await client.GetAsync($"/api/v1/registries/work/recommendations/export?scope={s.Province}&format=csv");
         (await export.Content.ReadAsStringAsync()).ShouldContain("44.06,Ủy ban MTTQ tỉnh,Tỉnh,Giám sát,,01/05/2019,Giám sát tiếp công dân");

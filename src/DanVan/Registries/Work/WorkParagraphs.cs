@@ -67,7 +67,7 @@ public static class WorkParagraphs
             .Where(g => groupCodes is null || groupCodes.Contains(g.Code))
             .OrderBy(g => g.SortOrder).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
         var counts = new List<string>();
-        var names = new List<string>();
+        var names = new List<(string Text, bool Opens)>();
         foreach (var g in groups)
         {
             var members = units.Where(u => u.Groups.Any(x => x.Id == g.Id)).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
@@ -75,10 +75,14 @@ public static class WorkParagraphs
             var done = members.Where(u => issued.Contains(u.Id)).ToList();
             counts.Add($"{Part(done.Count, members.Count)}/{members.Count} {label}");
             for (var i = 0; i < done.Count; i++)
-                names.Add((i == 0 && heading is not null ? heading + ": " : "") + ListName(done[i], heading));
+                names.Add(((i == 0 && heading is not null ? heading + ": " : "") + ListName(done[i], heading), i == 0 && heading is not null));
         }
         var text = $"Năm {year.ToString(CultureInfo.InvariantCulture)}: có {JoinAnd(counts, ", ")} đã ban hành Kế hoạch thực hiện công tác DVCQ";
-        return names.Count == 0 ? text + "." : $"{text}: {JoinAnd(names, "; ")}.";
+        if (names.Count == 0) return text + ".";
+        // "và" joins the last two names of one list ("Quảng Trạch và Minh Hóa"); a list that opens with its heading stands after "; ".
+        var separator = names[^1].Opens ? "; " : " và ";
+        var joined = names.Count == 1 ? names[0].Text : string.Join("; ", names.Take(names.Count - 1).Select(n => n.Text)) + separator + names[^1].Text;
+        return $"{text}: {joined}.";
     }
 
     /// <summary>The Front's recommendations: received, answered on time, resolved.</summary>
@@ -86,7 +90,7 @@ public static class WorkParagraphs
     {
         ArgumentNullException.ThrowIfNull(r);
         return $"Năm {year.ToString(CultureInfo.InvariantCulture)}, đã tiếp nhận {Count(r.Received)} kiến nghị của Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội " +
-            $"sau giám sát, phản biện xã hội; đã trả lời đúng hạn {Part(r.AnsweredOnTime, r.Received)}/{Count(r.Received)} kiến nghị; đã giải quyết xong {Count(r.Resolved)} kiến nghị.";
+            $"sau giám sát, phản biện xã hội; đã trả lời đúng hạn {Part(r.AnsweredOnTime, r.Received)}/{r.Received.ToString(CultureInfo.InvariantCulture)} kiến nghị; đã giải quyết xong {Count(r.Resolved)} kiến nghị.";
     }
 
     /// <summary>A count as the reports write it: 07, 48, 1.016.</summary>
