@@ -14,6 +14,14 @@ public static class Uploads
         return (await ReadTableAsync(stream, name, ct), name);
     }
 
+    /// <summary>The uploaded table of an API request: the "file" part of a multipart form, or the body itself (XLSX or CSV by its type).</summary>
+    public static async Task<(TableData Table, string FileName)> ReadTableAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        if (request.HasFormContentType) return await ReadTableAsync((await request.ReadFormAsync(ct)).Files.GetFile("file"), "file", ct);
+        var fileName = request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "upload.csv" : "upload.xlsx";
+        return (await ReadTableAsync(request.Body, fileName, ct), fileName);
+    }
+
     /// <summary>The table of a stream (a request body) named <paramref name="fileName"/>.</summary>
     public static async Task<TableData> ReadTableAsync(Stream content, string fileName, CancellationToken ct = default)
     {

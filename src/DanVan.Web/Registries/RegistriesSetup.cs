@@ -1,4 +1,5 @@
 using DanVan.Registries;
+using DanVan.Web.Api.Registries;
 using DanVan.Web.Infrastructure;
 
 namespace DanVan.Web.Registries;
@@ -23,5 +24,5 @@ public static class RegistriesSetup
     }
 
     /// <summary>Maps the registries' API under /api/v1.</summary>
-    public static RouteGroupBuilder MapRegistriesApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapRegistriesApi(this RouteGroupBuilder api) => api.MapCitizenRegistriesApi();
 }

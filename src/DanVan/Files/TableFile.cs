@@ -296,7 +296,8 @@ public static class TableFile
     private static bool IsPlainNumber(string text) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
-    private static string NormalizeHeader(string text) => text.Trim().Normalize().ToLowerInvariant().Replace(' ', '_');
+    /// <summary>The key a header is stored under in <see cref="TableRecord.Cells"/>: trimmed, lower case, spaces as '_'.</summary>
+    public static string NormalizeHeader(string text) => text.Trim().Normalize().ToLowerInvariant().Replace(' ', '_');
 
     private static string? Clean(string? text)
     {

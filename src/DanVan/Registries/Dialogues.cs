@@ -13,7 +13,7 @@ namespace DanVan.Registries;
 public sealed record FollowUpInput(string? Item, string? Owner, DateOnly? DueOn, bool Done = false);
 
 /// <summary>A dialogue as typed, sent or imported.</summary>
-public sealed record DialogueInput
+public record DialogueInput
 {
     /// <summary>Ngày.</summary>
     public DateOnly? HeldOn { get; init; }

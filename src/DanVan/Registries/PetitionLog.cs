@@ -69,6 +69,21 @@ public static class PetitionLog
         CitizenRecords.CheckVersion(refusals, expectedVersion, p.Version);
         await CitizenRecords.CheckCaseAsync(db, refusals, input.CaseId, unit, FieldLocators.Fields, ct);
         if (refusals.Count > 0) throw new RefusedException(refusals);
+        Fill(p, input, limits, actor.Protector);
+    }
+
+    /// <summary>A new petition from input <see cref="Check"/> accepted (an import stores many in one save).</summary>
+    public static Petition Build(OrgUnit unit, PetitionInput input, TimeLimitTable limits, RegistryActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(actor);
+        var p = new Petition { UnitId = unit.Id, Unit = unit, RecordedBy = actor.User, RecordedAt = actor.At };
+        Fill(p, input, limits, actor.Protector);
+        return p;
+    }
+
+    private static void Fill(Petition p, PetitionInput input, TimeLimitTable limits, PersonalDataProtector protector)
+    {
         p.ReceivedOn = input.ReceivedOn!.Value;
         p.Channel = RegistryTerms.Parse<PetitionChannel>(input.Channel, Where.AtField("channel"), "channel");
         p.MatterKind = RegistryTerms.Parse<MatterKind>(input.MatterKind, Where.AtField("matterKind"), "matterKind");
@@ -83,7 +98,7 @@ public static class PetitionLog
         p.ResolvedOn = input.ResolvedOn;
         p.Result = CitizenRecords.Clean(input.Result);
         p.CaseId = input.CaseId;
-        CitizenRecords.SetCitizens(p, input.Petitioners, actor.Protector);
+        CitizenRecords.SetCitizens(p, input.Petitioners, protector);
     }
 
     private static string Describe(Petition p) =>

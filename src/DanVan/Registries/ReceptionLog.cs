@@ -63,6 +63,21 @@ public static class ReceptionLog
         CitizenRecords.CheckVersion(refusals, expectedVersion, r.Version);
         await CitizenRecords.CheckCaseAsync(db, refusals, input.CaseId, unit, FieldLocators.Fields, ct);
         if (refusals.Count > 0) throw new RefusedException(refusals);
+        Fill(r, input, threshold, actor.Protector);
+    }
+
+    /// <summary>A new reception from input <see cref="Check"/> accepted (an import stores many in one save).</summary>
+    public static Reception Build(OrgUnit unit, ReceptionInput input, int threshold, RegistryActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(actor);
+        var r = new Reception { UnitId = unit.Id, Unit = unit, RecordedBy = actor.User, RecordedAt = actor.At };
+        Fill(r, input, threshold, actor.Protector);
+        return r;
+    }
+
+    private static void Fill(Reception r, ReceptionInput input, int threshold, PersonalDataProtector protector)
+    {
         r.ReceivedOn = input.ReceivedOn!.Value;
         r.Place = CitizenRecords.Clean(input.Place);
         r.Kind = RegistryTerms.Parse<ReceptionKind>(input.Kind, Where.AtField("kind"), "kind");
@@ -76,7 +91,7 @@ public static class ReceptionLog
         r.MatterKind = RegistryTerms.Parse<MatterKind>(input.MatterKind, Where.AtField("matterKind"), "matterKind");
         r.Outcome = RegistryTerms.Parse<ReceptionOutcome>(input.Outcome, Where.AtField("outcome"), "outcome");
         r.CaseId = input.CaseId;
-        CitizenRecords.SetCitizens(r, input.Visitors, actor.Protector);
+        CitizenRecords.SetCitizens(r, input.Visitors, protector);
     }
 
     private static int Count(ReceptionInput input) =>

@@ -10,7 +10,7 @@ namespace DanVan.Registries;
 public sealed record CitizenInput(string? Name, string? IdNumber = null, string? Address = null, string? Phone = null);
 
 /// <summary>A reception as typed on a page, sent to the API or read from a logbook row; lists are words (<see cref="RegistryTerms"/>).</summary>
-public sealed record ReceptionInput
+public record ReceptionInput
 {
     /// <summary>Ngày tiếp.</summary>
     public DateOnly? ReceivedOn { get; init; }
@@ -56,7 +56,7 @@ public sealed record ReceptionInput
 }
 
 /// <summary>A petition as typed, sent or imported.</summary>
-public sealed record PetitionInput
+public record PetitionInput
 {
     /// <summary>Ngày nhận.</summary>
     public DateOnly? ReceivedOn { get; init; }
@@ -120,4 +120,12 @@ public static class FieldLocators
 {
     /// <summary>Form and JSON fields by name ("receivedOn", "visitors[1].idNumber").</summary>
     public static readonly FieldLocator Fields = Where.AtField;
+}
+
+/// <summary>The registries' refusals that are conflicts with the stored state (the API's 409), not bad input.</summary>
+public static class RegistryConflicts
+{
+    /// <summary>Codes answered 409.</summary>
+    public static readonly IReadOnlySet<string> Codes = new HashSet<string>(
+        ["registries.staleVersion", "registries.alreadyDecided", "registries.alreadyUndone", "registries.undoLaterFirst"], StringComparer.Ordinal);
 }

@@ -68,6 +68,21 @@ public static class RegistryTerms
         return false;
     }
 
+    /// <summary>The Vietnamese word of a value, as logbooks write it ("định kỳ", "khiếu nại").</summary>
+    public static string Label<T>(T value) where T : struct, Enum => Labels.TryGetValue((typeof(T), Convert.ToInt32(value, CultureInfo.InvariantCulture)), out var l) ? l : Code(value);
+
+    private static readonly Dictionary<(Type, int), string> Labels = new()
+    {
+        [(typeof(ReceptionKind), 1)] = "định kỳ", [(typeof(ReceptionKind), 2)] = "thường xuyên", [(typeof(ReceptionKind), 3)] = "đột xuất",
+        [(typeof(MatterKind), 1)] = "khiếu nại", [(typeof(MatterKind), 2)] = "tố cáo", [(typeof(MatterKind), 3)] = "kiến nghị", [(typeof(MatterKind), 4)] = "phản ánh",
+        [(typeof(ReceptionOutcome), 1)] = "hướng dẫn", [(typeof(ReceptionOutcome), 2)] = "giải thích", [(typeof(ReceptionOutcome), 3)] = "tiếp nhận đơn",
+        [(typeof(ReceptionOutcome), 4)] = "chuyển",
+        [(typeof(PetitionChannel), 1)] = "trực tiếp", [(typeof(PetitionChannel), 2)] = "bưu chính", [(typeof(PetitionChannel), 3)] = "chuyển đến",
+        [(typeof(PetitionChannel), 4)] = "trực tuyến",
+        [(typeof(PetitionHandling), 0)] = "chưa xử lý", [(typeof(PetitionHandling), 1)] = "thụ lý", [(typeof(PetitionHandling), 2)] = "chuyển đơn",
+        [(typeof(PetitionHandling), 3)] = "hướng dẫn", [(typeof(PetitionHandling), 4)] = "lưu đơn",
+    };
+
     /// <summary>The API's code of a value: "periodic", "petitionReceived".</summary>
     public static string Code<T>(T value) where T : struct, Enum => Code(value.ToString());
 

@@ -105,9 +105,21 @@ public sealed record Indicator
     /// <summary>Decimals shown (rounded half away from zero, trailing zeros dropped); default 1 for percentages, 2 for decimals.</summary>
     public int? Decimals { get; init; }
 
+    /// <summary>A registry figure (<c>receptions.visits</c>, see <c>RegistryFigures</c>) that fills the indicator: the unit's own
+    /// records over the period, taken when the unit saves and submits, never typed.</summary>
+    public string? Registry { get; init; }
+
     /// <summary>True when the indicator is computed from <see cref="Formula"/>.</summary>
     [JsonIgnore]
     public bool IsComputed => Formula is not null;
+
+    /// <summary>True when the indicator takes its value from a registry.</summary>
+    [JsonIgnore]
+    public bool IsFromRegistry => Registry is not null;
+
+    /// <summary>True when a person types the value (neither computed nor from a registry).</summary>
+    [JsonIgnore]
+    public bool IsTyped => !IsComputed && !IsFromRegistry;
 }
 
 /// <summary>Kind of value of an indicator.</summary>

@@ -32,6 +32,13 @@ public static partial class FormDefinitionValidator
             var at = $"$.indicators[{i}]";
             if (x.Type == IndicatorType.Choice && x.Choices.Count == 0) Refuse($"{at}.choices", "forms.choicesMissing", ("code", x.Code));
             if (x.Decimals is < 0 or > 6) Refuse($"{at}.decimals", "forms.decimals", ("decimals", x.Decimals));
+            if (x.IsFromRegistry)
+            {
+                if (!DanVan.Registries.RegistryFigures.Catalogue.TryGetValue(x.Registry!, out var figure))
+                    Refuse($"{at}.registry", "forms.unknownRegistryFigure", ("figure", x.Registry), ("known", DanVan.Registries.RegistryFigures.Catalogue.Keys.Order().ToList()));
+                else if (x.IsComputed) Refuse($"{at}.registry", "forms.registryAndFormula", ("code", x.Code));
+                else if (!Fits(figure.Shape, x.Type)) Refuse($"{at}.type", "forms.registryType", ("code", x.Code), ("figure", x.Registry));
+            }
             if (x.IsComputed)
             {
                 if (x.Aggregation is not null) Refuse($"{at}.aggregation", "forms.computedAggregation", ("code", x.Code));
@@ -150,4 +157,12 @@ public static partial class FormDefinitionValidator
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
     private static partial Regex CodePattern();
+
+    // A count fills a number, a ratio a ratio or a percentage, yes/no a yes/no.
+    private static bool Fits(DanVan.Registries.FigureShape shape, IndicatorType type) => shape switch
+    {
+        DanVan.Registries.FigureShape.Count => type is IndicatorType.WholeNumber or IndicatorType.Decimal,
+        DanVan.Registries.FigureShape.Ratio => type is IndicatorType.Ratio or IndicatorType.Percentage,
+        _ => type == IndicatorType.YesNo,
+    };
 }

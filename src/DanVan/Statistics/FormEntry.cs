@@ -39,7 +39,7 @@ public static class FormEntry
             else values[code] = value;
         }
         if (forSubmission)
-            foreach (var indicator in form.Indicators.Where(i => i.Required && !i.IsComputed && !entry.Values.ContainsKey(i.Code)))
+            foreach (var indicator in form.Indicators.Where(i => i.Required && i.IsTyped && !entry.Values.ContainsKey(i.Code)))
                 errors.Add(Refusal.Of("forms.valueRequired", Where.AtCriterion(indicator.Code), ("code", indicator.Code)));
 
         Compute(form, values);

@@ -54,6 +54,7 @@ public static class FormFilling
         {
             if (form.Find(code) is not { } x) refusals.Add(Refusal.Of("forms.valueUnknownIndicator", Where.AtCriterion(code), ("code", code)));
             else if (x.IsComputed) { if (!string.IsNullOrWhiteSpace(text)) refusals.Add(Refusal.Of("forms.valueComputed", Where.AtCriterion(code), ("code", code))); }
+            else if (x.IsFromRegistry) { if (!string.IsNullOrWhiteSpace(text)) refusals.Add(FromRegistry(x)); }
             else
             {
                 var (value, refusal) = IndicatorText.Parse(x, text);
@@ -78,6 +79,7 @@ public static class FormFilling
         {
             if (form.Find(code) is not { } x) refusals.Add(Refusal.Of("forms.valueUnknownIndicator", Where.AtCriterion(code), ("code", code)));
             else if (x.IsComputed) refusals.Add(Refusal.Of("forms.valueComputed", Where.AtCriterion(code), ("code", code)));
+            else if (x.IsFromRegistry) refusals.Add(FromRegistry(x));
             else if (value is null) continue;
             else if (FormEntry.CheckValue(x, value) is { } refusal) refusals.Add(refusal);
             else if (value is NumberValue { Value: var n } && Math.Abs(n) > MaxNumber || value is RatioValue { Whole: > MaxNumber })
@@ -102,8 +104,9 @@ public static class FormFilling
         var form = FormOf(r);
         var before = r.ToFormValues();
         var wanted = new Dictionary<string, IndicatorValue?>(StringComparer.Ordinal);
-        if (changes.ReplaceAll) foreach (var x in form.Indicators.Where(i => !i.IsComputed)) wanted[x.Code] = null;
+        if (changes.ReplaceAll) foreach (var x in form.Indicators.Where(i => i.IsTyped)) wanted[x.Code] = null;
         foreach (var (code, value) in changes.Values) wanted[code] = value;
+        foreach (var (code, value) in await FromRegistriesAsync(db, r, ct)) wanted[code] = value;
 
         var changed = new List<string>();
         foreach (var (code, value) in wanted)
@@ -155,6 +158,9 @@ public static class FormFilling
         ArgumentNullException.ThrowIfNull(r);
         if (r.Status != FormReportStatus.Confirmed)
             return [Refusal.Of(r.IsEditable ? "forms.notConfirmed" : "forms.notEditable", Where.Request, ("status", r.Status.ToString()))];
+        // The registry moved since the head confirmed: submitting would send figures nobody has seen.
+        var moved = (await FromRegistriesAsync(db, r, ct)).Where(v => !Equals(r.Values.FirstOrDefault(x => x.Indicator == v.Key)?.ToValue(), v.Value)).ToList();
+        if (moved.Count > 0) return [.. moved.Select(v => Refusal.Of("forms.registryChanged", Where.AtCriterion(v.Key), ("code", v.Key)))];
         var check = await CheckForSubmissionAsync(db, r, ct);
         if (!check.CanSubmit) return [.. check.SubmissionRefusals];
         var verdict = Judge(r, at, zone);
@@ -245,6 +251,28 @@ public static class FormFilling
     /// <summary>The report's form definition (period and form loaded).</summary>
     public static FormDefinition FormOf(FormReport r) =>
         (r?.Period?.Form ?? throw new InvalidOperationException("load the report's period and form")).Definition();
+
+    /// <summary>The values of the form's registry indicators for the unit's own records over the period (the form adds units up itself).</summary>
+    public static async Task<IReadOnlyDictionary<string, IndicatorValue?>> FromRegistriesAsync(DanVanDbContext db, FormReport r, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var sourced = FormOf(r).Indicators.Where(i => i.IsFromRegistry).ToList();
+        if (sourced.Count == 0) return new Dictionary<string, IndicatorValue?>();
+        var period = r.Period!.Reporting;
+        var figures = await DanVan.Registries.RegistryFigures.ComputeAsync(db,
+            new DanVan.Registries.FigureScope(r.Unit!.Path, false, period.From, period.To), sourced.Select(i => i.Registry!).ToList(), ct);
+        return sourced.ToDictionary(i => i.Code, i => Fit(i, figures.GetValueOrDefault(i.Registry!)), StringComparer.Ordinal);
+    }
+
+    // A count feeds a number, a ratio a ratio or a percentage.
+    private static IndicatorValue? Fit(Indicator x, IndicatorValue? value) => (x.Type, value) switch
+    {
+        (IndicatorType.Percentage, RatioValue { Whole: > 0 } v) => new NumberValue(Math.Round(100m * v.Part / v.Whole, 4)),
+        (IndicatorType.Percentage, RatioValue) => null,
+        _ => value,
+    };
+
+    private static Refusal FromRegistry(Indicator x) => Refusal.Of("forms.valueFromRegistry", Where.AtCriterion(x.Code), ("code", x.Code), ("figure", x.Registry));
 
     private static async Task SaveAsync(DanVanDbContext db, FormReport r, CancellationToken ct)
     {

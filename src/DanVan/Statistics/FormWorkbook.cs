@@ -88,7 +88,7 @@ public static class FormWorkbook
         {
             n++;
             var code = row[2]!;
-            var open = code.StartsWith(RulePrefix, StringComparison.Ordinal) || form.Find(code) is { IsComputed: false };
+            var open = code.StartsWith(RulePrefix, StringComparison.Ordinal) || form.Find(code) is { IsTyped: true };
             var x = form.Find(code);
             var value = row[5];
             var valueCell = x is { Type: IndicatorType.WholeNumber or IndicatorType.Decimal or IndicatorType.Percentage } && VietnameseNumber.TryParse(value, out var number)
@@ -137,7 +137,7 @@ public static class FormWorkbook
                 continue;
             }
             if (form.Find(code) is not { } x) { refusals.Add(Refusal.Of("forms.valueUnknownIndicator", At("indicator"), ("code", code))); continue; }
-            if (x.IsComputed) continue;
+            if (!x.IsTyped) continue;
             var (value, refusal) = IndicatorText.Parse(x, x.Type is IndicatorType.WholeNumber or IndicatorType.Decimal or IndicatorType.Percentage ? record.Number("value") : record["value"]);
             if (refusal is not null) refusals.Add(refusal.At(At("value")));
             else if (value is not null) figures.Values[code] = value;

@@ -83,10 +83,24 @@ public sealed class PermissionsTests
     }
 
     [Fact]
+    public void Should_show_citizens_personal_data_only_to_the_recording_unit_and_registry_clerks_in_scope()
+    {
+        var commune = new Target(Commune);
+        P.May(User((Role.UnitUser, 4)), DanVan.Registries.RegistryPermissions.ReadPersonal, commune).ShouldBeTrue();
+        P.May(User((Role.RegistryClerk, 1)), DanVan.Registries.RegistryPermissions.ReadPersonal, commune).ShouldBeTrue();
+        P.May(User((Role.RegistryClerk, 3)), DanVan.Registries.RegistryPermissions.Merge, commune).ShouldBeTrue();
+        foreach (var reader in new[] { User((Role.Viewer, 1)), User((Role.Coordinator, 1)), User((Role.Inspector, 1)), User((Role.UnitUser, 3)), User((Role.Administrator, null)) })
+            P.May(reader, DanVan.Registries.RegistryPermissions.ReadPersonal, commune).ShouldBeFalse();
+        P.Decide(User((Role.Viewer, 1)), DanVan.Registries.RegistryPermissions.Read, commune).ShouldBe(AccessOutcome.Allowed);
+        P.Decide(User((Role.RegistryClerk, 2)), DanVan.Registries.RegistryPermissions.Read, commune).ShouldBe(AccessOutcome.NotFound);
+        P.Decide(User((Role.Viewer, 1)), DanVan.Registries.RegistryPermissions.Record, commune).ShouldBe(AccessOutcome.Forbidden);
+    }
+
+    [Fact]
     public void Should_register_each_capability_once_with_its_own_prefix()
     {
         P.Actions.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).Distinct().Order()
-            .ShouldBe(["accounts", "criteria", "evaluations", "orgUnits", "reports", "statistics"]);
+            .ShouldBe(["accounts", "criteria", "evaluations", "orgUnits", "registries", "reports", "statistics"]);
         P.Allowed(User((Role.Coordinator, 1)), "evaluations", new Target(Agency, Province)).ShouldContain(EvaluationPermissions.SetFlags);
         Should.Throw<ArgumentException>(() => new Permissions([.. Permissions.BuiltinSets, new EvaluationPermissions()]));
         Should.Throw<KeyNotFoundException>(() => P.May(User(), "evaluations.unknown", Target.None));

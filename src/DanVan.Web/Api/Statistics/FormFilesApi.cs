@@ -103,7 +103,7 @@ public static class FormFilesApi
     {
         try
         {
-            var (table, fileName) = await ReadTableAsync(request, ct);
+            var (table, fileName) = await Uploads.ReadTableAsync(request, ct);
             var form = period.Form!.Definition();
             var figures = FormWorkbook.Read(form, table, fileName);
             var saved = await FormWorkbook.ImportAsync(db, period, figures, fileName, mayWrite, scope.UserName, clock.UtcNow, clock.Zone, ct);
@@ -113,14 +113,6 @@ public static class FormFilesApi
         {
             return ApiProblems.RefusedByCode(ex.Refusals);
         }
-    }
-
-    /// <summary>The uploaded table: the "file" part of a multipart form, or the body itself (XLSX or CSV by its type).</summary>
-    private static async Task<(TableData Table, string FileName)> ReadTableAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.HasFormContentType) return await Uploads.ReadTableAsync((await request.ReadFormAsync(ct)).Files.GetFile("file"), "file", ct);
-        var fileName = request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "upload.csv" : "upload.xlsx";
-        return (await Uploads.ReadTableAsync(request.Body, fileName, ct), fileName);
     }
 
     private static FileContentHttpResult File(FormDefinition form, IReadOnlyList<UnitFigures> units, string? format, string name)

@@ -74,7 +74,7 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
     {
         if (!await LoadAsync(id)) return NotFound();
         Version = Report.Version;
-        foreach (var x in Form.Indicators.Where(i => !i.IsComputed))
+        foreach (var x in Form.Indicators.Where(i => i.IsTyped))
             Values[x.Code] = IndicatorText.Write(Report.Values.FirstOrDefault(v => v.Indicator == x.Code)?.ToValue());
         foreach (var (rule, text) in Report.ToFormValues().Explanations ?? new Dictionary<string, string>()) Explanations[rule] = text;
         return Page();
@@ -86,7 +86,7 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
         if (!await LoadAsync(id)) return NotFound();
         if (!Actions.Enter) return Forbid403();
         var user = (await current.GetAsync()).UserName;
-        var typed = Form.Indicators.Where(i => !i.IsComputed && Values.ContainsKey(i.Code)).Select(i => KeyValuePair.Create(i.Code, Values[i.Code]));
+        var typed = Form.Indicators.Where(i => i.IsTyped && Values.ContainsKey(i.Code)).Select(i => KeyValuePair.Create(i.Code, Values[i.Code]));
         var (values, refusals) = FormFilling.Read(Form, typed);
         if (refusals.Count > 0)
         {
@@ -133,7 +133,7 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
     public async Task<IActionResult> OnPostComputeAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var typed = Form.Indicators.Where(i => !i.IsComputed && Values.ContainsKey(i.Code)).Select(i => KeyValuePair.Create(i.Code, Values[i.Code]));
+        var typed = Form.Indicators.Where(i => i.IsTyped && Values.ContainsKey(i.Code)).Select(i => KeyValuePair.Create(i.Code, Values[i.Code]));
         var values = new Dictionary<string, IndicatorValue>(Report.ToFormValues().Values, StringComparer.Ordinal);
         foreach (var (code, text) in typed)
         {
@@ -216,7 +216,7 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
     /// <summary>After a refused step the fields show what is stored (those forms post no values).</summary>
     private void KeepStoredValues()
     {
-        foreach (var x in Form.Indicators.Where(i => !i.IsComputed))
+        foreach (var x in Form.Indicators.Where(i => i.IsTyped))
             Values[x.Code] = IndicatorText.Write(Report.Values.FirstOrDefault(v => v.Indicator == x.Code)?.ToValue());
         foreach (var (rule, text) in Report.ToFormValues().Explanations ?? new Dictionary<string, string>()) Explanations.TryAdd(rule, text);
     }
@@ -231,7 +231,7 @@ public sealed class Fill(DanVanDbContext db, CurrentUser current, ProvinceClock 
         ViewData[PageRefusals.AnchorKey] = (Func<Where, string?>)Anchor;
         ViewData[PageRefusals.PlaceKey] = (Func<Where, string?>)Place;
         if (where.Criterion is { } code)
-            return where.Field == "explanation" ? $"Explanations[{code}]" : Form.Find(code) is { IsComputed: false } ? $"Values[{code}]" : null;
+            return where.Field == "explanation" ? $"Explanations[{code}]" : Form.Find(code) is { IsTyped: true } ? $"Values[{code}]" : null;
         return where.Field switch
         {
             "comment" => nameof(Comment),
