@@ -20,6 +20,8 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
         "/Statistics", "/Statistics/Index",
         "/Obligations", "/Obligations/Index",
+        // A unit reads and records its own work registries (a list, its figures, a file to import); the forms answer 404 for another id.
+        "/Registries/Work", "/Registries/Work/Index", "/Registries/Work/Figures", "/Registries/Work/Import",
     ];
 
     private async Task<(TestWorld World, int EvidenceB)> ArrangeAsync()
