@@ -67,6 +67,7 @@ public static class Cli
             FormsCommands.Build(globals),
             StatsCommands.Build(globals),
             Registries.RegistriesCommands.Build(globals),
+            Registries.WorkCommands.Build(globals),
             ReportCommands.Build(globals),
             RemindersCommands.Build(globals),
             DemoCommand.Build(globals),

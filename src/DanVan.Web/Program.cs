@@ -30,6 +30,7 @@ api.MapEvaluationsApi();
 api.MapAccountsApi();
 api.MapStatisticsApi();
 api.MapRegistriesApi();
+api.MapWorkRegistriesApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

@@ -86,6 +86,15 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Registry settings per province and date.</summary>
     public DbSet<Registries.RegistrySetting> RegistrySettings => Set<Registries.RegistrySetting>();
 
+    /// <summary>"Dân vận khéo" models.</summary>
+    public DbSet<Registries.DanVanModel> DanVanModels => Set<Registries.DanVanModel>();
+
+    /// <summary>Units' work plans.</summary>
+    public DbSet<Registries.WorkPlan> WorkPlans => Set<Registries.WorkPlan>();
+
+    /// <summary>The Front's recommendations addressed to units.</summary>
+    public DbSet<Registries.FrontRecommendation> FrontRecommendations => Set<Registries.FrontRecommendation>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -198,6 +207,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         ReportsModel.Configure(builder);
         StatisticsModel.Configure(builder);
         Registries.RegistriesModel.Configure(builder);
+        Registries.WorkModel.Configure(builder);
         AuditModel.Configure(builder);
     }
 }

@@ -47,7 +47,7 @@ public interface IRegistryFigureSource
 public static class RegistryFigures
 {
     /// <summary>The registries that give figures.</summary>
-    public static IReadOnlyList<IRegistryFigureSource> Sources { get; } = [new CitizenFigures()];
+    public static IReadOnlyList<IRegistryFigureSource> Sources { get; } = [new CitizenFigures(), new WorkFigures()];
 
     /// <summary>Every figure, by code.</summary>
     public static IReadOnlyDictionary<string, RegistryFigure> Catalogue { get; } =

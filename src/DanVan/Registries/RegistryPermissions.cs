@@ -23,6 +23,10 @@ public sealed class RegistryPermissions : IPermissionSet
     /// <summary>Changes a province's registry settings and anonymises records past the retention.</summary>
     public const string Manage = "registries.manage";
 
+    /// <summary>Records, edits and imports a unit's work registries ("Dân vận khéo" models, work plans, the Front's recommendations);
+    /// the province's coordinators also record them for the units they follow.</summary>
+    public const string WorkRecord = "registries.work.record";
+
     private static readonly Role[] Readers =
         [Role.Administrator, Role.Coordinator, Role.Inspector, Role.Viewer, Role.UnitUser, Role.UnitHead, Role.RegistryClerk];
 
@@ -31,6 +35,7 @@ public sealed class RegistryPermissions : IPermissionSet
         .Add(Read, Grants.Of(Reach.Unit, Readers))
         .Add(ReadPersonal, Grants.Of(Reach.ExactUnit, Grants.UnitMembers), Grants.Of(Reach.Unit, Role.RegistryClerk))
         .Add(Record, Grants.Of(Reach.ExactUnit, Grants.UnitMembers), Grants.Of(Reach.Unit, Role.RegistryClerk))
+        .Add(WorkRecord, Grants.Of(Reach.ExactUnit, Grants.UnitMembers), Grants.Of(Reach.Unit, Role.RegistryClerk), Grants.Of(Reach.Unit, Grants.Coordinators))
         .Add(Merge, Grants.Of(Reach.Unit, Role.RegistryClerk))
         .Add(Manage, Grants.Of(Reach.Unit, Role.RegistryClerk), Grants.Of(Reach.Unit, Grants.Coordinators));
 }

@@ -23,6 +23,8 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         // The registries' lists and figures show a unit its own records (others' are filtered out, tested in Registries/).
         "/Registries/Receptions", "/Registries/Receptions/Index", "/Registries/Petitions", "/Registries/Petitions/Index",
         "/Registries/Dialogues", "/Registries/Dialogues/Index", "/Registries/Cases", "/Registries/Cases/Index", "/Registries/Figures",
+        // A unit reads and records its own work registries (a list, its figures, a file to import); the forms answer 404 for another id.
+        "/Registries/Work", "/Registries/Work/Index", "/Registries/Work/Figures", "/Registries/Work/Import",
     ];
 
     private async Task<(TestWorld World, int EvidenceB)> ArrangeAsync()
