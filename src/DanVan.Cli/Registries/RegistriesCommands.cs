@@ -76,12 +76,7 @@ public static class RegistriesCommands
             var which = Book(context, book);
             await using var db = await context.OpenDatabaseAsync(ct);
             var root = await UnitAsync(db, context.Get(unit)!, "--unit", ct);
-            var (first, last) = (context.Get(from) ?? DateOnly.MinValue, context.Get(to) ?? DateOnly.MaxValue);
-            List<CitizenRecord> records = which == RegistryBook.Receptions
-                ? [.. await db.Receptions.AsNoTracking().Include(r => r.Unit).Include(r => r.Citizens)
-                    .Where(r => r.Unit!.Path.StartsWith(root.Path) && r.ReceivedOn >= first && r.ReceivedOn <= last).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct)]
-                : [.. await db.Petitions.AsNoTracking().Include(r => r.Unit).Include(r => r.Citizens)
-                    .Where(r => r.Unit!.Path.StartsWith(root.Path) && r.ReceivedOn >= first && r.ReceivedOn <= last).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct)];
+            var records = await RegistryWorkbook.LoadAsync(db.Receptions, db.Petitions, which, root.Path, context.Get(from), context.Get(to), ct);
             var full = context.Get(personal);
             if (full) await PersonalDataAccess.LogReadAsync(db, records, User, DateTime.UtcNow, "cli export", ct);
             var path = Path.GetFullPath(context.Get(output)!);

@@ -16,13 +16,7 @@ public static class RegistryFiles
     public static async Task<(byte[] Bytes, string Type, string Name)> ExportAsync(DanVanDbContext db, Permissions permissions, UserScope scope,
         PersonalDataProtector protector, RegistryBook book, OrgUnit unit, DateOnly? from, DateOnly? to, string? format, DateTime at, string path, CancellationToken ct)
     {
-        var first = from ?? DateOnly.MinValue;
-        var last = to ?? DateOnly.MaxValue;
-        List<CitizenRecord> records = book == RegistryBook.Receptions
-            ? [.. await RegistriesAccess.Receptions(db, scope).AsNoTracking().Include(r => r.Unit).Include(r => r.Citizens)
-                .Where(r => r.Unit!.Path.StartsWith(unit.Path) && r.ReceivedOn >= first && r.ReceivedOn <= last).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct)]
-            : [.. await RegistriesAccess.Petitions(db, scope).AsNoTracking().Include(r => r.Unit).Include(r => r.Citizens)
-                .Where(r => r.Unit!.Path.StartsWith(unit.Path) && r.ReceivedOn >= first && r.ReceivedOn <= last).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct)];
+        var records = await RegistryWorkbook.LoadAsync(RegistriesAccess.Receptions(db, scope), RegistriesAccess.Petitions(db, scope), book, unit.Path, from, to, ct);
         var personal = records.Select(r => r.Unit!.Path).Distinct().ToDictionary(p => p, p => RegistriesAccess.MayReadPersonal(permissions, scope, p));
         await PersonalDataAccess.LogReadAsync(db, records.Where(r => personal[r.Unit!.Path]), scope.UserName, at, path, ct);
         var columns = RegistryWorkbook.Columns(book).Select(c => c.Header).ToList();

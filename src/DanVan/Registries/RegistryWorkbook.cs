@@ -131,6 +131,21 @@ public static class RegistryWorkbook
         return records.Count;
     }
 
+    /// <summary>The records of a book under the unit at <paramref name="unitPath"/> received between the dates, oldest first, citizens and unit loaded;
+    /// the caller passes the queries its reader may see (the web: the user's scope; the CLI: everything).</summary>
+    public static async Task<List<CitizenRecord>> LoadAsync(IQueryable<Reception> receptions, IQueryable<Petition> petitions, RegistryBook book, string unitPath,
+        DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(receptions);
+        ArgumentNullException.ThrowIfNull(petitions);
+        var (first, last) = (from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
+        return book == RegistryBook.Receptions
+            ? [.. await receptions.AsNoTracking().Include(r => r.Unit).Include(r => r.Citizens)
+                .Where(r => r.Unit!.Path.StartsWith(unitPath) && r.ReceivedOn >= first && r.ReceivedOn <= last).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct)]
+            : [.. await petitions.AsNoTracking().Include(r => r.Unit).Include(r => r.Citizens)
+                .Where(r => r.Unit!.Path.StartsWith(unitPath) && r.ReceivedOn >= first && r.ReceivedOn <= last).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(ct)];
+    }
+
     /// <summary>The rows of an export: citizens in full where <paramref name="personal"/> says so for the record's unit, masked otherwise.</summary>
     public static IEnumerable<IReadOnlyList<string?>> Rows(IEnumerable<CitizenRecord> records, Func<CitizenRecord, bool> personal, PersonalDataProtector protector)
     {

@@ -174,6 +174,18 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             unitId = unit, version, heldOn = day, chairedBy = "Giám đốc", byHead = true, participants = 40, topics = "Cải cách hành chính",
             followUps = new[] { new { item = "Trả lời kiến nghị", owner = "Văn phòng", dueOn = (string?)null, done = false } },
         };
+        int modelId = 0, planId = 0, recommendationId = 0;
+        object WorkModel(string name = "Một cửa thân thiện") => new { modelName = name, field = "kinh tế", yearStarted = 2018 };
+        object Recommendation() => new { issuer = "Ủy ban MTTQ tỉnh", issuerLevel = "tỉnh", issuedOn = "2024-05-01", topic = "Giám sát tiếp công dân", dueOn = "2024-06-01" };
+        async Task<TestClient> Unfollowed(string user)
+        {
+            var client = new TestClient(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+            var signedIn = await client.SubmitAsync(await client.GetAsync("/Account/Login"), "form", new() { ["Data.UserName"] = user, ["Data.Password"] = TestWorld.Password });
+            ((int)signedIn.Status).ShouldBe(302, $"sign-in of {user}");
+            return client;
+        }
+        static void Moved(Page page, string what) =>
+            ((int)page.Status).ShouldBeOneOf([302, 303], $"{what}: {(int)page.Status} {page.AllText}");
         async Task<string> UnitCode(int id)
         {
             await using var db = _app.NewDbContext();
@@ -544,6 +556,124 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 }),
             new("PUT /api/v1/registries/settings/{unitId:int}", 1, async () =>
                 await Success(await Api("coord").PutAsJsonAsync($"/api/v1/registries/settings/{w.Province}", new { from = "2023-01-01", delegationThreshold = 4, retentionYears = 5 }), "registry settings")),
+            // The registries' pages: a save redirects to the record's page, whose read of personal data is logged apart, so these posts are not followed.
+            new("POST /Registries/Receptions/Edit?handler=AddVisitor", 0, async () =>
+                Ok(await (await As("userB")).SubmitAsync(await (await As("userB")).GetAsync("/Registries/Receptions/Edit"), "#reception-form", null, "#visitors-add"), "add a visitor row")),
+            new("POST /Registries/Receptions/Edit", 1, async () =>
+            {
+                var c = await Unfollowed("userB");
+                Moved(await c.SubmitAsync(await c.GetAsync("/Registries/Receptions/Edit"), "#reception-form", new()
+                {
+                    ["Form.ReceivedOn"] = day, ["Form.Kind"] = "periodic", ["Form.ReceivedByName"] = "Giám đốc", ["Form.MatterKind"] = "recommendation",
+                    ["Form.Outcome"] = "explained", ["Form.Summary"] = "Kiến nghị về chế độ", ["Form.Visitors[0].Name"] = "Trần Thị Lan",
+                }, "#save"), "record a reception on its page");
+            }),
+            new("POST /Registries/Petitions/Edit?handler=AddPetitioner", 0, async () =>
+                Ok(await (await As("userB")).SubmitAsync(await (await As("userB")).GetAsync("/Registries/Petitions/Edit"), "#petition-form", null, "#petitioners-add"), "add a petitioner row")),
+            new("POST /Registries/Petitions/Edit", 1, async () =>
+            {
+                var c = await Unfollowed("userB");
+                Moved(await c.SubmitAsync(await c.GetAsync("/Registries/Petitions/Edit"), "#petition-form", new()
+                {
+                    ["Form.ReceivedOn"] = day, ["Form.Channel"] = "post", ["Form.MatterKind"] = "complaint", ["Form.Summary"] = "Khiếu nại",
+                    ["Form.Petitioners[0].Name"] = "Hoàng Thị Mai",
+                }, "#save"), "record a petition on its page");
+            }),
+            new("POST /Registries/Dialogues/Edit?handler=AddFollowUp", 0, async () =>
+                Ok(await (await As("userB")).SubmitAsync(await (await As("userB")).GetAsync("/Registries/Dialogues/Edit"), "#dialogue-form", null, "#follow-ups-add"), "add a follow-up row")),
+            new("POST /Registries/Dialogues/Edit", 1, async () =>
+            {
+                var c = await Unfollowed("userB");
+                Moved(await c.SubmitAsync(await c.GetAsync("/Registries/Dialogues/Edit"), "#dialogue-form", new()
+                {
+                    ["Form.HeldOn"] = day, ["Form.ChairedBy"] = "Giám đốc", ["Form.Participants"] = "30", ["Form.Topics"] = "Cải cách hành chính",
+                }, "#save"), "record a dialogue on its page");
+            }),
+            new("POST /Registries/Cases/View", 1, async () =>
+            {
+                var c = await Unfollowed("coord");
+                Moved(await c.SubmitAsync(await c.GetAsync($"/Registries/Cases/View/{caseId}"), "#case-form", new()
+                {
+                    ["Form.Status"] = "Resolved", ["Form.Result"] = "Đã trả lời bằng văn bản", ["Form.ResolvedOn"] = day,
+                }, "#save-case"), "edit a case on its page");
+            }, async () =>
+            {
+                var response = await Api("coord").PostJsonAsync("/api/v1/registries/merge", new { left = $"R:{receptions[0]}", right = $"R:{receptions[1]}", probability = 0.95 });
+                await Success(response, "merge again");
+                caseId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["caseId"]!.GetValue<int>();
+            }),
+            new("POST /Registries/Settings", 1, async () =>
+            {
+                var c = await Unfollowed("coord");
+                var page = await c.GetAsync($"/Registries/Settings?unit={w.Province}");
+                Moved(await c.SubmitAsync(page, "#settings-form", new() { ["Form.EffectiveFrom"] = "2024-01-01", ["Form.DelegationThreshold"] = "5", ["Form.RetentionYears"] = "5" }, "#save-settings"), "registry settings on the page");
+            }),
+            new("POST /Registries/Settings?handler=Anonymise", 0, async () =>
+            {
+                // Nothing is older than the retention: the confirmed action writes nothing.
+                var c = await Unfollowed("coord");
+                var page = await c.GetAsync($"/Registries/Settings?unit={w.Province}");
+                var done = await c.SubmitAsync(page, "#anonymise-form", new() { ["Confirm"] = "true" });
+                ((int)done.Status).ShouldBeOneOf(200, 302, 303);
+            }),
+            new("POST /api/v1/registries/work/units/{unitId:int}/models", 1, async () =>
+            {
+                var response = await Api("coord").PostJsonAsync($"/api/v1/registries/work/units/{w.AgencyB}/models", WorkModel());
+                await Success(response, "create model");
+                modelId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+            }),
+            new("PUT /api/v1/registries/work/models/{id:int}", 1, async () =>
+                await Success(await Api("coord").PutAsJsonAsync($"/api/v1/registries/work/models/{modelId}?version=0", WorkModel("Một cửa thân thiện hơn")), "update model")),
+            new("POST /api/v1/registries/work/units/{unitId:int}/plans", 1, async () =>
+            {
+                var response = await Api("coord").PostJsonAsync($"/api/v1/registries/work/units/{w.AgencyB}/plans", new { year = 2025, planKind = "dvcq" });
+                await Success(response, "create plan");
+                planId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+            }),
+            new("PUT /api/v1/registries/work/plans/{id:int}", 1, async () =>
+                await Success(await Api("coord").PutAsJsonAsync($"/api/v1/registries/work/plans/{planId}?version=0", new { year = 2025, planKind = "dvcq", documentNumber = "12/KH-UBND" }), "update plan")),
+            new("POST /api/v1/registries/work/units/{unitId:int}/recommendations", 1, async () =>
+            {
+                var response = await Api("coord").PostJsonAsync($"/api/v1/registries/work/units/{w.AgencyB}/recommendations", Recommendation());
+                await Success(response, "create recommendation");
+                recommendationId = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
+            }),
+            new("PUT /api/v1/registries/work/recommendations/{id:int}", 1, async () =>
+                await Success(await Api("coord").PutAsJsonAsync($"/api/v1/registries/work/recommendations/{recommendationId}?version=0", Recommendation()), "update recommendation")),
+            new("POST /api/v1/registries/work/{registry}/import", 1, async () =>
+                await Success(await Api("coord").PostAsync("/api/v1/registries/work/plans/import",
+                    new StringContent($"unit_code,year,kind\n{await UnitCode(w.AgencyB)},2024,dvcq\n", Encoding.UTF8, "text/csv")), "import plans")),
+            new("POST /Registries/Work/Model", 1, async () =>
+            {
+                var c = await Unfollowed("coord");
+                var page = await c.GetAsync("/Registries/Work/Model");
+                Moved(await c.SubmitAsync(page, "#model-form", new() { ["UnitId"] = w.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ModelName"] = "Xanh - sạch - đẹp", ["Field"] = "kinh tế", ["YearStarted"] = "2019" }), "model on its page");
+            }),
+            new("POST /Registries/Work/Plan", 1, async () =>
+            {
+                var c = await Unfollowed("coord");
+                var page = await c.GetAsync("/Registries/Work/Plan");
+                Moved(await c.SubmitAsync(page, "#plan-form", new() { ["UnitId"] = w.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Year"] = "2023", ["PlanKind"] = "dvcq" }), "plan on its page");
+            }),
+            new("POST /Registries/Work/Recommendation", 1, async () =>
+            {
+                var c = await Unfollowed("coord");
+                var page = await c.GetAsync("/Registries/Work/Recommendation");
+                Moved(await c.SubmitAsync(page, "#recommendation-form", new()
+                {
+                    ["UnitId"] = w.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Issuer"] = "Ủy ban MTTQ tỉnh", ["IssuerLevel"] = "tỉnh",
+                    ["IssuedOn"] = "2024-05-01", ["Topic"] = "Giám sát tiếp công dân", ["DueOn"] = "2024-06-01",
+                }), "recommendation on its page");
+            }),
+            new("POST /Registries/Work/Import", 1, async () =>
+            {
+                var c = await Unfollowed("coord");
+                var page = await c.GetAsync("/Registries/Work/Import?registry=plans");
+                var done = await c.SubmitAsync(page, "#import-form", null, null,
+                    [("Upload", "plans.csv", Encoding.UTF8.GetBytes($"unit_code,year,kind\n{await UnitCode(w.AgencyB)},2022,dvcq\n"))]);
+                ((int)done.Status).ShouldBeOneOf([200, 302, 303], done.AllText);
+                done.Errors.ShouldBeEmpty();
+            }),
             new("DELETE /api/v1/tokens/{id:int}", 1, async () =>
             {
                 var (browser, session) = await CookieSessionAsync(host, "userB");
