@@ -53,12 +53,21 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, Permissions p
     /// <summary>The user records receptions somewhere.</summary>
     public bool MayRecord { get; private set; }
 
+    /// <summary>The unit whose duplicates the link shows: the filtered one, else the highest the user merges in to the suggestions.</summary>
+    public int? MergeUnit { get; private set; }
+
     /// <summary>Shows the list.</summary>
     public async Task OnGetAsync()
     {
         var user = await current.GetAsync();
         MayRecord = permissions.MayAnywhere(user, RegistryPermissions.Record);
         Units = await UnitOptions.SelectAsync(db, u => user.CanRead(u.Path));
+        if (permissions.MayAnywhere(user, RegistryPermissions.Merge))
+        {
+            var all = await db.Units.AsNoTracking().OrderBy(u => u.Path.Length).ToListAsync();
+            MergeUnit = (Unit is { } chosen ? all.Where(u => u.Id == chosen) : []).Concat(all)
+                .FirstOrDefault(u => permissions.May(user, RegistryPermissions.Merge, Target.Unit(u)))?.Id;
+        }
         var rows = RegistriesAccess.Receptions(db, user).AsNoTracking();
         if (Unit is { } unitId && await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync() is { } path)
             rows = rows.Where(r => r.Unit!.Path.StartsWith(path));
