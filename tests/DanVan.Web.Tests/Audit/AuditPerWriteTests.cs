@@ -184,6 +184,14 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             ((int)signedIn.Status).ShouldBe(302, $"sign-in of {user}");
             return client;
         }
+        async Task<Page> DuplicatePost(string handler, params (string Name, string Value)[] fields)
+        {
+            var c = await Unfollowed("coord");
+            // The token from a list (masked, no read logged): the duplicates page itself logs the reads of the names it shows.
+            var page = await c.GetAsync("/Registries/Receptions");
+            return await c.PostAsync($"/Registries/Duplicates?handler={handler}",
+                [("__RequestVerificationToken", TestClient.Token(page)), ("unit", w.Province.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. fields]);
+        }
         static void Moved(Page page, string what) =>
             ((int)page.Status).ShouldBeOneOf([302, 303], $"{what}: {(int)page.Status} {page.AllText}");
         async Task<string> UnitCode(int id)
@@ -615,6 +623,25 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var page = await c.GetAsync($"/Registries/Settings?unit={w.Province}");
                 var done = await c.SubmitAsync(page, "#anonymise-form", new() { ["Confirm"] = "true" });
                 ((int)done.Status).ShouldBeOneOf(200, 302, 303);
+            }),
+            new("POST /Registries/Duplicates?handler=Merge", 1, async () =>
+                Moved(await DuplicatePost("Merge", ("left", $"R:{receptions[^2]}"), ("right", $"R:{receptions[^1]}"), ("probability", "0.95")), "merge on the page"),
+                async () =>
+                {
+                    foreach (var _ in new[] { 1, 2 })
+                    {
+                        var response = await Api("userB").PostJsonAsync("/api/v1/receptions", Reception(w.AgencyB));
+                        await Success(response, "record reception");
+                        receptions.Add((await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>());
+                    }
+                }),
+            new("POST /Registries/Duplicates?handler=Reject", 1, async () =>
+                Moved(await DuplicatePost("Reject", ("left", $"R:{receptions[^1]}"), ("right", $"P:{petitionId}"), ("probability", "0.5")), "reject on the page")),
+            new("POST /Registries/Duplicates?handler=Undo", 1, async () =>
+            {
+                await using var db = _app.NewDbContext();
+                var last = await db.DuplicateDecisions.Where(d => d.Merged && d.UndoneAt == null).MaxAsync(d => d.Id);
+                Moved(await DuplicatePost("Undo", ("decision", last.ToString(System.Globalization.CultureInfo.InvariantCulture))), "undo on the page");
             }),
             new("POST /api/v1/registries/work/units/{unitId:int}/models", 1, async () =>
             {
