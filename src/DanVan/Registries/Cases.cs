@@ -168,17 +168,7 @@ public static class Cases
         return (left, right);
     }
 
-    private static async Task SaveAsync(DanVanDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RefusedException("registries.staleVersion", Where.Request, ("version", 0));
-        }
-    }
+    private static Task SaveAsync(DanVanDbContext db, CancellationToken ct) => CitizenRecords.SaveRefusingStaleAsync(db, 0, ct);
 
     private static string CommonPath(string a, string b)
     {

@@ -106,13 +106,19 @@ internal static class CitizenRecords
     public static async Task SaveAsync(DanVanDbContext db, CitizenRecord record, AuditLine line, CancellationToken ct)
     {
         AuditTrail.Record(db, line);
+        await SaveRefusingStaleAsync(db, record.Version - 1, ct);
+    }
+
+    /// <summary>Saves; another person's change saved first (the version no longer matches) refuses with <c>registries.staleVersion</c>.</summary>
+    public static async Task SaveRefusingStaleAsync(DanVanDbContext db, int versionRead, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RefusedException("registries.staleVersion", Where.Request, ("version", record.Version - 1));
+            throw new RefusedException("registries.staleVersion", Where.Request, ("version", versionRead));
         }
     }
 

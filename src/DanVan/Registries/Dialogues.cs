@@ -86,14 +86,7 @@ public static class Dialogues
         Apply(d, d.Unit ?? throw new InvalidOperationException("load the dialogue's unit"), input, actor, expectedVersion);
         d.Version++;
         AuditTrail.Record(db, new AuditLine(actor.User, actor.At, "dialogue.update", AuditSubject.Of(d)) { Old = before, New = Describe(d) });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            throw new RefusedException("registries.staleVersion", Where.Request, ("version", d.Version - 1));
-        }
+        await CitizenRecords.SaveRefusingStaleAsync(db, d.Version - 1, ct);
     }
 
     private static void Apply(Dialogue d, OrgUnit unit, DialogueInput input, RegistryActor actor, int? expectedVersion)
