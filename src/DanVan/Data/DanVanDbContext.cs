@@ -56,6 +56,9 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Texts of consolidated reports, one per scope and year.</summary>
     public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
 
+    /// <summary>Report templates, every saved version of each scope's.</summary>
+    public DbSet<Reports.Templates.StoredReportTemplate> ReportTemplates => Set<Reports.Templates.StoredReportTemplate>();
+
     /// <summary>Stored statistics form versions.</summary>
     public DbSet<StoredForm> Forms => Set<StoredForm>();
 

@@ -26,6 +26,10 @@ public static class UnitPaths
         return int.Parse(trimmed[(trimmed.LastIndexOf('/') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The ids along a path, top first: "/1/12/40/" → 1, 12, 40.</summary>
+    public static List<int> Ids(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
+
     /// <summary>The path of the top unit above (or at) <paramref name="path"/>: "/1/12/40/" → "/1/".</summary>
     public static string Root(string path) => path.Length < 2 ? path : path[..(path.IndexOf('/', 1) + 1)];
 

@@ -20,8 +20,35 @@ public sealed record BandCount(string Code, string Label, int Count, IReadOnlyLi
 /// <summary>Participation of one group: n evaluated of N, and who is missing.</summary>
 public sealed record PartResult(ReportPart Part, string GroupName, int Total, int Evaluated, IReadOnlyList<UnitMention> Missing);
 
-/// <summary>A unit that did not evaluate itself but whose members were evaluated (a district that scored only its communes).</summary>
-public sealed record MissingWithMembers(UnitMention Unit, int MembersEvaluated, int Members);
+/// <summary>Why a unit has no class in the report.</summary>
+public enum MissingReason
+{
+    /// <summary>It did not submit, and the deadline has passed (or the period is in the past): "không đánh giá phân loại".</summary>
+    Absent = 0,
+
+    /// <summary>It submitted, and the assessment was returned for completion: not yet classified, never "không đánh giá".</summary>
+    Returned = 1,
+
+    /// <summary>It has not submitted yet and its deadline has not passed.</summary>
+    NotYetDue = 2,
+}
+
+/// <summary>A unit without a class, with its members' participation (a district that scored only its communes) and why.</summary>
+public sealed record MissingWithMembers(UnitMention Unit, int MembersEvaluated, int Members, MissingReason Reason = MissingReason.Absent);
+
+/// <summary>Where the period's assessments in the scope stand when the report is built.</summary>
+/// <param name="Units">Units expected to assess themselves.</param>
+/// <param name="NotSubmitted">Not started or still in draft.</param>
+/// <param name="Returned">Returned for completion.</param>
+/// <param name="AwaitingAppraisal">Submitted, not appraised yet.</param>
+/// <param name="AwaitingApproval">Appraised, not approved yet.</param>
+/// <param name="Approved">Approved and published.</param>
+/// <param name="DeadlinePassed">The period's last deadline has passed on the day the report is built.</param>
+public sealed record ReportProgress(int Units, int NotSubmitted, int Returned, int AwaitingAppraisal, int AwaitingApproval, int Approved, bool DeadlinePassed)
+{
+    /// <summary>Every unit approved: the figures are final.</summary>
+    public bool IsFinal => Units > 0 && Approved == Units;
+}
 
 /// <summary>A unit classified by an inspection team without a self-assessment.</summary>
 public sealed record InspectedOnly(UnitMention Unit, string BandLabel);
@@ -105,4 +132,10 @@ public sealed record ConsolidatedReport
 
     /// <summary>Current units' classes over the years.</summary>
     public required IReadOnlyList<UnitHistory> UnitHistories { get; init; }
+
+    /// <summary>Where the assessments stand: a report that is not final says so.</summary>
+    public ReportProgress Progress { get; init; } = new(0, 0, 0, 0, 0, 0, true);
+
+    /// <summary>The wording the report's sentences use.</summary>
+    public ResultPhrases Phrases { get; init; } = new();
 }

@@ -10,12 +10,14 @@ namespace DanVan.Reports;
 /// <param name="Units">All units (parents, successors).</param>
 /// <param name="Successions">Successor links.</param>
 /// <param name="ScopeUnitId">The report's scope; only units within it count.</param>
+/// <param name="Today">The day the report is built, in the province's time; null reads the period as over.</param>
 public sealed record ReportInput(
     PeriodResults Current,
     IReadOnlyList<PeriodResults> Earlier,
     IReadOnlyList<OrgUnit> Units,
     IReadOnlyList<UnitSuccession> Successions,
-    int ScopeUnitId);
+    int ScopeUnitId,
+    DateOnly? Today = null);
 
 /// <summary>Builds the consolidated report from period results. Plain C#, deterministic.</summary>
 public static class ReportBuilder
@@ -26,7 +28,7 @@ public static class ReportBuilder
         var tree = new OrgTree(input.Units);
         var current = InScope(input.Current, tree, input.ScopeUnitId);
         var sections = SectionsFor(current, options);
-        var results = sections.Select(s => BuildSection(s, current, tree, options)).ToList();
+        var results = sections.Select(s => BuildSection(s, current, tree, options, input.Today)).ToList();
 
         return new ConsolidatedReport
         {
@@ -50,8 +52,29 @@ public static class ReportBuilder
                 .SelectMany(p => sections.Select(s => YearSectionFor(p, s, tree, options)))
                 .ToList(),
             UnitHistories = Histories(current, input.Earlier, input.Successions, tree),
+            Progress = ProgressOf(current, input.Today),
+            Phrases = options.Phrases,
         };
     }
+
+    private static ReportProgress ProgressOf(PeriodResults results, DateOnly? today)
+    {
+        var units = results.Units;
+        return new ReportProgress(units.Count,
+            units.Count(u => u.Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft),
+            units.Count(u => u.Status == AssessmentStatus.Returned),
+            units.Count(u => u.Status == AssessmentStatus.Submitted),
+            units.Count(u => u.Status == AssessmentStatus.Appraised),
+            units.Count(u => u.Status == AssessmentStatus.Approved),
+            today is not { } day || units.All(u => day > DeadlineOf(results.Period, u.Unit)));
+    }
+
+    private static DateOnly DeadlineOf(EvaluationPeriod period, OrgUnit unit) => period.DeadlineFor(unit.Kind);
+
+    private static MissingReason ReasonOf(UnitResult u, PeriodResults results, DateOnly? today) =>
+        u.Status == AssessmentStatus.Returned ? MissingReason.Returned
+        : today is { } day && day <= DeadlineOf(results.Period, u.Unit) ? MissingReason.NotYetDue
+        : MissingReason.Absent;
 
     /// <summary>The sections: those configured, or one per group of the period.</summary>
     public static IReadOnlyList<ReportSection> SectionsFor(PeriodResults results, ReportOptions options) =>
@@ -66,7 +89,7 @@ public static class ReportBuilder
     private static PeriodResults InScope(PeriodResults results, OrgTree tree, int scopeUnitId) =>
         results with { Units = results.Units.Where(u => tree.IsWithin(u.Unit.Id, scopeUnitId)).ToList() };
 
-    private static SectionResult BuildSection(ReportSection section, PeriodResults results, OrgTree tree, ReportOptions options)
+    private static SectionResult BuildSection(ReportSection section, PeriodResults results, OrgTree tree, ReportOptions options, DateOnly? today)
     {
         var units = UnitsOf(section, results);
         var parts = section.Parts
@@ -92,7 +115,7 @@ public static class ReportBuilder
             .Select(u =>
             {
                 var members = results.Units.Where(m => m.Unit.ParentId == u.Unit.Id).ToList();
-                return new MissingWithMembers(Mention(u), members.Count(m => m.Evaluated), members.Count);
+                return new MissingWithMembers(Mention(u), members.Count(m => m.Evaluated), members.Count, ReasonOf(u, results, today));
             })
             .ToList();
 

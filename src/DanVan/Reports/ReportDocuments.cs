@@ -13,8 +13,10 @@ namespace DanVan.Reports;
 /// <param name="Options">Sections and presentation; null for one section per group.</param>
 /// <param name="Kind">Kind of reporting period (a year unless told).</param>
 /// <param name="Number">Number of the period within the year (1 for a year).</param>
+/// <param name="Today">The day the report is built in the province's time (for "not yet due"); null reads the period as over.</param>
+/// <param name="Template">The template to build with instead of the scope's stored one (a preview of an unsaved edit).</param>
 public sealed record ReportRequest(int Year, int ScopeUnitId, int EarlierYears = 1, ReportOptions? Options = null,
-    Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1);
+    Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1, DateOnly? Today = null, Templates.ReportTemplate? Template = null);
 
 /// <summary>Everything the outputs of one report are written from: the figures, the units named in the heading, and the people's text.</summary>
 public sealed record ReportContent
@@ -39,6 +41,12 @@ public sealed record ReportContent
 
     /// <summary>The statistics forms of the same period covering the scope, with the scope's figures (the appendix's first tables).</summary>
     public IReadOnlyList<StatisticsFigures> Statistics { get; init; } = [];
+
+    /// <summary>The template the report is written with, its version and the scope that stored it.</summary>
+    public Templates.TemplateInUse Template { get; init; } = Templates.TemplateInUse.Standard;
+
+    /// <summary>The registries' paragraphs for II.1 (receptions, petitions, models, plans, recommendations); empty when they hold nothing.</summary>
+    public IReadOnlyList<DocumentBlock> Registries { get; init; } = [];
 
     /// <summary>The years in section II.2, oldest first.</summary>
     public IReadOnlyList<int> Years => [.. EarlierYears.Select(r => r.Year), Report.Year];
@@ -67,8 +75,11 @@ public static class ReportDocuments
         var period = await ReportQuery.FindPeriodAsync(db, request.Kind, request.Year, request.Number, scope.Id, ct)
             ?? throw new RefusedException("reports.noPeriodCovers", Where.AtField("period"), ("year", request.Year), ("unit", scope.Name), ("code", scope.Code));
 
-        var input = await ReportQuery.LoadAsync(db, period.Id, scope.Id, request.EarlierYears, ct);
-        var options = request.Options ?? new ReportOptions();
+        var template = request.Template is { } given ? new Templates.TemplateInUse(given, 0, null)
+            : request.Options is { } o ? new Templates.TemplateInUse(Templates.ReportTemplate.Standard with { Results = o }, 0, null)
+            : await Templates.ReportTemplates.ForScopeAsync(db, scope.Id, ct);
+        var input = await ReportQuery.LoadAsync(db, period.Id, scope.Id, request.EarlierYears, ct) with { Today = request.Today };
+        var options = template.Template.Results;
         var earlier = input.Earlier
             .OrderBy(p => p.Period.Year)
             .Select(p => ReportBuilder.Build(input with { Current = p, Earlier = [.. input.Earlier.Where(e => e.Period.Year < p.Period.Year)] }, options))
@@ -82,7 +93,11 @@ public static class ReportDocuments
             ScopeParent = scope.ParentId is { } parentId ? tree[parentId] : null,
             Place = Place(scope, tree),
             Draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ct),
-            Statistics = await StatisticsAppendix.LoadAsync(db, scope, request.Kind, request.Year, request.Number, ct),
+            Statistics = template.Template.Include.StatisticsAppendix
+                ? await StatisticsAppendix.LoadAsync(db, scope, request.Kind, request.Year, request.Number, ct) : [],
+            Template = template,
+            Registries = template.Template.Include.Registries
+                ? await RegistryParagraphs.LoadAsync(db, scope, period.WindowFrom, period.WindowTo, request.Year, ct) : [],
         };
     }
 
@@ -92,8 +107,11 @@ public static class ReportDocuments
         ArgumentNullException.ThrowIfNull(content);
         var report = content.Report;
         var draft = content.Draft;
+        var template = content.Template.Template;
         var scopeName = content.Scope.Name;
         var body = new List<DocumentBlock>();
+        if (!report.Progress.IsFinal)
+            body.Add(new ParagraphBlock([new TextRun(ReportPhrases.DraftNotice(report.Progress), Bold: true, Italic: true)]));
 
         body.AddRange(draft.Introduction.Length > 0
             ? Prose(draft.Introduction)
@@ -104,12 +122,19 @@ public static class ReportDocuments
         body.Add(new HeadingBlock(1, ReportPhrases.Results));
         body.Add(new HeadingBlock(2, ReportPhrases.Implementation));
         body.AddRange(ProseOrPlaceholder(draft.Implementation));
+        body.AddRange(content.Registries);
         body.Add(new HeadingBlock(2, ReportPhrases.ResultsOfYears(content.Years)));
         body.AddRange(ResultBlocks(content));
-        body.Add(new HeadingBlock(2, ReportPhrases.CriteriaAnalysis));
-        body.AddRange(AnalysisNarrative.CriteriaLines(report).Select(Line));
-        body.Add(new HeadingBlock(2, ReportPhrases.SelfAssessment));
-        body.AddRange(AnalysisNarrative.GapLines(report).Select(Line));
+        if (template.Include.CriteriaAnalysis)
+        {
+            body.Add(new HeadingBlock(2, ReportPhrases.CriteriaAnalysis));
+            body.AddRange(AnalysisNarrative.CriteriaLines(report).Select(Line));
+        }
+        if (template.Include.SelfAssessment)
+        {
+            body.Add(new HeadingBlock(2, ReportPhrases.SelfAssessment));
+            body.AddRange(AnalysisNarrative.GapLines(report).Select(Line));
+        }
 
         body.Add(new HeadingBlock(1, ReportPhrases.Assessment));
         body.Add(new HeadingBlock(2, ReportPhrases.Advantages));
@@ -135,7 +160,7 @@ public static class ReportDocuments
             appendix.Add(new TableBlock(table) { Caption = caption(++number) });
             if (note is not null) appendix.Add(new ParagraphBlock([new TextRun(note, Italic: true)]));
         }
-        if (charts)
+        if (charts && template.Include.Charts)
         {
             foreach (var chart in Charts(content))
                 appendix.Add(new FigureBlock(ReportCharts.Png(chart.Chart, 1000, 560), 160) { Caption = chart.Caption });
@@ -143,14 +168,18 @@ public static class ReportDocuments
 
         return new OfficialDocument
         {
-            Issuer = Issuer(content.Scope, content.ScopeParent),
-            Number = ReportPhrases.NumberBlank + "/" + Symbol(content.Scope),
-            Place = content.Place,
+            Issuer = Issuer(content.Scope, content.ScopeParent, template.Header),
+            Number = ReportPhrases.NumberBlank + "/" + (template.Header.Symbol ?? Symbol(content.Scope)),
+            Place = template.Header.Place ?? content.Place,
             Date = null,
             DocumentType = ReportPhrases.DocumentType,
-            Summary = draft.Summary.Length > 0 ? draft.Summary : ReportPhrases.Summary(report.Year),
+            Summary = draft.Summary.Length > 0 ? draft.Summary
+                : template.Summary is { Length: > 0 } summary ? summary.Replace("{year}", report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                : ReportPhrases.Summary(report.Year),
             Body = body,
-            Recipients = draft.Recipients.Length > 0 ? Lines(draft.Recipients) : DefaultRecipients(content),
+            Recipients = draft.Recipients.Length > 0 ? Lines(draft.Recipients)
+                : template.Recipients.Count > 0 ? template.Recipients
+                : DefaultRecipients(content),
             Signer = Signer(content),
             AppendixTitle = ReportPhrases.Appendix,
             Appendix = appendix,
@@ -459,10 +488,22 @@ public static class ReportDocuments
 
     private static IReadOnlyList<object?> Row(params object?[] cells) => cells;
 
-    private static IssuingBody Issuer(OrgUnit scope, OrgUnit? parent) =>
-        IsCommittee(scope) || parent is null
-            ? new IssuingBody(scope.Name.ToUpperInvariant())
-            : new IssuingBody(scope.Name.ToUpperInvariant(), parent.Name.ToUpperInvariant());
+    private static IssuingBody Issuer(OrgUnit scope, OrgUnit? parent, Templates.TemplateHeader header) =>
+        new(header.Issuer ?? OfficialName(scope),
+            header.GoverningBody ?? (IsCommittee(scope) || parent is null ? null : parent.Name.ToUpperInvariant()));
+
+    /// <summary>The issuing body as Nghị định 30 writes it: "UBND tỉnh Quảng Bình" → "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG BÌNH".</summary>
+    public static string OfficialName(OrgUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var name = unit.Name.Trim();
+        foreach (var prefix in new[] { "UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân " })
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return "ỦY BAN NHÂN DÂN\n" + name[prefix.Length..].Trim().ToUpperInvariant();
+        }
+        return name.ToUpperInvariant();
+    }
 
     private static bool IsCommittee(OrgUnit unit) => unit.Kind is OrgUnitKind.Province or OrgUnitKind.District or OrgUnitKind.Commune;
 
@@ -478,12 +519,16 @@ public static class ReportDocuments
     private static Signer Signer(ReportContent content)
     {
         var draft = content.Draft;
+        var signer = content.Template.Template.Signer;
         var committee = IsCommittee(content.Scope);
         var authority = draft.SignerAuthority.Length > 0 ? Lines(draft.SignerAuthority)
+            : signer.Authority.Count > 0 ? signer.Authority.ToList()
             : committee ? [ReportPhrases.CommitteeAuthority] : [];
         var position = draft.SignerPosition.Length > 0 ? draft.SignerPosition
+            : signer.Position is { Length: > 0 } p ? p
             : committee ? ReportPhrases.CommitteeHead : ReportPhrases.AgencyHead;
-        return new Signer(position, draft.SignerName) { AuthorityLines = authority };
+        var name = draft.SignerName.Length > 0 ? draft.SignerName : signer.Name ?? "";
+        return new Signer(position, name) { AuthorityLines = authority };
     }
 
     private static IReadOnlyList<string> DefaultRecipients(ReportContent content) =>
@@ -494,13 +539,16 @@ public static class ReportDocuments
     private static List<string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
-    /// <summary>The province's name without its kind ("Quảng Bình"), or the top unit's when there is no province above.</summary>
+    /// <summary>
+    /// The place of the place-and-date line (Nghị định 30/2020, Phụ lục I): the locality where the issuer sits — the scope itself
+    /// when it is a people's committee ("Đồng Hới" for UBND thành phố Đồng Hới), else the committee above it ("Quảng Bình" for Sở Nội vụ).
+    /// </summary>
     private static string Place(OrgUnit scope, OrgTree tree)
     {
         var unit = scope;
-        while (unit.Kind != OrgUnitKind.Province && unit.ParentId is { } parent) unit = tree[parent];
-        var name = unit.ShortName ?? unit.Name;
-        foreach (var prefix in new[] { "UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "tỉnh ", "thành phố ", "TP " })
+        while (!IsCommittee(unit) && unit.ParentId is { } parent) unit = tree[parent];
+        var name = unit.Name;
+        foreach (var prefix in new[] { "UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "tỉnh ", "thành phố ", "thị xã ", "thị trấn ", "huyện ", "quận ", "phường ", "xã ", "TP ", "TX " })
         {
             if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) name = name[prefix.Length..];
         }

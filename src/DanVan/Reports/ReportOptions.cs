@@ -50,4 +50,49 @@ public sealed record ReportOptions
 
     /// <summary>How many strongest and weakest criteria to name.</summary>
     public int TopCriteria { get; init; } = 3;
+
+    /// <summary>The sentences for units that did not (or not yet) evaluate, and for self-claimed classes.</summary>
+    public ResultPhrases Phrases { get; init; } = new();
+}
+
+/// <summary>
+/// The province's wording for what is not a class: each phrase may name {unit} (a unit or "Các huyện còn lại (…)"),
+/// {ownLevel}, {memberLevel} and {count}; the defaults are those of the reference reports.
+/// </summary>
+public sealed record ResultPhrases
+{
+    /// <summary>A section where nobody took part: "không có cơ quan, đơn vị nào tham gia đánh giá."</summary>
+    public string NoneEvaluated { get; init; } = "không có cơ quan, đơn vị nào tham gia đánh giá.";
+
+    /// <summary>Units that did not evaluate once the deadline passed: "{unit} không đánh giá phân loại."</summary>
+    public string NotEvaluated { get; init; } = "{unit} không đánh giá phân loại.";
+
+    /// <summary>Units that evaluated only their members: "{unit} chỉ đánh giá, phân loại ở {memberLevel}, …".</summary>
+    public string OnlyMembers { get; init; } = "{unit} chỉ đánh giá, phân loại ở {memberLevel}, không đánh giá phân loại ở {ownLevel}.";
+
+    /// <summary>Units whose assessment was returned for completion: never "không đánh giá".</summary>
+    public string Returned { get; init; } = "{unit} đã gửi kết quả tự đánh giá nhưng được trả lại để hoàn thiện, chưa được xếp loại.";
+
+    /// <summary>Units that have not submitted while the deadline has not passed.</summary>
+    public string NotYetSubmitted { get; init; } = "{unit} chưa gửi kết quả tự đánh giá (chưa hết hạn).";
+
+    /// <summary>After a share that includes classes not yet appraised: "{count}" of them.</summary>
+    public string SelfClaimedShare { get; init; } = "Kết quả trên gồm {count} đơn vị tự xếp loại, chưa được thẩm định.";
+
+    /// <summary>Every phrase with its name as the file writes it.</summary>
+    public IEnumerable<(string Name, string Text)> All() =>
+    [
+        ("noneEvaluated", NoneEvaluated), ("notEvaluated", NotEvaluated), ("onlyMembers", OnlyMembers),
+        ("returned", Returned), ("notYetSubmitted", NotYetSubmitted), ("selfClaimedShare", SelfClaimedShare),
+    ];
+
+    /// <summary>The names a phrase may use between braces.</summary>
+    public static IReadOnlySet<string> Placeholders { get; } = new HashSet<string>(StringComparer.Ordinal) { "unit", "ownLevel", "memberLevel", "count" };
+
+    /// <summary>Fills the placeholders of a phrase.</summary>
+    public static string Fill(string phrase, string unit = "", string ownLevel = "", string memberLevel = "", int count = 0) =>
+        phrase.Replace("{unit}", unit, StringComparison.Ordinal)
+            .Replace("{ownLevel}", ownLevel, StringComparison.Ordinal)
+            .Replace("{memberLevel}", memberLevel, StringComparison.Ordinal)
+            .Replace("{count}", VietnameseFormat.Count2(count), StringComparison.Ordinal);
 }

@@ -66,6 +66,25 @@ public static class ReportPhrases
 
     private static string Count2(int n) => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The first line of a report built before every unit is approved: it is a draft, and why.</summary>
+    public static string DraftNotice(ReportProgress p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var pending = new List<string>();
+        if (p.NotSubmitted > 0) pending.Add($"{Count2(p.NotSubmitted)} đơn vị chưa nộp");
+        if (p.Returned > 0) pending.Add($"{Count2(p.Returned)} đơn vị được trả lại để hoàn thiện");
+        if (p.AwaitingAppraisal > 0) pending.Add($"{Count2(p.AwaitingAppraisal)} đơn vị chưa được thẩm định");
+        if (p.AwaitingApproval > 0) pending.Add($"{Count2(p.AwaitingApproval)} đơn vị đã thẩm định, chưa được phê duyệt");
+        return $"DỰ THẢO — số liệu chưa phải kết quả chính thức: {Count2(p.Approved)}/{Count2(p.Units)} đơn vị đã được phê duyệt"
+            + (pending.Count > 0 ? "; " + string.Join("; ", pending) : "") + ".";
+    }
+
+    /// <summary>The lead-in of the registries' figures in II.1.</summary>
+    public const string ReceptionsLead = "Công tác tiếp công dân, giải quyết đơn thư (số liệu từ sổ tiếp công dân và sổ đơn thư):";
+
+    /// <summary>The lead-in of the work registries' figures in II.1.</summary>
+    public const string WorkLead = "Mô hình \"Dân vận khéo\", kế hoạch và kiến nghị của Mặt trận (số liệu từ các sổ theo dõi):";
+
     /// <summary>Shown where a prose block has not been written yet.</summary>
     public const string NotWrittenYet = "(Nội dung này chưa được soạn thảo.)";
 

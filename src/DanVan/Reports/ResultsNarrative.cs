@@ -13,24 +13,29 @@ public static class ResultsNarrative
     public static IReadOnlyList<string> Lines(ConsolidatedReport report, OrgUnitKind scopeKind = OrgUnitKind.Province)
     {
         var lines = new List<string>();
+        var phrases = report.Phrases;
         foreach (var section in report.Sections.Where(s => s.Total > 0))
         {
             if (section.Evaluated == 0)
             {
-                lines.Add($"- {section.Section.Title}: {Participation(section)}");
+                lines.Add($"- {section.Section.Title}: {Participation(section, phrases)}" + Pending(section, phrases, named: section.Style == SectionStyle.Named));
                 continue;
             }
             switch (section.Style)
             {
                 case SectionStyle.Percentages:
-                    lines.AddRange(PercentageLines(section));
+                    lines.AddRange(PercentageLines(section, phrases));
+                    var after = (SelfClaimed(section, phrases) + Pending(section, phrases, named: false)).Trim();
+                    if (after.Length > 0) lines.Add(after);
                     break;
                 case SectionStyle.Counts:
                     // Large sections name nobody in the text; the appendix lists the units not evaluated.
-                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {CountsClause(section)}." + Inspected(section, report.Year, scopeKind));
+                    lines.Add($"- {section.Section.Title}: {Participation(section, phrases)} Kết quả phân loại: {CountsClause(section)}."
+                        + SelfClaimed(section, phrases) + Pending(section, phrases, named: false) + Inspected(section, report.Year, scopeKind));
                     break;
                 default:
-                    lines.Add($"- {section.Section.Title}: {Participation(section)} Kết quả phân loại: {NamedClause(section)}." + Missing(section) + Inspected(section, report.Year, scopeKind));
+                    lines.Add($"- {section.Section.Title}: {Participation(section, phrases)} Kết quả phân loại: {NamedClause(section)}."
+                        + Missing(section, phrases) + Inspected(section, report.Year, scopeKind));
                     break;
             }
         }
@@ -45,10 +50,10 @@ public static class ResultsNarrative
         return name;
     }
 
-    private static IEnumerable<string> PercentageLines(SectionResult section)
+    private static IEnumerable<string> PercentageLines(SectionResult section, ResultPhrases phrases)
     {
         var header = $"- {section.Section.Title}:";
-        if (section.Evaluated < section.Total) header += " " + Participation(section);
+        if (section.Evaluated < section.Total) header += " " + Participation(section, phrases);
         yield return header;
         var shares = Percentages(section.Bands.Select(b => b.Count).ToList());
         for (var i = 0; i < section.Bands.Count; i++)
@@ -60,9 +65,9 @@ public static class ResultsNarrative
         }
     }
 
-    private static string Participation(SectionResult section)
+    private static string Participation(SectionResult section, ResultPhrases phrases)
     {
-        if (section.Evaluated == 0) return "không có cơ quan, đơn vị nào tham gia đánh giá.";
+        if (section.Evaluated == 0) return phrases.NoneEvaluated;
         var parts = section.Parts.Where(p => p.Evaluated > 0 || p.Part.ShowTotal)
             .Select(p => p.Part.ShowTotal ? $"{Ratio(p.Evaluated, p.Total)} {p.Part.Noun}" : $"{Count2(p.Evaluated)} {p.Part.Noun}")
             .ToList();
@@ -87,17 +92,45 @@ public static class ResultsNarrative
         return string.Join("; ", parts);
     }
 
-    private static string Missing(SectionResult section)
+    private static string Missing(SectionResult section, ResultPhrases phrases)
     {
         var missing = section.MissingWithMembers;
         if (missing.Count == 0 || section.Evaluated == 0) return "";
-        var withMembers = missing.All(m => m.MembersEvaluated > 0);
-        var names = JoinList(missing.Select(m => BareName(m.Unit.Name)));
-        var subject = missing.Count == 1 ? names : $"Các {section.Section.RestNoun} còn lại ({names})";
-        return withMembers
-            ? $" {subject} chỉ đánh giá, phân loại ở {section.Section.MemberLevel}, không đánh giá phân loại ở {section.Section.OwnLevel}."
-            : $" {subject} không đánh giá phân loại.";
+        var absent = missing.Where(m => m.Reason == MissingReason.Absent).ToList();
+        var text = "";
+        if (absent.Count > 0)
+        {
+            var withMembers = absent.All(m => m.MembersEvaluated > 0);
+            var names = JoinList(absent.Select(m => BareName(m.Unit.Name)));
+            // "Các huyện còn lại" only when nobody else is missing for another reason.
+            var subject = absent.Count == 1 ? names : absent.Count == missing.Count ? $"Các {section.Section.RestNoun} còn lại ({names})" : names;
+            text += " " + Fill(withMembers ? phrases.OnlyMembers : phrases.NotEvaluated, section, subject);
+        }
+        return text + Pending(section, phrases, named: true);
     }
+
+    /// <summary>Units returned for completion, or not submitted while their deadline has not passed: named, or counted.</summary>
+    private static string Pending(SectionResult section, ResultPhrases phrases, bool named)
+    {
+        var text = "";
+        foreach (var (reason, phrase) in new[] { (MissingReason.Returned, phrases.Returned), (MissingReason.NotYetDue, phrases.NotYetSubmitted) })
+        {
+            var units = section.MissingWithMembers.Where(m => m.Reason == reason).ToList();
+            if (units.Count == 0) continue;
+            var subject = named ? JoinList(units.Select(m => BareName(m.Unit.Name))) : $"{Count2(units.Count)} {section.Section.RestNoun}";
+            text += " " + Fill(phrase, section, subject);
+        }
+        return text;
+    }
+
+    /// <summary>Says in the sentence when the classes counted include some not yet appraised.</summary>
+    private static string SelfClaimed(SectionResult section, ResultPhrases phrases) =>
+        section.SelfClaimedCount == 0 ? "" : " " + ResultPhrases.Fill(phrases.SelfClaimedShare, count: section.SelfClaimedCount);
+
+    private static string Fill(string phrase, SectionResult section, string subject) =>
+        Capital(ResultPhrases.Fill(phrase, subject, section.Section.OwnLevel, section.Section.MemberLevel));
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Inspected(SectionResult section, int year, OrgUnitKind scopeKind)
     {

@@ -75,7 +75,11 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
         var header = doc.MainDocumentPart!.Document!.Body!.Elements<Table>().First();
         var cells = header.Descendants<TableCell>().Select(c => c.InnerText).ToList();
 
-        cells[0].ShouldBe("UBND TỈNH QUẢNG BÌNH");
+        // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG BÌNH": two lines of one cell.
+        cells[0].ShouldBe("ỦY BAN NHÂN DÂNTỈNH QUẢNG BÌNH");
+        var lines = header.Descendants<TableCell>().First().Descendants<Paragraph>().Select(p => p.InnerText).ToList();
+        lines.ShouldContain("ỦY BAN NHÂN DÂN");
+        lines.ShouldContain("TỈNH QUẢNG BÌNH");
         cells[2].ShouldBe("Số:      /BC-UBND");
         cells[3].ShouldStartWith("Quảng Bình, ngày ");
     }
@@ -224,7 +228,7 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
         foreach (var line in ReferenceLines.Year2017.Concat(ReferenceLines.Year2018)) lines.ShouldContain(line);
         lines.ShouldContain("#### 2.1. Năm 2017:");
         lines.ShouldContain("## I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO");
-        lines.ShouldContain("**UBND TỈNH QUẢNG BÌNH**");
+        lines.ShouldContain("**TỈNH QUẢNG BÌNH**");
         lines.ShouldContain("| Khối | Số đơn vị | Đã đánh giá | Chưa đánh giá | Tỷ lệ tham gia (%) |");
         lines.ShouldContain("| Cấp xã | 159 | 159 | 0 | 100% |");
         lines.ShouldContain("*Biểu đồ 1. Kết quả phân loại năm 2018 theo khối*");
@@ -251,8 +255,8 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
         var content = await data.ContentAsync(scopeCode: "457", earlierYears: 0);
         var document = ReportDocuments.Document(content, charts: false);
 
-        document.Issuer.ShouldBe(new IssuingBody("UBND HUYỆN LỆ THỦY"));
-        document.Place.ShouldBe("Quảng Bình");
+        document.Issuer.ShouldBe(new IssuingBody("ỦY BAN NHÂN DÂN\nHUYỆN LỆ THỦY"));
+        document.Place.ShouldBe("Lệ Thủy");
         var lines = ResultsNarrative.Lines(content.Report, content.Scope.Kind);
         lines[0].ShouldBe("- Cấp xã:");
         lines.Skip(1).Take(4).ShouldAllBe(l => l.EndsWith(": Không", StringComparison.Ordinal) || l.Contains("/28, chiếm ", StringComparison.Ordinal));

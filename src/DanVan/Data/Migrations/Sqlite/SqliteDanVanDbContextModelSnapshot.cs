@@ -1225,6 +1225,43 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.ToTable("ReportDrafts");
                 });
 
+            modelBuilder.Entity("DanVan.Reports.Templates.StoredReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeUnitId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportTemplates", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Statistics.FormPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -2015,6 +2052,15 @@ namespace DanVan.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("DanVan.Reports.ReportDraft", b =>
+                {
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Reports.Templates.StoredReportTemplate", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", null)
                         .WithMany()

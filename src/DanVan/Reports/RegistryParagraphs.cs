@@ -1,0 +1,43 @@
+using DanVan.Data;
+using DanVan.OrgUnits;
+using DanVan.Registries;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Reports;
+
+/// <summary>The registries' part of a report (II.1): receptions and petitions, then models, plans and the Front's recommendations.</summary>
+/// <remarks>Written from the registries the same way their own pages word them; a registry that holds nothing for the scope and
+/// period adds nothing, so a province that keeps no logbook in DanVan gets no empty sentence.</remarks>
+public static class RegistryParagraphs
+{
+    /// <summary>The blocks for <paramref name="scope"/> and every unit below, over the period's data window.</summary>
+    public static async Task<IReadOnlyList<DocumentBlock>> LoadAsync(DanVanDbContext db, OrgUnit scope, DateOnly from, DateOnly to, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var blocks = new List<DocumentBlock>();
+        var citizens = await RegistryFiguresReport.BuildAsync(db, scope, from, to, ct);
+        if (citizens.Receptions.Total.Visits > 0 || citizens.Petitions.Received > 0)
+        {
+            blocks.Add(new ListItemBlock(ListMarker.Dash, ReportPhrases.ReceptionsLead));
+            blocks.AddRange(citizens.Paragraph.Select(ReportDocuments.Line));
+        }
+
+        var range = new FigureScope(scope.Path, true, from, to);
+        var models = await WorkFigures.ModelsAsync(db, range, ct);
+        var recommendations = await WorkFigures.RecommendationsAsync(db, range, ct);
+        var plans = await WorkParagraphs.PlansAsync(db, scope, year, null, ct);
+        var anyPlan = await db.WorkPlans.AnyAsync(p => p.Year == year && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope.Path)), ct);
+        if (models.Total == 0 && recommendations.Received == 0 && !anyPlan) return blocks;
+
+        blocks.Add(new ListItemBlock(ListMarker.Dash, ReportPhrases.WorkLead));
+        if (models.Total > 0)
+        {
+            var sentence = WorkParagraphs.Models(models);
+            blocks.Add(new ParagraphBlock(sentence.Footnote is null ? sentence.Sentence : $"{sentence.Sentence} Cụ thể: {sentence.Footnote}"));
+            blocks.Add(new ParagraphBlock(WorkParagraphs.Awards(models)));
+        }
+        if (anyPlan) blocks.Add(new ParagraphBlock(plans));
+        if (recommendations.Received > 0) blocks.Add(new ParagraphBlock(WorkParagraphs.Recommendations(recommendations, year)));
+        return blocks;
+    }
+}
