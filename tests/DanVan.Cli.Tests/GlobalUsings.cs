@@ -1,3 +1,4 @@
 global using Shouldly;
 global using Xunit;
 global using DanVan.TestSupport;
+global using DanVan.TestSupport.Reports;

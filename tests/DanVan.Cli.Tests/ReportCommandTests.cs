@@ -67,6 +67,39 @@ public abstract class ReportCommandTests(TestDatabase database) : CliTestBase(da
     }
 
     [Fact]
+    public async Task Should_write_section_two_point_two_of_000_with_the_template_imported_through_the_cli()
+    {
+        await using (var db = Db.NewContext()) await QuangBinhReference.SeedAsync(db);
+        var sample = Path.Combine(Repo.Root, "samples", "reports", "quang-binh-000.json");
+
+        var run = await RunOkAsync("report", "template", "import", sample, "--scope", "44");
+        run.Out.ShouldContain("Stored template v1 of UBND tỉnh Quảng Bình (44)");
+        var md = Db.PathOf("bao-cao-2018.md");
+        run = await RunOkAsync("report", "build", "--period", "2018", "--scope", "44", "--out", md);
+        run.Out.ShouldContain("Template: v1 Báo cáo kết quả đánh giá công tác dân vận chính quyền — tỉnh Quảng Bình.");
+        // Three districts only self-claimed their class and three agencies never submitted: the report says it is a draft.
+        run.Out.ShouldContain("Draft: DỰ THẢO");
+
+        var lines = (await File.ReadAllLinesAsync(md, TestContext.Current.CancellationToken)).Select(l => l.Trim()).ToList();
+        var y2017 = lines.IndexOf("#### 2.1. Năm 2017:");
+        var y2018 = lines.IndexOf("#### 2.2. Năm 2018:");
+        lines.Skip(y2017 + 2).Where(l => l.Length > 0).Take(ReferenceLines.Year2017.Length).ShouldBe(ReferenceLines.Year2017);
+        lines.Skip(y2018 + 2).Where(l => l.Length > 0).Take(ReferenceLines.Year2018.Length).ShouldBe(ReferenceLines.Year2018);
+        lines.ShouldContain("- Lưu: VT, NC.");
+
+        var exported = Db.PathOf("mau.json");
+        await RunOkAsync("report", "template", "export", "--scope", "450", "--out", exported);
+        (await File.ReadAllTextAsync(exported, TestContext.Current.CancellationToken)).ShouldContain("\"groupCode\": \"cap-huyen\"");
+
+        var bad = Write("bad.json", (await File.ReadAllTextAsync(sample, TestContext.Current.CancellationToken)).Replace("\"cap-xa\"", "\"cap-thon\"", StringComparison.Ordinal));
+        run = await RunAsync("report", "template", "import", bad, "--scope", "44", "--lang", "vi");
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("error[reports.templateUnknownGroup]");
+        run.Err.ShouldContain("$.results.sections[0].parts[0].groupCode");
+        run.Err.ShouldContain("Không có nhóm đơn vị cap-thon");
+    }
+
+    [Fact]
     public async Task Should_exit_with_1_for_an_unknown_scope_or_a_year_without_a_period()
     {
         var run = await RunAsync("report", "build", "--period", "2024", "--scope", "ZZ", "--out", Db.PathOf("a.docx"));

@@ -2,6 +2,7 @@ using DanVan.Refusals;
 using System.CommandLine;
 using DanVan.Cli.Infrastructure;
 using DanVan.Reports;
+using DanVan.Reports.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Cli.Reports;
@@ -16,8 +17,61 @@ public static class ReportCommands
     {
         var report = new Command("report", "Consolidated reports (báo cáo tổng hợp): build as DOCX, XLSX or Markdown");
         report.Subcommands.Add(BuildCommand(globals));
+        report.Subcommands.Add(TemplateCommands(globals));
         return report;
     }
+
+    private static Command TemplateCommands(GlobalOptions globals)
+    {
+        var template = new Command("template", "The scope's report template (mẫu báo cáo): sections, wording, header, signer; see docs/report-template-format.md");
+
+        var file = new Argument<string>("file") { Description = "Template JSON file" };
+        var scope = ScopeOption();
+        var expect = new Option<int?>("--expect-version") { Description = "Refuse the import if the scope's latest version is not this one", HelpName = "N" };
+        var import = new Command("import", "Store the file as the scope's next template version (the reports of the scope and of the scopes below without their own use it)") { file, scope, expect };
+        import.SetBody(globals, async (context, ct) =>
+        {
+            var path = context.Get(file)!;
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var unit = await UnitAsync(db, context.Get(scope)!, ct);
+            var groups = await db.Groups.AsNoTracking().Select(g => g.Code).ToListAsync(ct);
+            var read = ReportTemplateFile.Parse(await File.ReadAllTextAsync(path, ct), groups, Path.GetFileName(path));
+            if (!read.IsValid) throw new RefusedException(read.Refusals);
+            var stored = await ReportTemplates.SaveAsync(db, unit.Id, read.Template!, context.Get(expect), User, DateTime.UtcNow, ct);
+            await context.Out.WriteLineAsync($"Stored template v{stored.Version} of {unit.Name} ({unit.Code}): {stored.Name} ({read.Template!.Results.Sections.Count} sections).");
+            return ExitCodes.Ok;
+        });
+
+        var exportScope = ScopeOption();
+        var output = new Option<string>("--out") { Description = "File to write", HelpName = "file", Required = true };
+        var export = new Command("export", "Write the template the scope's reports use (its own, the nearest above it, or the standard one)") { exportScope, output };
+        export.SetBody(globals, async (context, ct) =>
+        {
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var unit = await UnitAsync(db, context.Get(exportScope)!, ct);
+            var used = await ReportTemplates.ForScopeAsync(db, unit.Id, ct);
+            var path = context.Get(output)!;
+            var full = Path.GetFullPath(path);
+            if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(full, ReportTemplateFile.Serialize(used.Template), ct);
+            await context.Out.WriteLineAsync(used.OwnerUnitId is null
+                ? $"Wrote the standard template (no scope above {unit.Code} stored one) to {path}."
+                : $"Wrote template v{used.Version} ({used.Template.Name}) to {path}.");
+            return ExitCodes.Ok;
+        });
+
+        template.Subcommands.Add(import);
+        template.Subcommands.Add(export);
+        return template;
+    }
+
+    private static Option<string> ScopeOption() => new("--scope") { Description = "Code of the scope unit", HelpName = "unit code", Required = true };
+
+    private static async Task<DanVan.OrgUnits.OrgUnit> UnitAsync(DanVan.Data.DanVanDbContext db, string code, CancellationToken ct) =>
+        await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code.Trim(), ct)
+            ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+
+    private const string User = "cli";
 
     private static Command BuildCommand(GlobalOptions globals)
     {
@@ -70,7 +124,7 @@ public static class ReportCommands
                     : new RefusedException("cli.noPeriodCovers", Where.AtField("--period"), ("year", period), ("unit", unit.Name), ("code", unit.Code), ("known", string.Join(", ", known)));
             }
 
-            var content = await ReportDocuments.LoadAsync(db, new ReportRequest(period, unit.Id, context.Get(years)), ct);
+            var content = await ReportDocuments.LoadAsync(db, new ReportRequest(period, unit.Id, context.Get(years), Today: DanVan.Periods.ProvinceClock.System.Today), ct);
             var bytes = kind switch
             {
                 "docx" => DocxWriter.ToBytes(ReportDocuments.Document(content)),
@@ -84,6 +138,11 @@ public static class ReportCommands
             var covered = string.Join(", ", content.Years);
             await context.Out.WriteLineAsync(
                 $"Wrote the report of {unit.Name} ({unit.Code}) for {covered} to {path} ({kind.ToUpperInvariant()}, {Format.Count((bytes.Length + 1023) / 1024)} KB).");
+            await context.Out.WriteLineAsync(content.Template.OwnerUnitId is null
+                ? "Template: the standard one (one section per group); store the province's with 'danvan report template import'."
+                : $"Template: v{content.Template.Version} {content.Template.Template.Name}.");
+            if (!content.Report.Progress.IsFinal)
+                await context.Out.WriteLineAsync("Draft: " + ReportPhrases.DraftNotice(content.Report.Progress));
             if (content.Draft.CarriedFromYear is { } from)
                 await context.Out.WriteLineAsync($"Text: carried from the {from} draft; edit it on the web page (Báo cáo tổng hợp) to save this year's.");
             else if (content.Draft.Id == 0)

@@ -1,4 +1,4 @@
-namespace DanVan.Tests.Reports;
+namespace DanVan.TestSupport.Reports;
 
 /// <summary>Section II.2 of reference report 000 (Quảng Bình), line for line, as every output must write it.</summary>
 public static class ReferenceLines

@@ -1,3 +1,4 @@
+using Shouldly;
 using DanVan.Criteria;
 using DanVan.Data;
 using DanVan.Evaluations;
@@ -6,7 +7,7 @@ using DanVan.OrgUnits;
 using DanVan.Reports;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Tests.Reports;
+namespace DanVan.TestSupport.Reports;
 
 /// <summary>
 /// The results of reference report 000 (Quảng Bình, section II.2, years 2017 and 2018) entered as

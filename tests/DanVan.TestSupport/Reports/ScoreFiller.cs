@@ -2,7 +2,7 @@ using DanVan.Criteria;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
 
-namespace DanVan.Tests.Reports;
+namespace DanVan.TestSupport.Reports;
 
 /// <summary>Makes entries for every leaf of a set that land a unit in a chosen band, whatever the methods.</summary>
 /// <remarks>Entries are made at a uniform degree of achievement f; f is lowered from 1 until the engine
