@@ -1,5 +1,6 @@
 using DanVan.Web.Accounts;
 using DanVan.Web.Api;
+using DanVan.Web.Api.Reports;
 using DanVan.Web.Criteria;
 using DanVan.Web.Evaluations;
 using DanVan.Web.Infrastructure;
@@ -31,6 +32,7 @@ api.MapAccountsApi();
 api.MapStatisticsApi();
 api.MapRegistriesApi();
 api.MapWorkRegistriesApi();
+api.MapReportsApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

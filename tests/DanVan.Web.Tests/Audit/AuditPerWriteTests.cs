@@ -309,6 +309,26 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var c = await As("coord");
                 Ok(await c.SubmitAsync(await c.GetAsync($"/Reports/Edit?scope={w.Province}&year=2024"), "#report-edit", new() { ["Data.Leadership"] = "Ủy ban nhân dân tỉnh đã chỉ đạo." }), "report");
             }),
+            new("POST /Reports/Template", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Reports/Template?scope={w.Province}"), "#template-form", new() { ["Form.Name"] = "Mẫu của tỉnh" }), "template");
+            }),
+            new("POST /Reports/Template?handler=Preview", 0, async () =>
+            {
+                var c = await As("coord");
+                var url = $"/Reports/Template?scope={w.Province}";
+                var page = await c.GetAsync(url);
+                Ok(await c.PostAsync($"/Reports/Template?handler=Preview&scope={w.Province}", [("__RequestVerificationToken", TestClient.Token(page)), ("Form.Name", "Thử")]), "preview");
+            }),
+            new("POST /Reports/Template?handler=Import", 1, async () =>
+            {
+                var c = await As("coord");
+                var page = await c.GetAsync($"/Reports/Template?scope={w.Province}");
+                var json = Encoding.UTF8.GetBytes(DanVan.Reports.Templates.ReportTemplateFile.Serialize(DanVan.Reports.Templates.ReportTemplate.Standard with { Name = "Mẫu tải lên" }));
+                Ok(await c.PostAsync($"/Reports/Template?handler=Import&scope={w.Province}", [("__RequestVerificationToken", TestClient.Token(page))],
+                    [("Upload", "mau.json", json)]), "import template");
+            }),
             new("POST /Admin/CriteriaSets/Details?handler=Deactivate", 1, async () =>
             {
                 var c = await As("admin");
@@ -456,6 +476,9 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 await Success(response, "create token");
                 tokenId = (await response.Content.ReadFromJsonAsync<CreatedToken>(Json))!.Token.Id;
             }),
+            new("PUT /api/v1/reports/{scope:int}/template", 1, async () =>
+                await Success(await Api("coord").PutAsync($"/api/v1/reports/{w.Province}/template", new StringContent(
+                    DanVan.Reports.Templates.ReportTemplateFile.Serialize(DanVan.Reports.Templates.ReportTemplate.Standard with { Name = "Mẫu qua API" }), Encoding.UTF8, "application/json")), "put template")),
             new("POST /api/v1/forms/validate", 0, async () =>
                 await Success(await Api("coord").PostAsync("/api/v1/forms/validate", new StringContent(Statistics.StatisticsScenario.AppendixJson, Encoding.UTF8, "application/json")), "validate form")),
             // Version 1 is used by the world's statistics period and version 2 by the page's import: the API stores a version 3.

@@ -11,7 +11,7 @@ namespace DanVan.Web.Pages.Reports;
 /// <summary>The consolidated report of a year for a scope: on screen, and as DOCX, XLSX and Markdown downloads.</summary>
 /// <remarks>Only coordinators and viewers whose scope covers the report's scope (and administrators) may build it.</remarks>
 [Permission(ReportPermissions.Read)]
-public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
+public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Periods.ProvinceClock clock) : PageModel
 {
     /// <summary>Earlier years the form offers to compare with.</summary>
     public static readonly int[] CompareChoices = [0, 1, 2, 3];
@@ -52,6 +52,12 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
     /// <summary>True when the user may edit the report's text.</summary>
     public bool CanEdit { get; private set; }
 
+    /// <summary>True while not every unit is approved: the report is a draft, and downloads ask first.</summary>
+    public bool IsDraft { get; private set; }
+
+    /// <summary>The template the report is written with.</summary>
+    public string TemplateName { get; private set; } = "";
+
     /// <summary>A scope the user may report on.</summary>
     public sealed record ScopeChoice(int Id, string Code, string Name);
 
@@ -71,6 +77,8 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
         var content = await ReportDocuments.LoadAsync(db, RequestFor(year), ct);
         Document = ReportDocuments.Document(content, charts: false);
         Charts = ReportDocuments.Charts(content).Select(c => new ChartLink(c.Key, c.Caption)).ToList();
+        IsDraft = !content.Report.Progress.IsFinal;
+        TemplateName = content.Template.Version == 0 ? content.Template.Template.Name : $"{content.Template.Template.Name} (v{content.Template.Version})";
         Draft = new DraftState(content.Draft.CarriedFromYear, content.Draft.Id == 0 ? null : content.Draft.UpdatedAt, content.Draft.Id == 0 ? null : content.Draft.UpdatedBy);
         return Page();
     }
@@ -108,7 +116,7 @@ public sealed class Index(DanVanDbContext db, CurrentUser current) : PageModel
         return File(write(content), contentType, $"bao-cao-dan-van-{year}-{FileCode(Chosen!.Code)}.{extension}");
     }
 
-    private ReportRequest RequestFor(int year) => new(year, Chosen!.Id, Math.Clamp(Years, 0, CompareChoices[^1]));
+    private ReportRequest RequestFor(int year) => new(year, Chosen!.Id, Math.Clamp(Years, 0, CompareChoices[^1]), Today: clock.Today);
 
     /// <summary>Resolves scope and year within what the user may read; a refusal when the user may not.</summary>
     private async Task<IActionResult?> ChooseAsync(CancellationToken ct)

@@ -44,6 +44,9 @@ public sealed record TemplateInUse(ReportTemplate Template, int Version, int? Ow
 /// <summary>Storing and finding report templates.</summary>
 public static class ReportTemplates
 {
+    /// <summary>The code of a save made from a version someone else has replaced (a conflict, not bad input).</summary>
+    public const string StaleCode = "reports.templateStale";
+
     /// <summary>
     /// The template for a scope's reports: the scope's own latest version, else the nearest scope above it that stored one
     /// (a district writes with its province's template unless it has its own), else the standard one.
@@ -85,7 +88,7 @@ public static class ReportTemplates
 
         var latest = await db.ReportTemplates.Where(t => t.ScopeUnitId == scopeUnitId).MaxAsync(t => (int?)t.Version, ct) ?? 0;
         if (expectedVersion is { } expected && expected != latest)
-            throw new RefusedException("reports.templateStale", Where.AtField("version"), ("expected", expected), ("current", latest));
+            throw new RefusedException(StaleCode, Where.AtField("version"), ("expected", expected), ("current", latest));
 
         var content = ReportTemplateFile.Serialize(template);
         var stored = new StoredReportTemplate
@@ -112,7 +115,7 @@ public static class ReportTemplates
             // Another save of the same scope took this version number first.
             db.ChangeTracker.Clear();
             var now = await db.ReportTemplates.Where(t => t.ScopeUnitId == scopeUnitId).MaxAsync(t => (int?)t.Version, ct) ?? 0;
-            throw new RefusedException("reports.templateStale", Where.AtField("version"), ("expected", latest), ("current", now));
+            throw new RefusedException(StaleCode, Where.AtField("version"), ("expected", latest), ("current", now));
         }
         return stored;
     }
