@@ -26,7 +26,7 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
                 $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
-                $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}"],
+                $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],
             ["admin"] = ["/Admin/Accounts", "/Admin/Accounts/Create", "/Admin/Units", "/Admin/Units/Import", "/Admin/Groups",
                 "/Admin/CriteriaSets", "/Admin/CriteriaSets/Import"],
