@@ -14,7 +14,8 @@ internal sealed record DocxTablePlan(IReadOnlyList<int> Columns, int[] Widths, i
 /// line goes to the columns whose text would otherwise wrap, in proportion to how much they lack (the automatic
 /// table layout of CSS); when everything fits, the headers of figure columns get room for one line, and what is
 /// left goes to the text columns. When the widest words do not
-/// fit at 13 pt, the table tries 12 and 11 pt on the portrait page, then a landscape page at 13, 12, 11 and 10 pt.
+/// fit at 13 pt, the table tries 12 and 11 pt on the portrait page, then a landscape page at 13, 12, 11, 10, 9
+/// and 8 pt (a statistics form of twenty columns); only beyond that are the columns squeezed and words broken.
 /// Widths come from Times New Roman's metrics (<see cref="TimesMetrics"/>), so the server needs no font.
 /// </remarks>
 internal static class DocxTableLayout
@@ -26,7 +27,7 @@ internal static class DocxTableLayout
     public const int Slack = 40;
 
     private static readonly (bool Landscape, int HalfPoints)[] Tries =
-        [(false, 26), (false, 24), (false, 22), (true, 26), (true, 24), (true, 22), (true, 20)];
+        [(false, 26), (false, 24), (false, 22), (true, 26), (true, 24), (true, 22), (true, 20), (true, 18), (true, 16)];
 
     /// <summary>The layout of a table on a page whose text is the given widths (portrait, landscape) in twips.</summary>
     public static DocxTablePlan Plan(TableBlock block, int portraitWidth, int landscapeWidth)
