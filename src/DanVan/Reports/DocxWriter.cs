@@ -24,6 +24,8 @@ public static class DocxWriter
     private const int MarginLeft = 1701;
     private const int MarginRight = 851;
     private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    private const int LandscapeTextWidth = PageHeight - MarginLeft - MarginRight;
+    private const int TableTextSize = 26;
     private const int HeaderLeftWidth = 3855;
     private const int ClosingLeftWidth = 4300;
     private const int FirstLineIndent = 720;
@@ -48,40 +50,87 @@ public static class DocxWriter
         var pageHeader = main.AddNewPart<HeaderPart>();
         pageHeader.Header = new Header(PageNumberParagraph());
 
-        var body = new Body();
-        body.Append(HeaderTable(document));
-        body.Append(TitleParagraphs(document));
+        var firstSection = true;
+        var landscape = false;
+        var content = new List<(OpenXmlElement Element, bool Landscape)>();
+        void Add(IEnumerable<(OpenXmlElement, bool)> elements) => content.AddRange(elements);
+        Add(Portrait([HeaderTable(document)]));
+        Add(Portrait(TitleParagraphs(document)));
         var figures = 0;
         foreach (var block in document.Body)
-        {
-            foreach (var element in BlockElements(block, main, ref figures))
-                body.Append(element);
-        }
+            Add(BlockElements(block, main, ref figures));
         // The last paragraph travels with the signature, so the signature never stands alone on a page.
-        if (body.LastChild is Paragraph last)
+        if (content.LastOrDefault().Element is Paragraph last)
             (last.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
         var gap = Spacer(240);
         gap.ParagraphProperties!.KeepNext = new KeepNext();
-        body.Append(gap);
-        body.Append(ClosingTable(document));
-        body.Append(Spacer(20));
+        Add(Portrait([gap, ClosingTable(document), Spacer(20)]));
         if (document.Appendix.Count > 0 || !string.IsNullOrWhiteSpace(document.AppendixTitle))
         {
+            var appendixStart = content.Count;
             var title = Line(Upper(document.AppendixTitle ?? ""), 28, JustificationValues.Center, bold: true);
             title.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
             title.ParagraphProperties.KeepNext = new KeepNext();
-            title.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { After = "120" };
-            body.Append(title);
+            title.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { After = "0" };
+            var attached = Line(AttachedTo(document), 26, JustificationValues.Center, italic: true);
+            attached.ParagraphProperties!.KeepNext = new KeepNext();
+            attached.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines { After = "120" };
+            Add(Portrait([title, attached]));
             foreach (var block in document.Appendix)
             {
-                foreach (var element in BlockElements(block, main, ref figures))
-                    body.Append(element);
+                var elements = BlockElements(block, main, ref figures).ToList();
+                // Lines between the previous table (or the appendix title) and a landscape table go on its page.
+                if (elements.Count > 0 && elements[0].Landscape)
+                {
+                    for (var i = content.Count - 1; i >= appendixStart && content[i].Element is Paragraph && !content[i].Landscape; i--)
+                        content[i] = (content[i].Element, true);
+                }
+                Add(elements);
             }
         }
-        body.Append(new SectionProperties(
-            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
-            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
-            new PageSize { Width = PageWidth, Height = PageHeight },
+
+        var body = new Body();
+        foreach (var (element, wide) in content)
+        {
+            if (wide != landscape)
+            {
+                EndSection(body, Section(main, pageHeader, firstHeader, landscape, firstSection));
+                firstSection = false;
+                landscape = wide;
+                if (element is Paragraph { ParagraphProperties.PageBreakBefore: not null } p)
+                    p.ParagraphProperties.PageBreakBefore = null;
+            }
+            body.Append(element);
+        }
+        body.Append(Section(main, pageHeader, firstHeader, landscape, firstSection));
+        main.Document = new Document(body);
+    }
+
+    private static IEnumerable<(OpenXmlElement, bool)> Portrait(IEnumerable<OpenXmlElement> elements) => elements.Select(e => (e, false));
+
+    /// <summary>Ends a section at the last paragraph of the body, or at a paragraph of its own after a table.</summary>
+    private static void EndSection(Body body, SectionProperties section)
+    {
+        if (body.LastChild is not Paragraph paragraph)
+        {
+            paragraph = Spacer(20);
+            body.Append(paragraph);
+        }
+        (paragraph.ParagraphProperties ??= new ParagraphProperties()).SectionProperties = section;
+    }
+
+    /// <summary>
+    /// A section's page: A4 portrait or landscape with the margins of Nghị định 30 on the same sides; the first
+    /// section has no number on its first page, and every later one numbers on, from the default header.
+    /// </summary>
+    private static SectionProperties Section(MainDocumentPart main, HeaderPart pageHeader, HeaderPart firstHeader, bool landscape, bool first)
+    {
+        var section = new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) });
+        if (first) section.Append(new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) });
+        section.Append(
+            landscape
+                ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = PageWidth, Height = PageHeight },
             new PageMargin
             {
                 Top = MarginTop,
@@ -91,9 +140,19 @@ public static class DocxWriter
                 Header = 567,
                 Footer = 567,
                 Gutter = 0,
-            },
-            new TitlePage()));
-        main.Document = new Document(body);
+            });
+        if (first) section.Append(new TitlePage());
+        return section;
+    }
+
+    /// <summary>"(Kèm theo Báo cáo số 123/BC-UBND ngày 09/5/2019 của UBND tỉnh Quảng Bình)", blanks where the number or date is not set.</summary>
+    internal static string AttachedTo(OfficialDocument document)
+    {
+        var type = Text(document.DocumentType).Trim();
+        type = type.Length == 0 ? type : type[..1].ToUpperInvariant() + type[1..].ToLowerInvariant();
+        var date = document.Date is { } d ? VietnameseFormat.DateNd30(d) : "    /    /      ";
+        var number = Text(document.Number).Trim().Length == 0 ? "        " : Text(document.Number);
+        return $"(Kèm theo {type} số {number} ngày {date} của {IssuerName.InSentence(document.Issuer.Name)})";
     }
 
     /// <summary>The document as DOCX bytes.</summary>
@@ -275,27 +334,29 @@ public static class DocxWriter
         yield return Spacer(120);
     }
 
-    private static IEnumerable<OpenXmlElement> BlockElements(DocumentBlock block, MainDocumentPart main, ref int figures)
+    /// <summary>A block's elements, each with whether it goes on a landscape page.</summary>
+    private static IEnumerable<(OpenXmlElement Element, bool Landscape)> BlockElements(DocumentBlock block, MainDocumentPart main, ref int figures)
     {
         switch (block)
         {
             case HeadingBlock h:
                 if (h.Level is < 1 or > 3)
                     throw new ArgumentException($"Heading level {h.Level} is not 1, 2 or 3.", nameof(block));
-                return [StyledParagraph($"Heading{h.Level}", [new TextRun(h.Text)])];
+                return Portrait([StyledParagraph($"Heading{h.Level}", [new TextRun(h.Text)])]);
             case ParagraphBlock p:
-                return [StyledParagraph("BodyText", p.Runs)];
+                return Portrait([StyledParagraph("BodyText", p.Runs)]);
             case ListItemBlock li:
                 var marker = li.Marker == ListMarker.Plus ? "+ " : "- ";
                 var item = StyledParagraph("BodyText", [new TextRun(marker), .. li.Runs]);
                 if (li.Marker == ListMarker.Plus)
                     item.ParagraphProperties!.Indentation = new Indentation { FirstLine = (FirstLineIndent + 284).ToString(CultureInfo.InvariantCulture) };
-                return [item];
+                return Portrait([item]);
             case TableBlock t:
-                return TableElements(t);
+                var plan = DocxTableLayout.Plan(t, TextWidth, LandscapeTextWidth);
+                return TableElements(t, plan).Select(e => (e, plan.Landscape)).ToList();
             case FigureBlock f:
                 figures++;
-                return FigureElements(f, main, figures);
+                return Portrait(FigureElements(f, main, figures).ToList());
             default:
                 throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(block));
         }
@@ -403,7 +464,7 @@ public static class DocxWriter
         return table;
     }
 
-    private static IEnumerable<OpenXmlElement> TableElements(TableBlock block)
+    private static IEnumerable<OpenXmlElement> TableElements(TableBlock block, DocxTablePlan plan)
     {
         var table = block.Table;
         table.Validate();
@@ -419,11 +480,12 @@ public static class DocxWriter
             yield return Spacer(120);
         }
 
-        var widths = ColumnWidths(table);
+        var widths = plan.Widths;
+        var size = plan.HalfPoints;
         var grid = new Table(
             new TableProperties
             {
-                TableWidth = new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                TableWidth = new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 TableBorders = new TableBorders(
                     new TopBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
                     new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "000000" },
@@ -433,32 +495,39 @@ public static class DocxWriter
                     new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "000000" }),
                 TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
                 TableCellMarginDefault = new TableCellMarginDefault(
-                    new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
-                    new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa }),
+                    new TableCellLeftMargin { Width = DocxTableLayout.CellMargin, Type = TableWidthValues.Dxa },
+                    new TableCellRightMargin { Width = DocxTableLayout.CellMargin, Type = TableWidthValues.Dxa }),
                 TableLook = new TableLook { Val = "0020", FirstRow = true, NoVerticalBand = true },
             },
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
         if (block.HeaderRows.Count > 0)
         {
-            foreach (var header in GroupedHeader(block.HeaderRows, widths)) grid.Append(header);
+            foreach (var header in GroupedHeader(block.HeaderRows, widths, size)) grid.Append(header);
         }
         else
         {
             var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-            for (var c = 0; c < table.Columns.Count; c++)
-                header.Append(GridCell(widths[c], table.Columns[c].Header, JustificationValues.Center, bold: true));
+            for (var i = 0; i < plan.Columns.Count; i++)
+                header.Append(GridCell(widths[i], table.Columns[plan.Columns[i]].Header, JustificationValues.Center, bold: true, size));
             grid.Append(header);
         }
+        string? group = null;
         foreach (var row in table.Rows)
         {
-            var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            for (var c = 0; c < table.Columns.Count; c++)
+            if (plan.GroupColumn is { } g && !string.Equals(group, (string)row[g]!, StringComparison.Ordinal))
             {
+                group = (string)row[g]!;
+                grid.Append(GroupRow(table.Columns[g].Header, group, widths, size));
+            }
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            for (var i = 0; i < plan.Columns.Count; i++)
+            {
+                var c = plan.Columns[i];
                 var column = table.Columns[c];
                 var jc = block.CenterCells ? JustificationValues.Center
                     : column.Kind == ColumnKind.Text && row[c] is string ? JustificationValues.Left : JustificationValues.Right;
-                tr.Append(GridCell(widths[c], ReportTable.Display(row[c], column), jc, bold: false));
+                tr.Append(GridCell(widths[i], ReportTable.Display(row[c], column), jc, bold: false, size));
             }
             grid.Append(tr);
         }
@@ -466,8 +535,20 @@ public static class DocxWriter
         yield return Spacer(120);
     }
 
+    /// <summary>A row across the table naming the group of the rows under it: "Bộ tiêu chí: Cấp xã".</summary>
+    private static TableRow GroupRow(string header, string value, int[] widths, int size)
+    {
+        var cell = GridCell(widths.Sum(), "", JustificationValues.Left, bold: true, size);
+        cell.TableCellProperties!.InsertAfter(new GridSpan { Val = widths.Length }, cell.TableCellProperties.TableCellWidth);
+        var paragraph = cell.GetFirstChild<Paragraph>()!;
+        paragraph.ParagraphProperties!.KeepNext = new KeepNext();
+        paragraph.RemoveAllChildren<Run>();
+        paragraph.Append(TextRunElement($"{Text(header)}: ", bold: false, italic: true, size), TextRunElement(value, bold: true, italic: false, size));
+        return new TableRow(new TableRowProperties(new CantSplit()), cell);
+    }
+
     /// <summary>Header rows with cells spanning columns (gridSpan) and rows (vMerge: a restart, then continuations below it).</summary>
-    private static IEnumerable<TableRow> GroupedHeader(IReadOnlyList<IReadOnlyList<HeaderCell>> rows, int[] widths)
+    private static IEnumerable<TableRow> GroupedHeader(IReadOnlyList<IReadOnlyList<HeaderCell>> rows, int[] widths, int size)
     {
         var below = new (int RowsLeft, int Span)[widths.Length];
         foreach (var cells in rows)
@@ -479,14 +560,14 @@ public static class DocxWriter
                 if (below[col].RowsLeft > 0)
                 {
                     var span = below[col].Span;
-                    tr.Append(SpanCell(widths.Skip(col).Take(span).Sum(), "", span, MergedCellValues.Continue));
+                    tr.Append(SpanCell(widths.Skip(col).Take(span).Sum(), "", span, MergedCellValues.Continue, size));
                     below[col].RowsLeft--;
                     col += span;
                     continue;
                 }
                 if (!queue.TryDequeue(out var cell)) throw new ArgumentException("the header rows leave a grid column empty", nameof(rows));
                 var colSpan = Math.Min(cell.ColSpan, widths.Length - col);
-                tr.Append(SpanCell(widths.Skip(col).Take(colSpan).Sum(), cell.Text, colSpan, cell.RowSpan > 1 ? MergedCellValues.Restart : null));
+                tr.Append(SpanCell(widths.Skip(col).Take(colSpan).Sum(), cell.Text, colSpan, cell.RowSpan > 1 ? MergedCellValues.Restart : null, size));
                 if (cell.RowSpan > 1) below[col] = (cell.RowSpan - 1, colSpan);
                 col += colSpan;
             }
@@ -494,16 +575,16 @@ public static class DocxWriter
         }
     }
 
-    private static TableCell SpanCell(int width, string text, int span, MergedCellValues? merge)
+    private static TableCell SpanCell(int width, string text, int span, MergedCellValues? merge, int size)
     {
-        var cell = GridCell(width, text, JustificationValues.Center, bold: true);
+        var cell = GridCell(width, text, JustificationValues.Center, bold: true, size);
         var props = cell.TableCellProperties!;
         if (span > 1) props.InsertAfter(new GridSpan { Val = span }, props.TableCellWidth);
         if (merge is { } m) props.InsertBefore(new VerticalMerge { Val = m }, props.TableCellVerticalAlignment);
         return cell;
     }
 
-    private static TableCell GridCell(int width, string text, JustificationValues jc, bool bold) =>
+    private static TableCell GridCell(int width, string text, JustificationValues jc, bool bold, int size) =>
         new(
             new TableCellProperties(
                 new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -514,27 +595,7 @@ public static class DocxWriter
                     ParagraphStyleId = new ParagraphStyleId { Val = "TableText" },
                     Justification = new Justification { Val = jc },
                 },
-                TextRunElement(text, bold, false, null)));
-
-    /// <summary>Column widths in twips from the longest content of each column, filling the text width.</summary>
-    private static int[] ColumnWidths(ReportTable table)
-    {
-        var weights = new double[table.Columns.Count];
-        for (var c = 0; c < weights.Length; c++)
-        {
-            var column = table.Columns[c];
-            var headerWord = Text(column.Header).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(1).Max();
-            var headerHalf = (Text(column.Header).Length + 1) / 2;
-            var cells = table.Rows.Select(r => ReportTable.Display(r[c], column).Length).DefaultIfEmpty(0).Max();
-            // Header words are bold and must not break; a bold word is about one character wider.
-            var chars = Math.Max(Math.Max(headerWord + 1, headerHalf), cells);
-            weights[c] = Math.Clamp(chars, 4, column.Kind == ColumnKind.Text ? 45 : 14) + 2;
-        }
-        var total = weights.Sum();
-        var widths = weights.Select(w => (int)(TextWidth * w / total)).ToArray();
-        widths[^1] += TextWidth - widths.Sum();
-        return widths;
-    }
+                TextRunElement(text, bold, false, size == TableTextSize ? null : size)));
 
     private static IEnumerable<OpenXmlElement> FigureElements(FigureBlock figure, MainDocumentPart main, int index)
     {

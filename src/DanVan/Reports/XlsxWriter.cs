@@ -5,15 +5,23 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace DanVan.Reports;
 
-/// <summary>Writes <see cref="ReportTable"/>s as an XLSX workbook: one sheet per table, header row bold and frozen, numbers stored as numbers.</summary>
+/// <summary>Writes <see cref="ReportTable"/>s as an XLSX workbook: one sheet per table, numbers stored as numbers.</summary>
+/// <remarks>
+/// Each sheet: row 1 the title (the table's name and the context, e.g. "UBND tỉnh Quảng Bình, năm 2018"), row 2 the
+/// header, bold, frozen with the title, with an autofilter over the data; long text wraps in columns sized to
+/// their content; rows 1–2 repeat on every printed page.
+/// </remarks>
 public static class XlsxWriter
 {
     private const string Font = "Times New Roman";
     private const uint PercentFormatId = 164;
     private const uint FirstDecimalFormatId = 165;
 
-    /// <summary>Writes the tables to a stream as one workbook.</summary>
-    public static void Write(IReadOnlyList<ReportTable> tables, Stream output)
+    /// <summary>The row of the header; the title is above it.</summary>
+    internal const uint HeaderRow = 2;
+
+    /// <summary>Writes the tables to a stream as one workbook; <paramref name="context"/> (scope and year) follows each sheet's title.</summary>
+    public static void Write(IReadOnlyList<ReportTable> tables, Stream output, string? context = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(output);
@@ -36,9 +44,16 @@ public static class XlsxWriter
         for (var i = 0; i < tables.Count; i++)
         {
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            worksheetPart.Worksheet = Sheet(tables[i], styles, strings, selected: i == 0);
+            worksheetPart.Worksheet = Sheet(tables[i], Title(tables[i], context), styles, strings, selected: i == 0);
             sheets.Append(new Sheet { Name = names[i], SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(worksheetPart) });
-            definedNames.Append(new DefinedName($"'{names[i].Replace("'", "''", StringComparison.Ordinal)}'!$1:$1")
+            var quoted = $"'{names[i].Replace("'", "''", StringComparison.Ordinal)}'";
+            definedNames.Append(new DefinedName($"{quoted}!{FilterRange(tables[i], absolute: true)}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = (uint)i,
+                Hidden = true,
+            });
+            definedNames.Append(new DefinedName($"{quoted}!$1:${HeaderRow}")
             {
                 Name = "_xlnm.Print_Titles",
                 LocalSheetId = (uint)i,
@@ -52,12 +67,23 @@ public static class XlsxWriter
             definedNames);
     }
 
-    /// <summary>The workbook as XLSX bytes.</summary>
-    public static byte[] ToBytes(IReadOnlyList<ReportTable> tables)
+    /// <summary>The workbook as XLSX bytes; <paramref name="context"/> (scope and year) follows each sheet's title.</summary>
+    public static byte[] ToBytes(IReadOnlyList<ReportTable> tables, string? context = null)
     {
         using var ms = new MemoryStream();
-        Write(tables, ms);
+        Write(tables, ms, context);
         return ms.ToArray();
+    }
+
+    private static string Title(ReportTable table, string? context) =>
+        string.IsNullOrWhiteSpace(context) ? VietnameseFormat.Nfc(table.Name) : $"{VietnameseFormat.Nfc(table.Name)} — {VietnameseFormat.Nfc(context.Trim())}";
+
+    /// <summary>The header row and the data under it: "A2:F12", or "$A$2:$F$12".</summary>
+    private static string FilterRange(ReportTable table, bool absolute)
+    {
+        var last = ColumnLetters(table.Columns.Count - 1);
+        var lastRow = HeaderRow + (uint)Math.Max(table.Rows.Count, 1);
+        return absolute ? $"$A${HeaderRow}:${last}${lastRow}" : $"A{HeaderRow}:{last}{lastRow}";
     }
 
     /// <summary>Names Excel accepts: at most 31 characters, none of []:*?/\, unique ignoring case.</summary>
@@ -82,16 +108,17 @@ public static class XlsxWriter
         return names;
     }
 
-    private static Worksheet Sheet(ReportTable table, StyleBook styles, SharedStrings strings, bool selected)
+    private static Worksheet Sheet(ReportTable table, string title, StyleBook styles, SharedStrings strings, bool selected)
     {
         var sheetData = new SheetData();
-        var header = new Row { RowIndex = 1U };
+        sheetData.Append(new Row(TextCell("A1", title, styles.Title, strings)) { RowIndex = 1U, Height = 21D, CustomHeight = true });
+        var header = new Row { RowIndex = HeaderRow };
         for (var c = 0; c < table.Columns.Count; c++)
-            header.Append(TextCell(Reference(c, 1), table.Columns[c].Header, StyleBook.Header, strings));
+            header.Append(TextCell(Reference(c, HeaderRow), table.Columns[c].Header, StyleBook.Header, strings));
         sheetData.Append(header);
         for (var r = 0; r < table.Rows.Count; r++)
         {
-            var rowIndex = (uint)(r + 2);
+            var rowIndex = (uint)(r + HeaderRow + 1);
             var row = new Row { RowIndex = rowIndex };
             for (var c = 0; c < table.Columns.Count; c++)
             {
@@ -134,18 +161,19 @@ public static class XlsxWriter
         }
 
         var lastColumn = ColumnLetters(table.Columns.Count - 1);
-        return new Worksheet(
+        var firstData = $"A{HeaderRow + 1}";
+        var sheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetDimension { Reference = $"A1:{lastColumn}{table.Rows.Count + 1}" },
+            new SheetDimension { Reference = $"A1:{lastColumn}{table.Rows.Count + HeaderRow}" },
             new SheetViews(new SheetView(
                 new Pane
                 {
-                    VerticalSplit = 1D,
-                    TopLeftCell = "A2",
+                    VerticalSplit = HeaderRow,
+                    TopLeftCell = firstData,
                     ActivePane = PaneValues.BottomLeft,
                     State = PaneStateValues.Frozen,
                 },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
             {
                 WorkbookViewId = 0U,
                 TabSelected = selected,
@@ -153,6 +181,10 @@ public static class XlsxWriter
             new SheetFormatProperties { DefaultRowHeight = 16.5D },
             columns,
             sheetData,
+            new AutoFilter { Reference = FilterRange(table, absolute: false) });
+        if (table.Columns.Count > 1)
+            sheet.Append(new MergeCells(new MergeCell { Reference = $"A1:{lastColumn}1" }) { Count = 1U });
+        sheet.Append(
             new PageMargins { Left = 0.6D, Right = 0.4D, Top = 0.6D, Bottom = 0.6D, Header = 0.3D, Footer = 0.3D },
             new PageSetup
             {
@@ -161,15 +193,20 @@ public static class XlsxWriter
                 FitToWidth = 1U,
                 FitToHeight = 0U,
             });
+        return sheet;
     }
 
-    private static double ColumnWidth(ReportTable table, int c)
+    /// <summary>
+    /// A width in characters from the content: the longest cell, up to 50 (longer text wraps), and at least the
+    /// header's longest word; a header wraps onto two lines rather than widening a column of figures.
+    /// </summary>
+    internal static double ColumnWidth(ReportTable table, int c)
     {
         var column = table.Columns[c];
         var header = VietnameseFormat.Nfc(column.Header);
-        var headerChars = Math.Max(header.Split(' ').Max(w => w.Length), Math.Min(header.Length, 24));
+        var headerChars = Math.Max(header.Split(' ').Max(w => w.Length), Math.Min(header.Length, column.Kind == ColumnKind.Text ? 30 : (header.Length + 1) / 2));
         var cellChars = table.Rows.Select(r => ReportTable.Display(r[c], column).Length).DefaultIfEmpty(0).Max();
-        return Math.Clamp(Math.Max(headerChars, cellChars) + 3, 8, 60);
+        return Math.Clamp(Math.Max(headerChars, Math.Min(cellChars, 50)) + 3, 8, 53);
     }
 
     private static Cell TextCell(string reference, string text, uint style, SharedStrings strings) => new()
@@ -225,6 +262,9 @@ public static class XlsxWriter
                 .Order()
                 .ToArray();
 
+        /// <summary>The title: bold, larger, no border, after the number formats.</summary>
+        public uint Title => FirstDecimal + (uint)_decimals.Length;
+
         public uint NumberStyle(ReportColumn column, decimal value) => column.Kind switch
         {
             ColumnKind.Integer => Integer,
@@ -269,14 +309,20 @@ public static class XlsxWriter
                 NumberCell(PercentFormatId));
             foreach (var id in decimalFormatIds)
                 cellFormats.Append(NumberCell(id));
+            cellFormats.Append(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center })
+            {
+                NumberFormatId = 0U, FontId = 2U, FillId = 0U, BorderId = 0U, FormatId = 0U,
+                ApplyFont = true, ApplyAlignment = true,
+            });
             cellFormats.Count = (uint)cellFormats.ChildElements.Count;
 
             return new Stylesheet(
                 numberingFormats,
                 new Fonts(
                     new DocumentFormat.OpenXml.Spreadsheet.Font(new FontSize { Val = 12D }, new FontName { Val = Font }, new FontFamilyNumbering { Val = 1 }),
-                    new DocumentFormat.OpenXml.Spreadsheet.Font(new Bold(), new FontSize { Val = 12D }, new FontName { Val = Font }, new FontFamilyNumbering { Val = 1 }))
-                { Count = 2U },
+                    new DocumentFormat.OpenXml.Spreadsheet.Font(new Bold(), new FontSize { Val = 12D }, new FontName { Val = Font }, new FontFamilyNumbering { Val = 1 }),
+                    new DocumentFormat.OpenXml.Spreadsheet.Font(new Bold(), new FontSize { Val = 14D }, new FontName { Val = Font }, new FontFamilyNumbering { Val = 1 }))
+                { Count = 3U },
                 new Fills(
                     new Fill(new PatternFill { PatternType = PatternValues.None }),
                     new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),

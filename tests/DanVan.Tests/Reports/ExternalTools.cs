@@ -90,6 +90,15 @@ internal static partial class ExternalTools
         return outputPrefix + ".png";
     }
 
+    /// <summary>Saves one page as PNG at the given resolution with pdftoppm and returns its path.</summary>
+    public static async Task<string> PagePngAsync(string pdf, int page, string outputPrefix, int dpi = 80)
+    {
+        var (exit, output) = await RunAsync(Require("pdftoppm"), TimeSpan.FromSeconds(60),
+            "-png", "-r", $"{dpi}", "-f", $"{page}", "-l", $"{page}", "-singlefile", pdf, outputPrefix);
+        exit.ShouldBe(0, output);
+        return outputPrefix + ".png";
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)

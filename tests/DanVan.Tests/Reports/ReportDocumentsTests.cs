@@ -209,12 +209,12 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
         MiniExcel.GetSheetNames(stream).ShouldBe(
             ["Tham gia đánh giá", "Kết quả phân loại", "Đơn vị chưa đánh giá", "Điểm bình quân tiêu chí", "Tự chấm và thẩm định", "Chênh lệch theo tiêu chí", "So sánh qua các năm", "Xếp loại qua các năm"]);
         stream.Position = 0;
-        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Kết quả phân loại").Cast<IDictionary<string, object?>>().ToList();
+        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Kết quả phân loại", startCell: "A2").Cast<IDictionary<string, object?>>().ToList();
         rows[0]["Khối"].ShouldBe("Cấp xã");
         rows[0]["Số đơn vị"].ShouldBeOfType<double>().ShouldBe(89);
         rows[1]["Tỷ lệ (%)"].ShouldBeOfType<double>().ShouldBe(0.283, 1e-9);
         stream.Position = 0;
-        var gaps = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Tự chấm và thẩm định").Cast<IDictionary<string, object?>>().ToList();
+        var gaps = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Tự chấm và thẩm định", startCell: "A2").Cast<IDictionary<string, object?>>().ToList();
         gaps.Count.ShouldBe(184);
         gaps.ShouldAllBe(r => r["Điểm tự chấm"] is double && r["Chênh lệch"] is double);
     }

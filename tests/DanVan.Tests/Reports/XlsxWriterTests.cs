@@ -48,7 +48,7 @@ public sealed class XlsxWriterTests
     public void Should_store_numbers_as_numbers_and_text_as_text()
     {
         using var stream = new MemoryStream(Workbook());
-        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Tham gia đánh giá")
+        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Tham gia đánh giá", startCell: "A2")
             .Cast<IDictionary<string, object?>>()
             .ToList();
 
@@ -69,7 +69,7 @@ public sealed class XlsxWriterTests
         var stylesheet = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
         var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         var custom = stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
-        var row = SheetRows(doc, 0)[1].Elements<Cell>().ToList();
+        var row = SheetRows(doc, 0)[2].Elements<Cell>().ToList();
 
         string Format(Cell cell)
         {
@@ -85,7 +85,7 @@ public sealed class XlsxWriterTests
     }
 
     [Fact]
-    public void Should_freeze_and_embolden_the_header_row()
+    public void Should_freeze_and_embolden_the_title_and_header_rows()
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(Workbook()), false);
         var fonts = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet!.Fonts!.Elements<Font>().ToList();
@@ -95,10 +95,10 @@ public sealed class XlsxWriterTests
         {
             var pane = part.Worksheet!.Descendants<Pane>().Single();
             pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
-            pane.VerticalSplit!.Value.ShouldBe(1);
-            pane.TopLeftCell!.Value.ShouldBe("A2");
-            var header = part.Worksheet.Descendants<Row>().First();
-            header.RowIndex!.Value.ShouldBe(1U);
+            pane.VerticalSplit!.Value.ShouldBe(2);
+            pane.TopLeftCell!.Value.ShouldBe("A3");
+            var header = part.Worksheet.Descendants<Row>().ElementAt(1);
+            header.RowIndex!.Value.ShouldBe(2U);
             header.Elements<Cell>().ShouldAllBe(c => fonts[(int)formats[(int)c.StyleIndex!.Value].FontId!.Value].Bold != null);
         }
     }
@@ -110,8 +110,42 @@ public sealed class XlsxWriterTests
         var columns = doc.WorkbookPart!.WorksheetParts.First().Worksheet!.Descendants<Column>().ToList();
 
         columns.Count.ShouldBe(5);
-        columns.ShouldAllBe(c => c.Width! >= 8 && c.Width! <= 60);
+        columns.ShouldAllBe(c => c.Width! >= 8 && c.Width! <= 53);
         columns[0].Width!.Value.ShouldBeGreaterThan(columns[2].Width!.Value);
+    }
+
+    [Fact]
+    public void Should_title_each_sheet_filter_its_header_and_wrap_long_text()
+    {
+        var criteria = new ReportTable("Điểm bình quân tiêu chí",
+            [new ReportColumn("Tiêu chí"), new ReportColumn("Tên tiêu chí"), new ReportColumn("Điểm bình quân", ColumnKind.Decimal)],
+            [
+                ["1", "Tổ chức triển khai Chương trình hành động số 24-CTr/TU ngày 27/8/2013 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 43/KH-UBND", 9.1m],
+                ["2", "Thực hiện Quy chế dân chủ ở cơ sở", 9.25m],
+            ]);
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(XlsxWriter.ToBytes([criteria], "UBND tỉnh Quảng Bình, năm 2018")), false);
+        var strings = doc.WorkbookPart!.SharedStringTablePart!.SharedStringTable!.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        var formats = doc.WorkbookPart.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ToList();
+        var fonts = doc.WorkbookPart.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
+        var sheet = doc.WorkbookPart.WorksheetParts.Single().Worksheet!;
+        var rows = sheet.Descendants<Row>().ToList();
+        string Text(Cell c) => strings[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)];
+
+        var title = rows[0].Elements<Cell>().Single();
+        Text(title).ShouldBe("Điểm bình quân tiêu chí — UBND tỉnh Quảng Bình, năm 2018");
+        fonts[(int)formats[(int)title.StyleIndex!.Value].FontId!.Value].FontSize!.Val!.Value.ShouldBe(14);
+        sheet.Descendants<MergeCell>().Single().Reference!.Value.ShouldBe("A1:C1");
+        rows[1].Elements<Cell>().Select(Text).ShouldBe(["Tiêu chí", "Tên tiêu chí", "Điểm bình quân"]);
+        sheet.Descendants<AutoFilter>().Single().Reference!.Value.ShouldBe("A2:C4");
+        doc.WorkbookPart.Workbook!.DefinedNames!.Elements<DefinedName>().Select(n => (n.Name!.Value, n.Text))
+            .ShouldBe([("_xlnm._FilterDatabase", "'Điểm bình quân tiêu chí'!$A$2:$C$4"), ("_xlnm.Print_Titles", "'Điểm bình quân tiêu chí'!$1:$2")]);
+        var longText = rows[2].Elements<Cell>().ElementAt(1);
+        formats[(int)longText.StyleIndex!.Value].Alignment!.WrapText!.Value.ShouldBeTrue();
+        var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        widths[1].ShouldBe(53);
+        widths[0].ShouldBeLessThan(15);
+        widths[2].ShouldBeLessThan(15);
+        rows[2].Elements<Cell>().ElementAt(2).CellValue!.Text.ShouldBe("9.1");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class Queue(DanVanDbContext db, CurrentUser current, DanVan.Accoun
         var stream = new MemoryStream();
         stream.SaveAs(sheet, sheetName: UiText.MenuQueue);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ho-so-{Period.Year}-{Period.Id}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DanVan.Reports.ReportFileNames.For("ho-so-danh-gia", Period.Year, "", "xlsx"));
     }
 
     private async Task<bool> LoadAsync(int? periodId, string? status)

@@ -2,6 +2,7 @@ using DanVan.Web.Statistics;
 using DanVan.Accounts.Permissions;
 using DanVan.Data;
 using DanVan.OrgUnits;
+using DanVan.Periods;
 using DanVan.Statistics;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
@@ -65,8 +66,17 @@ public sealed class Figures(DanVanDbContext db, CurrentUser current, Permissions
         var stream = new MemoryStream();
         stream.SaveAs(sheet, sheetName: UiText.StatFigures);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-lieu-{Period.Id}-{Scope.Code}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DanVan.Reports.ReportFileNames.For(FileKind(Period), Period.Year, Scope.Name, "xlsx"));
     }
+
+    /// <summary>"so-lieu" for a year's figures, "so-lieu-quy-2" for a quarter's, "so-lieu-thang-11" for a month's.</summary>
+    private static string FileKind(FormPeriod period) => period.Kind switch
+    {
+        PeriodKind.SixMonths => $"so-lieu-6-thang-{period.Number}",
+        PeriodKind.Quarter => $"so-lieu-quy-{period.Number}",
+        PeriodKind.Month => $"so-lieu-thang-{period.Number}",
+        _ => "so-lieu",
+    };
 
     /// <summary>A completeness share as "96,3%" (empty when nothing is expected).</summary>
     public static string Percent(decimal? value) => value is { } v ? StatisticsFormat.Number(v, 1) + "%" : "";
