@@ -26,7 +26,7 @@ public sealed class NoLostWorkTests(BrowserApp app) : BrowserTest(app)
         await reform.GetByLabel("Điểm (tối đa 20)").FillAsync("15");
         await reform.GetByLabel("Điểm (tối đa 20)").PressAsync("Tab");
         await Expect(reform.Locator(".save-status")).ToHaveTextAsync("Đã lưu");
-        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Không áp dụng — tiêu chí 3" })).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Không áp dụng đối với đơn vị — tiêu chí 3" })).ToBeFocusedAsync();
         (await PointsAsync("3")).ShouldBe(15);
 
         // Typed, then straight to an evidence link: the value is saved before the page changes.
@@ -47,7 +47,7 @@ public sealed class NoLostWorkTests(BrowserApp app) : BrowserTest(app)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Evaluations/Edit/{id}$"));
         await Expect(points).ToBeFocusedAsync();
         await Expect(points).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(leadership.Locator(".field-error")).ToHaveTextAsync("41 nằm ngoài khoảng [0; 40] của tiêu chí 1.");
+        await Expect(page.Locator("#e-1-points-error")).ToHaveTextAsync("41 nằm ngoài khoảng [0; 40] của tiêu chí 1.");
         await Expect(leadership.Locator(".save-status")).ToHaveTextAsync("Chưa lưu: giá trị chưa đúng");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Xác nhận và nộp" })).ToHaveAttributeAsync("aria-disabled", "true");
         (await PointsAsync("1")).ShouldBe(35.5m);
@@ -155,7 +155,7 @@ public sealed class NoLostWorkTests(BrowserApp app) : BrowserTest(app)
 
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Giải trình — tiêu chí 2.2" })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Nội dung đã thực hiện — tiêu chí 2.2" })).ToHaveCountAsync(1);
-        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Không áp dụng — tiêu chí 3" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Không áp dụng đối với đơn vị — tiêu chí 3" })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Mức đạt — tiêu chí 2.1" })).ToHaveCountAsync(1);
     }
 

@@ -128,39 +128,44 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
 
         var scope = await current.GetAsync();
         var at = clock.UtcNow;
-        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == id);
         var field = Data.Entries[IndexOf(criterion)];
-        var refusals = new List<Refusal>();
-        if (AssessmentEntries.StateRefusal(a, ScoreLayer.Self, at, criterion) is { } state) refusals.Add(state);
-        var inputs = ReadFields(sheet, refusals, r => r.Id == criterion);
-        if (refusals.Count == 0 && inputs.TryGetValue(criterion, out var typed))
+        for (var attempt = 1; ; attempt++)
         {
-            if (field.Base is { } basedOn) { if (await ConflictAsync(a, criterion, typed, basedOn) is { } conflict) refusals.Add(conflict); }
-            else if (a.Version != Data.Version) refusals.Add(AssessmentWorkflow.StaleVersion(Data.Version, a.Version));
-        }
-        if (refusals.Count > 0) return Answer(refusals, a, criterion);
+            var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == id);
+            var refusals = new List<Refusal>();
+            if (AssessmentEntries.StateRefusal(a, ScoreLayer.Self, at, criterion) is { } state) refusals.Add(state);
+            var inputs = ReadFields(sheet, refusals, r => r.Id == criterion);
+            if (refusals.Count == 0 && inputs.TryGetValue(criterion, out var typed))
+            {
+                if (field.Base is { } basedOn) { if (await ConflictAsync(a, criterion, typed, basedOn) is { } conflict) refusals.Add(conflict); }
+                else if (a.Version != Data.Version) refusals.Add(AssessmentWorkflow.StaleVersion(Data.Version, a.Version));
+            }
+            if (refusals.Count > 0) return Answer(refusals, a, criterion);
 
-        db.ExpectVersion(a, a.Version);
-        await RegistryChecks.TakeValuesAsync(db, a, sheet.Set, scope.UserName, at);
-        try
-        {
-            if (inputs.TryGetValue(criterion, out var input)) Store(a, sheet, criterion, input, scope.UserName, at);
+            db.ExpectVersion(a, a.Version);
+            await RegistryChecks.TakeValuesAsync(db, a, sheet.Set, scope.UserName, at);
+            try
+            {
+                if (inputs.TryGetValue(criterion, out var input)) Store(a, sheet, criterion, input, scope.UserName, at);
+            }
+            catch (RefusedException ex)
+            {
+                return Answer(ex.Refusals, a, criterion);
+            }
+            AssessmentWorkflow.UpdateSelfTotal(a, sheet.Set);
+            try
+            {
+                await db.SaveChangesAsync();
+                return new JsonResult(new FieldAnswer("saved", criterion, EntryConflicts.Stamp(a, criterion, ScoreLayer.Self), a.Version,
+                    UiText.FieldSaved, new Dictionary<string, string>(), null));
+            }
+            catch (Exception ex) when (SaveConflicts.IsLostRace(ex))
+            {
+                if (attempt == 2) return Answer([AssessmentWorkflow.StaleVersion(null, null)], a, criterion);
+                // Someone saved another part of the sheet in between: read it again, and the rule per criterion decides anew.
+                db.ChangeTracker.Clear();
+            }
         }
-        catch (RefusedException ex)
-        {
-            return Answer(ex.Refusals, a, criterion);
-        }
-        AssessmentWorkflow.UpdateSelfTotal(a, sheet.Set);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (Exception ex) when (SaveConflicts.IsLostRace(ex))
-        {
-            return Answer([AssessmentWorkflow.StaleVersion(null, null)], a, criterion);
-        }
-        return new JsonResult(new FieldAnswer("saved", criterion, EntryConflicts.Stamp(a, criterion, ScoreLayer.Self), a.Version,
-            UiText.FieldSaved, new Dictionary<string, string>(), null));
     }
 
     /// <summary>The running total and provisional class of the values as typed (JSON); nothing is stored.</summary>

@@ -17,6 +17,7 @@
     var edits = {};    // criterion -> number of edits since the page was built
     var saves = {};    // criterion -> the save under way
     var submitting = false;
+    var queue = Promise.resolve();
 
     function format(text, value) { return (text || "").replace("{0}", value); }
 
@@ -180,11 +181,15 @@
             // One save at a time per criterion: the next one starts when this one is answered.
             return saves[criterion].then(function () { return states[criterion] === "dirty" ? save(criterion) : null; });
         }
-        var seen = edits[criterion] || 0;
-        var body = new FormData(form);
-        body.append("criterion", criterion);
+        var seen = 0;
         setStatus(criterion, "saving", texts.saving);
-        var done = fetch(fieldUrl, { method: "POST", body: body, credentials: "same-origin" })
+        // Saves go one after the other: each is based on what the one before stored.
+        var done = queue.then(function () {
+            seen = edits[criterion] || 0;
+            var body = new FormData(form);
+            body.append("criterion", criterion);
+            return fetch(fieldUrl, { method: "POST", body: body, credentials: "same-origin" });
+        })
             .then(function (r) {
                 var json = (r.headers.get("Content-Type") || "").indexOf("json") >= 0;
                 return json ? r.json() : null;
@@ -207,6 +212,7 @@
             .catch(function () { setStatus(criterion, "error", texts.failed); })
             .then(function () { delete saves[criterion]; });
         saves[criterion] = done;
+        queue = done;
         return done;
     }
 
@@ -244,6 +250,8 @@
             edits[c] = (edits[c] || 0) + 1;
             setStatus(c, "dirty", texts.unsaved);
         }
+        // A level chosen or an item ticked is complete at once: saved without waiting for the focus to leave.
+        if (c && (e.target.tagName === "SELECT" || e.target.type === "checkbox") && states[c] === "dirty") save(c);
         later();
     });
     // Each field is saved as it is left (with the other fields of its criterion: they are one entry).
@@ -255,7 +263,18 @@
     form.addEventListener("click", function (e) {
         if (e.target.hasAttribute && e.target.hasAttribute("data-resolve")) resolve(criterionOf(e.target), e.target.getAttribute("data-resolve"));
     });
-    form.addEventListener("submit", function () { submitting = true; });
+    // The whole form is saved once the saves under way are answered (so it is based on what they stored).
+    form.addEventListener("submit", function (e) {
+        var running = Object.keys(saves).map(function (c) { return saves[c]; });
+        submitting = true;
+        if (!running.length) return;
+        e.preventDefault();
+        var button = e.submitter;
+        Promise.all(running).then(function () {
+            if (form.requestSubmit && button) form.requestSubmit(button);
+            else form.submit();
+        });
+    });
 
     // Leaving by a link (evidence, "Xác nhận và nộp", the menu) waits for the saves, and stays when one failed.
     document.addEventListener("click", function (e) {
