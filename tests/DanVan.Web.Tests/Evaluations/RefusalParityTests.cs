@@ -81,11 +81,10 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             app => ArrangeAsync(app),
             w => PageEntryAsync(w, "1", "Points", "30", versionOffset: -1), w => ApiEntryAsync(w, "1", new { points = 30 }, versionOffset: -1),
             null, "the CLI reads the current version itself; it has no versioned change"),
-        new("a criterion someone else changed meanwhile", "entry.changedByOther", ["Edit.OnPostFieldAsync", "Edit.OnPostSaveAsync"],
+        new("a criterion someone else changed meanwhile", "entry.changedByOther", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostFieldAsync", "Edit.OnPostSaveAsync"],
             app => ArrangeAsync(app),
-            w => PageChangedByOtherAsync(w), null,
-            null, "the CLI reads the current values itself; it has no change based on a read",
-            "the API's change names the whole sheet's version (If-Match): a stale one is assessment.staleVersion"),
+            w => PageChangedByOtherAsync(w), w => ApiAsync(w, "headA", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/entries/1", new { points = 20, basedOn = "0" }),
+            null, "the CLI reads the current values itself; it has no change based on a read"),
     ];
 
     /// <summary>
