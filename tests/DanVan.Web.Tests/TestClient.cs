@@ -127,6 +127,10 @@ public sealed class TestClient(HttpClient http)
         return await ReadAsync(await Http.PostAsync(url, content));
     }
 
+    /// <summary>The fields a browser would post with the form <paramref name="formSelector"/> of <paramref name="page"/> as it stands.</summary>
+    public static List<(string Name, string Value)> Fields(Page page, string formSelector) =>
+        FormFields(page.Document.QuerySelector(formSelector) as IHtmlFormElement ?? throw new ShouldAssertException($"no form '{formSelector}' on {page.Url}"));
+
     /// <summary>The anti-forgery token of a page's first form.</summary>
     public static string Token(Page page) =>
         page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")

@@ -54,7 +54,7 @@ public static class AssessmentEntries
     public static readonly IReadOnlySet<string> ConflictCodes = new HashSet<string>(StringComparer.Ordinal)
     {
         "assessment.notEditable", "assessment.notReviewable", "assessment.published", "assessment.wrongStatus",
-        "assessment.staleVersion", "entry.notOpenYet", "submission.notOpenYet", "submission.lateRefused", "submission.notConfirmed",
+        "assessment.staleVersion", "entry.changedByOther", "entry.notOpenYet", "submission.notOpenYet", "submission.lateRefused", "submission.notConfirmed",
     };
 
     /// <summary>Every refusal of a value for <paramref name="input"/>'s criterion in <paramref name="set"/>, the note included; empty when acceptable.</summary>

@@ -44,6 +44,27 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         found.ShouldBeEmpty(string.Join(Environment.NewLine, found));
     }
 
+    [Fact]
+    public async Task Should_name_the_queue_landmarks_apart_and_order_the_criteria_set_headings()
+    {
+        var w = App.World;
+        await using var coord = await App.SignInAsync("coord");
+        await using var admin = await App.SignInAsync("admin");
+        var found = new List<string>();
+        foreach (var (page, path, rule) in new[]
+        {
+            (coord.Page, $"/Evaluations/Queue?periodId={w.PeriodId}", "landmark-unique"),
+            (admin.Page, $"/Admin/CriteriaSets/Details/{w.CriteriaSetId}", "heading-order"),
+        })
+        {
+            await page.GotoAsync(path);
+            var result = await page.RunAxe();
+            found.AddRange(result.Violations.Where(v => v.Id == rule).Select(v => $"{path}: {v.Impact} {v.Id} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+            result.Passes.Select(p => p.Id).ShouldContain(rule, $"axe checked {rule} on {path}");
+        }
+        found.ShouldBeEmpty(string.Join(Environment.NewLine, found));
+    }
+
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string path)
     {
         var response = await page.GotoAsync(path);

@@ -40,8 +40,12 @@ public sealed class SelfAssessmentTests(BrowserApp app) : BrowserTest(app)
         await Expect(total).ToBeInViewportAsync(); // the totals box stays on screen while scoring lower criteria
         await Expect(page.Locator("#notice")).ToHaveCountAsync(0);
         await Expect(page.Locator("#status")).ToHaveTextAsync("Chưa thực hiện");
+        // Each field left is saved; the one still being typed in is not, until it is left.
+        await Expect(Row(page, "Cải cách hành chính").Locator(".save-status")).ToHaveTextAsync("Chưa lưu");
+        await Expect(Row(page, "Lãnh đạo, chỉ đạo công tác dân vận").Locator(".save-status")).ToHaveTextAsync("Đã lưu");
         await using (var db = App.NewDbContext())
-            (await db.Entries.CountAsync(e => e.AssessmentId == App.World.AssessmentA)).ShouldBe(0, "typing must not save");
+            (await db.Entries.Where(e => e.AssessmentId == App.World.AssessmentA).Select(e => e.CriterionId).OrderBy(c => c).ToListAsync())
+                .ShouldBe(["1", "2.1", "2.2"], "the fields left are saved, the one being typed in is not");
         await BrowserApp.ScreenshotAsync(page, "self-assessment-live-total");
 
         await leadership.GetByLabel("Giải trình").FillAsync("Ban hành Kế hoạch số 12/KH-SNV ngày 10/01/2024 về công tác dân vận");

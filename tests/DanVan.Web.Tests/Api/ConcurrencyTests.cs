@@ -34,6 +34,26 @@ public abstract class ConcurrencyTests(WebAppFactory app) : ApiTestBase(app)
     }
 
     [Fact]
+    public async Task Should_check_a_change_based_on_a_stamp_against_its_criterion_only()
+    {
+        var clerk = S.As(UnitA);
+        var head = S.As(HeadA);
+        var read = await head.GetAssessmentAsync(S.AssessmentA);
+        var saved = await clerk.SetEntryAsync(S.AssessmentA, "1.1", new EntryBody { Points = 25, Version = read.Version });
+
+        // The sheet's version moved, but criterion 1.2 is as the head read it ("0": no entry).
+        var other = await head.SetEntryAsync(S.AssessmentA, "1.2", new EntryBody { Level = "A", BasedOn = "0" });
+        other.Version.ShouldBeGreaterThan(saved.Version);
+
+        var refused = await head.SetEntryResponseAsync(S.AssessmentA, "1.1", new EntryBody { Points = 10, BasedOn = "0" });
+        (await refused.ProblemAsync(409))["code"]!.GetValue<string>().ShouldBe("entry.changedByOther");
+
+        var stamp = other.Criteria[0].Children[0].SelfEntry!.Stamp;
+        var kept = await head.SetEntryAsync(S.AssessmentA, "1.1", new EntryBody { Points = 10, BasedOn = stamp });
+        kept.Criteria[0].Children[0].SelfEntry!.Points.ShouldBe(10m);
+    }
+
+    [Fact]
     public async Task Should_take_the_version_from_If_Match_and_answer_it_as_the_ETag()
     {
         var client = S.As(UnitA);

@@ -222,6 +222,17 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var edit = await c.GetAsync($"/Evaluations/Edit/{a}");
                 Ok(await c.SubmitAsync(edit, "#assessment-form", new() { [edit.Field("1", "Points")] = "30" }, "#save-draft"), "save");
             }),
+            new("POST /Evaluations/Edit?handler=Field", 1, async () =>
+            {
+                var c = await As("userA");
+                var edit = await c.GetAsync($"/Evaluations/Edit/{a}");
+                var fields = TestClient.Fields(edit, "#assessment-form");
+                fields.RemoveAll(f => f.Name == edit.Field("1", "Points"));
+                fields.Add((edit.Field("1", "Points"), "32"));
+                fields.Add(("criterion", "1"));
+                var saved = await c.Http.PostAsync($"/Evaluations/Edit/{a}?handler=Field", new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
+                saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+            }),
             new("POST /Evaluations/Edit?handler=Total", 0, async () =>
             {
                 var c = await As("userA");

@@ -10,7 +10,7 @@ public abstract class ConcurrencyTests(WebAppFactory app) : WebTest(app)
 
 
     [Fact]
-    public async Task Should_refuse_the_second_of_two_saves_of_the_same_assessment_with_the_reload_message_losing_nothing()
+    public async Task Should_refuse_the_second_of_two_saves_of_the_same_criterion_keeping_what_was_typed()
     {
         var w = await TestWorld.SeedAsync(_app);
         var userA = await TestClient.LoginAsync(_app, "userA");
@@ -26,7 +26,7 @@ public abstract class ConcurrencyTests(WebAppFactory app) : WebTest(app)
             [second.Field("1", "Points")] = "20",
             [second.Field("1", "Note")] = "Nội dung thủ trưởng vừa nhập",
         }, "#save-draft");
-        refused.RefusalCodes.ShouldContain("assessment.staleVersion");
+        refused.RefusalCodes.ShouldBe(["entry.changedByOther"]);
         refused.Find($"input[name='{refused.Field("1", "Points")}']").GetAttribute("value").ShouldBe("20");
         refused.Find($"textarea[name='{refused.Field("1", "Note")}']").TextContent.ShouldBe("Nội dung thủ trưởng vừa nhập");
 

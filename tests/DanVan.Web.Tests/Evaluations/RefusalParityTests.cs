@@ -29,10 +29,10 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
     /// <summary>How a case is arranged: the period's dates, and whether the unit's values are entered and confirmed first.</summary>
     private sealed record World(TestWorld W, WebAppFactory App, Dictionary<string, string> Tokens);
 
-    /// <summary>One refusal case: the code every surface must give and one action per surface; a null CLI action says why the CLI has no such operation.</summary>
+    /// <summary>One refusal case: the code every surface must give and one action per surface; a null CLI (or API) action says why it has no such operation.</summary>
     private sealed record Case(
         string Name, string Code, string[] Routes, Func<WebAppFactory, Task<World>> Arrange,
-        Func<World, Task<string>> Page, Func<World, Task<string>> Api, Func<World, Task<string>>? Cli, string? NoCli = null);
+        Func<World, Task<string>> Page, Func<World, Task<string>>? Api, Func<World, Task<string>>? Cli, string? NoCli = null, string? NoApi = null);
 
     private static string Today(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
 
@@ -81,6 +81,10 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             app => ArrangeAsync(app),
             w => PageEntryAsync(w, "1", "Points", "30", versionOffset: -1), w => ApiEntryAsync(w, "1", new { points = 30 }, versionOffset: -1),
             null, "the CLI reads the current version itself; it has no versioned change"),
+        new("a criterion someone else changed meanwhile", "entry.changedByOther", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostFieldAsync", "Edit.OnPostSaveAsync"],
+            app => ArrangeAsync(app),
+            w => PageChangedByOtherAsync(w), w => ApiAsync(w, "headA", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/entries/1", new { points = 20, basedOn = "0" }),
+            null, "the CLI reads the current values itself; it has no change based on a read"),
     ];
 
     /// <summary>
@@ -130,13 +134,14 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         var world = await c.Arrange(_app);
 
         (await c.Page(world)).ShouldBe(c.Code, $"page, case '{name}'");
-        (await c.Api(world)).ShouldBe(c.Code, $"API, case '{name}'");
+        if (c.Api is null) c.NoApi.ShouldNotBeNullOrWhiteSpace("a case without an API call says why the API has no such operation");
+        else (await c.Api(world)).ShouldBe(c.Code, $"API, case '{name}'");
         if (c.Cli is null) c.NoCli.ShouldNotBeNullOrWhiteSpace("a case without a CLI run says why the CLI has no such operation");
         else (await c.Cli(world)).ShouldBe(c.Code, $"CLI, case '{name}'");
 
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Self))
-            .ShouldBe(c.Name is "late and refused" or "return without a comment" or "reopen without a reason" || c.Name.StartsWith("flags", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
+            .ShouldBe(c.Name is "late and refused" or "a criterion someone else changed meanwhile" or "return without a comment" or "reopen without a reason" || c.Name.StartsWith("flags", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
     }
 
     private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false, bool approved = false)
@@ -188,6 +193,32 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             [("__RequestVerificationToken", TestClient.Token(form)), ("Data.Version", (await VersionAsync(w) + versionOffset).ToString(System.Globalization.CultureInfo.InvariantCulture)),
              ("Data.Entries[0].CriterionId", criterion), ($"Data.Entries[0].{property}", value)]);
         return PageCode(posted);
+    }
+
+    /// <summary>The head saves criterion 1 from the page read before the unit's clerk saved it (per-field save, then the whole form).</summary>
+    private static async Task<string> PageChangedByOtherAsync(World w)
+    {
+        var head = await TestClient.LoginAsync(w.App, "headA");
+        var form = await head.GetAsync($"/Evaluations/Edit/{w.W.AssessmentA}");
+        await using (var db = w.App.NewDbContext())
+        {
+            var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Period).SingleAsync(x => x.Id == w.W.AssessmentA);
+            var set = (await db.CriteriaSets.SingleAsync(s => s.Id == a.CriteriaSetId)).Parse();
+            AssessmentEntries.Set(db, a, set, new EntryInput { CriterionId = "1", Points = 30 }, "userA", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var fields = TestClient.Fields(form, "#assessment-form");
+        fields.RemoveAll(f => f.Name == form.Field("1", "Points"));
+        fields.Add((form.Field("1", "Points"), "20"));
+        fields.Add(("criterion", "1"));
+        var field = await head.Http.PostAsync($"/Evaluations/Edit/{w.W.AssessmentA}?handler=Field",
+            new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
+        var fieldCode = System.Text.Json.JsonDocument.Parse(await field.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString() == "conflict"
+            ? "entry.changedByOther" : $"field save answered {(int)field.StatusCode}";
+        var page = PageCode(await head.SubmitAsync(form, "#assessment-form", new() { [form.Field("1", "Points")] = "20" }, "#save-draft"));
+        await using (var db = w.App.NewDbContext())
+            if ((await db.Entries.SingleAsync(e => e.AssessmentId == w.W.AssessmentA)).Points != 30) return "the head's value was stored over the clerk's";
+        return fieldCode == page ? page : $"field: {fieldCode}, form: {page}";
     }
 
     private static async Task<string> PageSubmitAsync(World w)

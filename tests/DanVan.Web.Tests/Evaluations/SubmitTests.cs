@@ -51,6 +51,25 @@ public abstract class SubmitTests(WebAppFactory app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Should_name_the_criteria_still_empty_with_links_to_them()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        await w.SubmitAsync(_app, w.AssessmentA, false, new DanVan.Evaluations.EntryInput { CriterionId = "1", Points = 30 }, new DanVan.Evaluations.EntryInput { CriterionId = "2.1", Level = "A" });
+
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        var page = await userA.GetAsync($"/Evaluations/Submit/{w.AssessmentA}");
+        page.Text("#progress").ShouldBe("Đã chấm 2/7 tiêu chí.");
+        page.Text("#empty-criteria p").ShouldBe("Còn 5 tiêu chí chưa nhập:");
+        page.Document.QuerySelectorAll("#empty-criteria li").Select(li => li.TextContent.Trim())
+            .ShouldBe(["2.2 — Công khai quy chế", "2.3 — Tỷ lệ đơn thư được giải quyết", "3 — Cải cách hành chính", "B1 — Mô hình Dân vận khéo", "T1 — Đơn thư vượt cấp"]);
+        page.Find("#empty-criteria a").GetAttribute("href").ShouldBe($"/Evaluations/Edit/{w.AssessmentA}#row-2-2");
+
+        await w.SubmitAsync(_app, w.AssessmentB, submit: false);
+        var userB = await TestClient.LoginAsync(_app, "userB");
+        (await userB.GetAsync($"/Evaluations/Submit/{w.AssessmentB}")).Document.QuerySelector("#empty-criteria").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Should_mark_a_submission_after_the_deadline_late_when_the_period_accepts_it()
     {
         var w = await TestWorld.SeedAsync(_app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), acceptLate: true);

@@ -177,13 +177,15 @@ public sealed record EntryView(
     bool NotApplicable,
     string? Note,
     string? EnteredBy,
-    DateTime EnteredAt)
+    DateTime EnteredAt,
+    [property: Description("The stamp of this value and note; send it back as 'basedOn' to change this criterion whatever else changed in the sheet.")]
+    string Stamp)
 {
     /// <summary>From the entity.</summary>
     public static EntryView From(AssessmentEntry e)
     {
         var v = e.Value;
-        return new(v.Points, v.Level, v.Checked, v.Achieved, v.Target, v.Count, v.NotApplicable, e.Note, e.EnteredBy, e.EnteredAt);
+        return new(v.Points, v.Level, v.Checked, v.Achieved, v.Target, v.Count, v.NotApplicable, e.Note, e.EnteredBy, e.EnteredAt, EntryConflicts.Stamp(e));
     }
 }
 
@@ -222,6 +224,12 @@ public sealed record EntryBody
     /// <summary>The version read; or send If-Match.</summary>
     [Description("The assessment version the change is based on; alternatively the If-Match header.")]
     public int? Version { get; init; }
+
+    /// <summary>The stamp of the entry the change starts from; with it, only a change of this criterion meanwhile refuses it.</summary>
+    [Description("The 'stamp' of this criterion's entry in this layer as read ('0' when it had none). With it the change is checked "
+        + "against this criterion only: someone else's change of it meanwhile gives 409 entry.changedByOther, changes elsewhere in the sheet do not; "
+        + "the version (If-Match) is then not needed.")]
+    public string? BasedOn { get; init; }
 
     /// <summary>As the core takes it: the one conversion of this JSON shape into the core's <see cref="CriterionValue"/>.</summary>
     public EntryInput ToInput(string criterionId) => new()

@@ -94,10 +94,14 @@ public static class AssessmentsApi
             async (scope, a) =>
             {
                 var set = (await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct)).Parse();
+                var input = body.ToInput(criterionId);
+                // Based on this criterion's stamp: only someone else's change of it meanwhile refuses (the page's rule).
+                if (body.BasedOn is { } basedOn && EntryConflicts.Check(a, criterionId, body.Layer, basedOn, input) is { } changed)
+                    throw new RefusedException(changed);
                 // The unit's save takes the values the registries give, as the page's does.
                 if (body.Layer == ScoreLayer.Self && a.IsEditableByUnit) await RegistryChecks.TakeValuesAsync(db, a, set, scope.UserName, Now(clock), ct);
-                AssessmentEntries.Set(db, a, set, body.ToInput(criterionId), scope.UserName, Now(clock));
-            }, ct);
+                AssessmentEntries.Set(db, a, set, input, scope.UserName, Now(clock));
+            }, ct, perCriterion: body.BasedOn is not null);
 
     /// <summary>POST /api/v1/assessments/{id}/confirm.</summary>
     public static Task<ChangeResult> Confirm(
@@ -232,7 +236,7 @@ public static class AssessmentsApi
     /// </summary>
     private static async Task<ChangeResult> ChangeAsync(
         int id, int? bodyVersion, HttpContext http, DanVanDbContext db, CurrentUser me,
-        string action, Func<UserScope, Assessment, Task> apply, CancellationToken ct)
+        string action, Func<UserScope, Assessment, Task> apply, CancellationToken ct, bool perCriterion = false)
     {
         var scope = await me.GetAsync(ct);
         var a = await EvaluationAccess.FindAssessmentAsync(db, scope, id, ct);
@@ -241,12 +245,14 @@ public static class AssessmentsApi
 
         var (version, problem) = AssessmentVersion.Read(http.Request, bodyVersion);
         if (problem is not null) return ApiProblems.Refused([problem]);
-        if (version is not { } sent) return new PreconditionRequiredProblem();
+        // A change based on one criterion's stamp checks that criterion instead of the whole sheet's version.
+        if (version is null && !perCriterion) return new PreconditionRequiredProblem();
+        var sent = version ?? a.Version;
 
         AssessmentDetails answer;
         try
         {
-            AssessmentWorkflow.ExpectVersion(a, sent);
+            if (!perCriterion) AssessmentWorkflow.ExpectVersion(a, sent);
             await apply(scope, a);
             answer = await AssessmentViews.BuildAsync(db, scope, a, ct, RefusalText.CultureFor(http.Request.Headers.AcceptLanguage.ToString()));
             await db.SaveChangesAsync(ct);

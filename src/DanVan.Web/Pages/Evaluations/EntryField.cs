@@ -40,12 +40,19 @@ public sealed class EntryField
     /// <summary>Reviewer layers: withdraw the existing adjustment.</summary>
     public bool Withdraw { get; set; }
 
+    /// <summary>The stamp of the stored entry the user started from (<see cref="EntryConflicts.Stamp(AssessmentEntry?)"/>); null on a form that does not carry one.</summary>
+    public string? Base { get; set; }
+
+    /// <summary>After a conflict: take the value someone else stored instead of the typed one.</summary>
+    public bool TakeTheirs { get; set; }
+
     /// <summary>The form fields of a stored entry.</summary>
     public static EntryField From(string criterionId, AssessmentEntry? e) => e is null
-        ? new EntryField { CriterionId = criterionId }
+        ? new EntryField { CriterionId = criterionId, Base = EntryConflicts.None }
         : new EntryField
         {
             CriterionId = criterionId,
+            Base = EntryConflicts.Stamp(e),
             Points = Vi.Input(e.Points),
             Level = e.Level,
             Checked = (e.Checked ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
@@ -130,6 +137,16 @@ public static class EntryFields
         };
         return $"Data.Entries[{i}].{field ?? nameof(EntryField.Points)}";
     }
+
+    /// <summary>The id of the input holding <paramref name="field"/> (a form field name: Points, Level, Checked...) of the row <paramref name="htmlId"/>.</summary>
+    /// <remarks>The one naming of input ids: the inputs partial, the error summary's links and the script use it.</remarks>
+    public static string InputId(string htmlId, string field, bool reviewer = false) =>
+        "e-" + htmlId + (reviewer ? "-adj" : "") + field switch
+        {
+            nameof(EntryField.NotApplicable) => "-na",
+            nameof(EntryField.Checked) => "-checked-0",
+            _ => "-" + field.ToLowerInvariant(),
+        };
 
     /// <summary>True when the input would store the same value and note as <paramref name="existing"/>.</summary>
     public static bool Same(EntryInput input, AssessmentEntry? existing) =>

@@ -30,6 +30,9 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
     /// <summary>Leaves the unit scores, and how many have a value.</summary>
     public (int Entered, int Total) Progress { get; private set; }
 
+    /// <summary>The leaves the unit scores that have no value yet, in sheet order.</summary>
+    public IReadOnlyList<SheetRow> Empty { get; private set; } = [];
+
     /// <summary>How submitting now would stand against the deadline (the core's <see cref="Deadlines.Judge"/>).</summary>
     public DeadlineVerdict Verdict { get; private set; } = new(false, false);
 
@@ -97,6 +100,7 @@ public sealed class Submit(DanVanDbContext db, CurrentUser current, ProvinceCloc
         IsHead = EvaluationAccess.May(scope, EvaluationPermissions.Confirm, await EvaluationAccess.TargetAsync(db, id));
         var leaves = sheet.Leaves(ScoreLayer.Self).ToList();
         Progress = (leaves.Count(r => r.SelfEntry is not null), leaves.Count);
+        Empty = leaves.Where(r => r.SelfEntry is null).ToList();
         var stored = await db.Assessments.AsNoTracking().Include(x => x.Period).Include(x => x.Unit).SingleAsync(x => x.Id == id);
         Verdict = AssessmentWorkflow.Lateness(stored, stored.Period!, clock.UtcNow, clock.Zone);
         return true;
