@@ -47,6 +47,9 @@ public sealed class EvaluationPermissions : IPermissionSet
     /// <summary>Follows a period: queue, dashboard, results (coordinator, inspector, viewer).</summary>
     public const string Monitor = "evaluations.monitor";
 
+    /// <summary>Re-scores a period's entries under a draft criteria set, read-only (coordinator covering the period's scope unit).</summary>
+    public const string Simulate = "evaluations.simulate";
+
     /// <summary>Opens a period for a scope unit (coordinator covering it).</summary>
     public const string OpenPeriod = "evaluations.openPeriod";
 
@@ -68,7 +71,8 @@ public sealed class EvaluationPermissions : IPermissionSet
             .Add(SetFlags, deciders)
             .Add(SeeUnpublished, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector))
             .Add(Monitor, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector, Role.Viewer))
-            .Add(OpenPeriod, Grants.Of(Reach.Unit, Grants.Coordinators));
+            .Add(OpenPeriod, Grants.Of(Reach.Unit, Grants.Coordinators))
+            .Add(Simulate, Grants.Of(Reach.Unit, Grants.Coordinators));
     }
 
     /// <summary>The target of an assessment: its unit and its period's scope unit (both loaded).</summary>

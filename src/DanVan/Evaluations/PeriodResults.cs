@@ -35,11 +35,27 @@ public sealed record UnitResult(
 /// <summary>Results of every unit of a period, with group rules applied.</summary>
 public sealed record PeriodResults(EvaluationPeriod Period, IReadOnlyList<UnitGroup> Groups, IReadOnlyList<UnitResult> Units);
 
+/// <summary>The criteria set and entries a simulation scores an assessment by instead of its stored ones; null keeps them.</summary>
+/// <param name="assessment">The stored assessment (entries loaded, not tracked).</param>
+/// <param name="stored">The criteria set the assessment was scored by.</param>
+public delegate RescoredAssessment? Rescore(Assessment assessment, CriteriaSet stored);
+
+/// <summary>What <see cref="Rescore"/> gives: the set to score by and the entries, every layer.</summary>
+public sealed record RescoredAssessment(CriteriaSet Set, IReadOnlyList<ScoreEntry> Entries);
+
 /// <summary>Computes period results from stored entries with the scoring engine.</summary>
 public static class PeriodResultsQuery
 {
     /// <summary>Computes every unit's self and final results; share caps apply to the final results of each group.</summary>
-    public static async Task<PeriodResults> ComputeAsync(DanVanDbContext db, int periodId, CancellationToken ct = default)
+    public static Task<PeriodResults> ComputeAsync(DanVanDbContext db, int periodId, CancellationToken ct = default) =>
+        ComputeAsync(db, periodId, rescore: null, ct);
+
+    /// <summary>
+    /// Computes the results as <see cref="ComputeAsync(DanVanDbContext, int, CancellationToken)"/>, but with the criteria set and
+    /// entries <paramref name="rescore"/> gives for an assessment instead of the stored ones (a simulation; nothing is written).
+    /// </summary>
+    /// <remarks>A re-scored result is the computed one: the class stored at approval belongs to the stored set.</remarks>
+    public static async Task<PeriodResults> ComputeAsync(DanVanDbContext db, int periodId, Rescore? rescore, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == periodId, ct)
             ?? throw new RefusedException("period.notFound", Where.AtField("period"), ("period", periodId));
@@ -57,13 +73,15 @@ public static class PeriodResultsQuery
             var inGroup = assessments.Where(a => a.GroupId == group.Id).OrderBy(a => a.Unit!.Code, StringComparer.Ordinal).ToList();
             var computed = inGroup.Select(a =>
             {
-                var set = sets[a.CriteriaSetId];
-                var self = ScoringEngine.Compute(set, InputOf(a, previous.GetValueOrDefault(a.UnitId)) with { UpToLayer = ScoreLayer.Self });
+                var rescored = rescore?.Invoke(a, sets[a.CriteriaSetId]);
+                var set = rescored?.Set ?? sets[a.CriteriaSetId];
+                var input = InputOf(a, previous.GetValueOrDefault(a.UnitId)) with { Entries = rescored?.Entries ?? a.ToScoreEntries() };
+                var self = ScoringEngine.Compute(set, input with { UpToLayer = ScoreLayer.Self });
                 // An inspection team may classify a unit that never submitted; that counts as reviewed too.
                 var reviewed = a.Status is AssessmentStatus.Appraised or AssessmentStatus.Approved
                     || a.Entries.Any(e => e.Layer == ScoreLayer.Inspection);
-                var final = reviewed ? FinalOf(set, a, previous.GetValueOrDefault(a.UnitId)) : null;
-                return (a, set, self, final);
+                var final = reviewed ? ScoringEngine.Compute(set, input) : null;
+                return (a, set, self, final, rescored: rescored is not null);
             }).ToList();
 
             // Published results: the group rules across the approved units, as stored at approval (PublishedResults).
@@ -79,7 +97,7 @@ public static class PeriodResultsQuery
 
             results.AddRange(computed.Select(x => new UnitResult(
                 x.a.Id, x.a.Unit!, group, x.set, x.a.Status, x.a.IsLate, x.self,
-                x.a.Status == AssessmentStatus.Approved ? AsStored(x.set, x.a, published[x.a.Id]) : provisional.GetValueOrDefault(x.a.Id))));
+                x.a.Status == AssessmentStatus.Approved ? (x.rescored ? published[x.a.Id] : AsStored(x.set, x.a, published[x.a.Id])) : provisional.GetValueOrDefault(x.a.Id))));
         }
 
         return new PeriodResults(period, groups, results);

@@ -25,6 +25,7 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
             ["userC"] = ["/Statistics", $"/Statistics/Fill/{commune}"],
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
                 $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
+                $"/Evaluations/Simulation/{w.PeriodId}", $"/Evaluations/Inflation/{w.PeriodId}",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
                 $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],

@@ -17,6 +17,7 @@ public sealed class SampleCriteriaSetTests
             "quang-binh-3140-2022-01.json",
             "quang-binh-3140-2022-02.json",
             "quang-binh-3367-2016.json",
+            "quang-binh-du-thao-2019.json",
             "quang-nam-1094-2024.json",
             "tay-ninh-1563-2022.json",
         ]);

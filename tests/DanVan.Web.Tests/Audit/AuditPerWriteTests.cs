@@ -291,6 +291,22 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var c = await As("coord");
                 Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Flags/{a}"), "#flags-form", new() { ["Data.Codes"] = "ky-luat", ["Data.Reason"] = "Quyết định kỷ luật số 15/QĐ-UBND" }), "flags");
             }),
+            // The simulation only computes: a read, no audit line, nothing stored.
+            new("POST /Evaluations/Simulation", 0, async () =>
+            {
+                var c = await As("coord");
+                var draft = Encoding.UTF8.GetBytes(CriteriaSetFile.Serialize(TestWorld.Set() with { Id = "test-set-du-thao", Name = "Dự thảo" }));
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Simulation/{w.PeriodId}"), "#simulation-form", files: [("Data.DraftFile", "du-thao.json", draft)]), "simulate");
+            }),
+            new("POST /Evaluations/Simulation?handler=Xlsx", 0, async () =>
+            {
+                var c = await As("coord");
+                var json = CriteriaSetFile.Serialize(TestWorld.Set() with { Id = "test-set-du-thao", Name = "Dự thảo" });
+                var page = await c.GetAsync($"/Evaluations/Simulation/{w.PeriodId}");
+                var response = await c.Http.PostAsync($"/Evaluations/Simulation/{w.PeriodId}?handler=Xlsx", new FormUrlEncodedContent(
+                    [new("__RequestVerificationToken", TestClient.Token(page)), new("Data.DraftJson", json)]));
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, "simulation export");
+            }),
             new("POST /Evaluations/Inspect", 1, async () =>
             {
                 var c = await As("inspector");

@@ -104,6 +104,8 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         ["Approve.OnPostAsync"] = "review step without input",
         ["Evidence.OnPostDeleteAsync"] = "removal without input",
         ["Edit.OnPostTotalAsync"] = "stores nothing: the live total shows the same core refusals per field",
+        ["Simulation.OnPostAsync"] = "stores nothing: the core's simulation refusals (draft at its JSON path, mapping at its row), as the CLI's simulate",
+        ["Simulation.OnPostXlsxAsync"] = "stores nothing: the same simulation, sent as XLSX",
     };
 
     [Fact]
