@@ -64,7 +64,7 @@ public sealed class SimulationTests(BrowserApp app) : BrowserTest(app)
         download.SuggestedFilename.ShouldEndWith(".xlsx");
         var path = Path.Combine(BrowserApp.ArtifactsFolder, download.SuggestedFilename);
         await download.SaveAsAsync(path);
-        var changed = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "Đơn vị đổi loại").Cast<IDictionary<string, object?>>().ToList();
+        var changed = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "Đơn vị đổi loại", startCell: "A2").Cast<IDictionary<string, object?>>().ToList();
         changed.Count.ShouldBe(2);
     }
 }

@@ -64,7 +64,7 @@ public sealed class DocxTablesTests(QuangBinhDatabase data) : IClassFixture<Quan
 
         title.ShouldBeGreaterThan(0);
         texts[title + 1].ShouldStartWith("(Kèm theo Báo cáo số      /BC-UBND ngày ");
-        texts[title + 1].ShouldEndWith(" của UBND tỉnh Quảng Bình)");
+        texts[title + 1].ShouldEndWith(" của Ủy ban nhân dân tỉnh Quảng Bình)");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public abstract class SimulationPagesTests(WebAppFactory app) : WebTest(app)
                 .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))));
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "Đơn vị đổi loại")
+        var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true, sheetName: "Đơn vị đổi loại", startCell: "A2")
             .Cast<IDictionary<string, object?>>().ToList();
         rows.Select(r => r["Xếp loại sau"]).ShouldBe(["Hoàn thành", "Hoàn thành"]);
 

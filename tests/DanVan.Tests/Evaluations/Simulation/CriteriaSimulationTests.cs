@@ -168,7 +168,7 @@ public sealed class CriteriaSimulationTests(QuangBinhDatabase qb) : IClassFixtur
         var bytes = XlsxWriter.ToBytes(SimulationWorkbook.Tables(result));
 
         using var stream = new MemoryStream(bytes);
-        var changed = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Đơn vị đổi loại").Cast<IDictionary<string, object?>>().ToList();
+        var changed = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Đơn vị đổi loại", startCell: "A2").Cast<IDictionary<string, object?>>().ToList();
         changed.Count.ShouldBe(80);
         changed.Single(r => (string?)r["Mã"] == "453")["Xếp loại sau"].ShouldBe("Hoàn thành");
     }
