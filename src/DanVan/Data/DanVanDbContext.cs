@@ -56,6 +56,12 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Texts of consolidated reports, one per scope and year.</summary>
     public DbSet<ReportDraft> ReportDrafts => Set<ReportDraft>();
 
+    /// <summary>Calls for reports from the level below.</summary>
+    public DbSet<Reports.Submissions.ReportCall> ReportCalls => Set<Reports.Submissions.ReportCall>();
+
+    /// <summary>Reports sent up, one per unit and call.</summary>
+    public DbSet<Reports.Submissions.ReportSubmission> ReportSubmissions => Set<Reports.Submissions.ReportSubmission>();
+
     /// <summary>Report templates, every saved version of each scope's.</summary>
     public DbSet<Reports.Templates.StoredReportTemplate> ReportTemplates => Set<Reports.Templates.StoredReportTemplate>();
 

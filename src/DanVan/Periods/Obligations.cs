@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Periods;
 
-/// <summary>What a unit owes: a self-assessment of an evaluation period, or a statistics form of a form period.</summary>
+/// <summary>What a unit owes: a self-assessment of an evaluation period, a statistics form of a form period, or a report the level above called for.</summary>
 public enum ObligationKind
 {
     /// <summary>Tự đánh giá, chấm điểm.</summary>
@@ -14,6 +14,9 @@ public enum ObligationKind
 
     /// <summary>Biểu mẫu số liệu thống kê.</summary>
     StatisticsForm = 1,
+
+    /// <summary>Báo cáo gửi cấp trên (a report the level above called for).</summary>
+    Report = 2,
 }
 
 /// <summary>Where an obligation stands, in the words every capability shares.</summary>
@@ -39,9 +42,9 @@ public enum ObligationState
 }
 
 /// <summary>One thing a unit owes in a current period, with its deadline and state.</summary>
-/// <param name="Kind">Self-assessment or statistics form.</param>
-/// <param name="Id">The assessment's or the form report's id.</param>
-/// <param name="Title">The period's name.</param>
+/// <param name="Kind">Self-assessment, statistics form or report.</param>
+/// <param name="Id">The assessment's, the form report's or the report submission's id.</param>
+/// <param name="Title">The period's or the call's name.</param>
 /// <param name="UnitId">The unit that owes it.</param>
 /// <param name="UnitName">Its name.</param>
 /// <param name="Deadline">Its deadline (an extension when given).</param>
@@ -85,10 +88,17 @@ public static class Obligations
             .Where(r => r.Period!.OpensOn <= today && (r.Status != FormReportStatus.Accepted || r.Period.Deadline >= keepFrom))
             .Select(r => new { r.Id, r.Period!.Name, r.UnitId, Unit = r.Unit!.ShortName ?? r.Unit.Name, r.Unit.Kind, r.Period.Deadline, r.Period.LevelDeadlines, r.ExtendedDeadline, r.Status, r.IsLate, r.ReturnComment })
             .ToListAsync(ct);
+        var reports = await db.ReportSubmissions.AsNoTracking()
+            .Where(ScopeFilter.On<Reports.Submissions.ReportSubmission>(scope, r => r.Unit))
+            .Where(r => r.Call!.OpensOn <= today && (r.Status != Reports.Submissions.ReportSubmissionStatus.Accepted || r.Call.Deadline >= keepFrom))
+            .Select(r => new { r.Id, r.Call!.Name, r.UnitId, Unit = r.Unit!.ShortName ?? r.Unit.Name, r.Call.Deadline, r.Status, r.IsLate, r.ReturnComment })
+            .ToListAsync(ct);
         var all = assessments.Select(a => new Obligation(ObligationKind.SelfAssessment, a.Id, a.Name, a.UnitId, a.Unit,
                 Deadlines.For(a.Deadline, a.LevelDeadlines, a.Kind), StateOf(a.Status, a.ConfirmedAt is not null), a.IsLate, a.Status == AssessmentStatus.Returned ? a.ReturnComment : null))
             .Concat(forms.Select(r => new Obligation(ObligationKind.StatisticsForm, r.Id, r.Name, r.UnitId, r.Unit,
-                r.ExtendedDeadline ?? Deadlines.For(r.Deadline, r.LevelDeadlines, r.Kind), StateOf(r.Status), r.IsLate, r.Status == FormReportStatus.Returned ? r.ReturnComment : null)));
+                r.ExtendedDeadline ?? Deadlines.For(r.Deadline, r.LevelDeadlines, r.Kind), StateOf(r.Status), r.IsLate, r.Status == FormReportStatus.Returned ? r.ReturnComment : null)))
+            .Concat(reports.Select(r => new Obligation(ObligationKind.Report, r.Id, r.Name, r.UnitId, r.Unit, r.Deadline, StateOf(r.Status), r.IsLate,
+                r.Status == Reports.Submissions.ReportSubmissionStatus.Returned ? r.ReturnComment : null)));
         return [.. all.OrderBy(o => o.IsOpen ? 0 : 1).ThenBy(o => o.State == ObligationState.Returned ? 0 : 1).ThenBy(o => o.Deadline).ThenBy(o => o.UnitName, StringComparer.Ordinal)];
     }
 
@@ -99,6 +109,15 @@ public static class Obligations
         AssessmentStatus.Draft => confirmed ? ObligationState.Confirmed : ObligationState.Draft,
         AssessmentStatus.Returned => ObligationState.Returned,
         AssessmentStatus.Approved => ObligationState.Accepted,
+        _ => ObligationState.Submitted,
+    };
+
+    /// <summary>A report's status as an obligation's state.</summary>
+    public static ObligationState StateOf(Reports.Submissions.ReportSubmissionStatus status) => status switch
+    {
+        Reports.Submissions.ReportSubmissionStatus.NotSent => ObligationState.NotStarted,
+        Reports.Submissions.ReportSubmissionStatus.Returned => ObligationState.Returned,
+        Reports.Submissions.ReportSubmissionStatus.Accepted => ObligationState.Accepted,
         _ => ObligationState.Submitted,
     };
 

@@ -37,7 +37,12 @@ public sealed record Notice(NoticeKind Kind, Obligation Obligation)
         _ => $"{What} của {Obligation.UnitName} đã được tiếp nhận.",
     };
 
-    private string What => (Obligation.Kind == ObligationKind.SelfAssessment ? "Tự đánh giá " : "Biểu mẫu ") + Obligation.Title;
+    private string What => Obligation.Kind switch
+    {
+        ObligationKind.SelfAssessment => "Tự đánh giá ",
+        ObligationKind.StatisticsForm => "Biểu mẫu ",
+        _ => "",
+    } + Obligation.Title;
 
     private static string Day(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

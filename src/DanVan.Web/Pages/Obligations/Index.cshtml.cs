@@ -46,5 +46,10 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
     }
 
     /// <summary>The page where the obligation is done.</summary>
-    public static string LinkOf(Obligation o) => o.Kind == ObligationKind.SelfAssessment ? $"/Evaluations/Edit/{o.Id}" : $"/Statistics/Fill/{o.Id}";
+    public static string LinkOf(Obligation o) => o.Kind switch
+    {
+        ObligationKind.SelfAssessment => $"/Evaluations/Edit/{o.Id}",
+        ObligationKind.StatisticsForm => $"/Statistics/Fill/{o.Id}",
+        _ => $"/Reports/Calls/Send/{o.Id}",
+    };
 }

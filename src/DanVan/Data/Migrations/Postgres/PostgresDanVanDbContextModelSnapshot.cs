@@ -1275,6 +1275,111 @@ namespace DanVan.Data.Migrations.Postgres
                     b.ToTable("ReportDrafts");
                 });
 
+            modelBuilder.Entity("DanVan.Reports.Submissions.ReportCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AcceptLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeUnitId", "Year");
+
+                    b.ToTable("ReportCalls");
+                });
+
+            modelBuilder.Entity("DanVan.Reports.Submissions.ReportSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Coverage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Document")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CallId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ReportSubmissions");
+                });
+
             modelBuilder.Entity("DanVan.Reports.Templates.StoredReportTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -2132,6 +2237,36 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Reports.Submissions.ReportCall", b =>
+                {
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", "ScopeUnit")
+                        .WithMany()
+                        .HasForeignKey("ScopeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ScopeUnit");
+                });
+
+            modelBuilder.Entity("DanVan.Reports.Submissions.ReportSubmission", b =>
+                {
+                    b.HasOne("DanVan.Reports.Submissions.ReportCall", "Call")
+                        .WithMany("Submissions")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("DanVan.Reports.Templates.StoredReportTemplate", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", null)
@@ -2289,6 +2424,11 @@ namespace DanVan.Data.Migrations.Postgres
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("DanVan.Reports.Submissions.ReportCall", b =>
+                {
+                    b.Navigation("Submissions");
                 });
 
             modelBuilder.Entity("DanVan.Statistics.FormPeriod", b =>

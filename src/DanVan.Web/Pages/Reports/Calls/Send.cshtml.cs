@@ -1,0 +1,97 @@
+using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
+using DanVan.Data;
+using DanVan.Periods;
+using DanVan.Refusals;
+using DanVan.Reports;
+using DanVan.Reports.Submissions;
+using DanVan.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Pages.Reports.Calls;
+
+/// <summary>
+/// A unit's report owed to the level above: the call and its deadline, where it stands (with the reason of a return),
+/// what stops it from being sent now, and sending it — built from data at that moment and kept exactly as sent.
+/// </summary>
+[Permission(AccountPermissions.Self)]
+public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock clock, Permissions permissions) : PageModel
+{
+    /// <summary>The submission, with its call and unit.</summary>
+    public ReportSubmission Submission { get; private set; } = null!;
+
+    /// <summary>True when the user may send it (the unit's coordinator or head).</summary>
+    public bool MaySend { get; private set; }
+
+    /// <summary>What stops it from being sent now (empty when it can be sent, or is not open to sending).</summary>
+    public IReadOnlyList<Refusal> Blocking { get; private set; } = [];
+
+    /// <summary>The unit's report progress: approved of units, when a period covers it.</summary>
+    public ReportProgress? Progress { get; private set; }
+
+    /// <summary>Shows the report owed; 404 outside the user's scope.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await CheckAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Sends the report; refusals are shown on the page and nothing is stored.</summary>
+    public async Task<IActionResult> OnPostAsync(int id, int version, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct, tracked: true)) return NotFound();
+        if (!MaySend) return new StatusCodeResult(StatusCodes.Status403Forbidden);
+        var user = await current.GetAsync(ct);
+        if (!await this.TryRunAsync(() => ReportCalls.SendAsync(db, Submission, user.UserName, clock.UtcNow, clock.Zone, version, ct)))
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            await CheckAsync(ct);
+            return Page();
+        }
+        TempData.Notice(string.Format(Vi.Culture, Resources.UiText.CallSentNotice, Submission.Call!.ScopeUnit!.Name));
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The document exactly as sent.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var doc = await db.ReportSubmissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Document).SingleAsync(ct);
+        if (doc is null) return NotFound();
+        return File(doc, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Submission.FileName ?? "bao-cao.docx");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = false)
+    {
+        var user = await current.GetAsync(ct);
+        var query = db.ReportSubmissions.Include(s => s.Unit).Include(s => s.Call).ThenInclude(c => c!.ScopeUnit).Where(s => s.Id == id);
+        var s = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
+        if (s is null) return false;
+        var unit = new Target(s.Unit!.Path);
+        MaySend = permissions.May(user, ReportPermissions.Send, unit);
+        // The unit's own signers, anyone who reads the unit's reports, and the asking unit's readers see it.
+        if (!MaySend && !permissions.May(user, ReportPermissions.Read, unit) && !permissions.May(user, ReportPermissions.Read, new Target(s.Call!.ScopeUnit!.Path)))
+            return false;
+        Submission = s;
+        return true;
+    }
+
+    private async Task CheckAsync(CancellationToken ct)
+    {
+        if (!Submission.IsOpen) return;
+        try
+        {
+            var content = await ReportDocuments.LoadAsync(db, new ReportRequest(Submission.Call!.Year, Submission.UnitId, Today: clock.Today), ct);
+            Progress = content.Report.Progress;
+            Blocking = ReportCalls.SendRefusals(Submission, Progress, clock.UtcNow, clock.Zone);
+        }
+        catch (RefusedException ex)
+        {
+            Blocking = ex.Refusals;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using DanVan.OrgUnits;
+
+namespace DanVan.Reports.Submissions;
+
+/// <summary>
+/// A request for reports from the level below (yêu cầu báo cáo): the province asks every district (or the agencies, or a
+/// district its communes) for its report of a year by a deadline; each owing unit gets a <see cref="ReportSubmission"/>.
+/// </summary>
+public sealed class ReportCall
+{
+    /// <summary>Longest name, in characters.</summary>
+    public const int MaxName = 400;
+
+    /// <summary>Database id.</summary>
+    public int Id { get; set; }
+
+    /// <summary>Name, e.g. "Báo cáo kết quả công tác dân vận chính quyền năm 2025".</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The year reported on.</summary>
+    public int Year { get; set; }
+
+    /// <summary>The unit that asks and consolidates (its coordinators receive the reports).</summary>
+    public int ScopeUnitId { get; set; }
+
+    /// <summary>The asking unit.</summary>
+    public OrgUnit? ScopeUnit { get; set; }
+
+    /// <summary>The kind of unit under the scope that owes a report.</summary>
+    public OrgUnitKind Level { get; set; }
+
+    /// <summary>First day a report can be sent.</summary>
+    public DateOnly OpensOn { get; set; }
+
+    /// <summary>Last day, in the province's time zone.</summary>
+    public DateOnly Deadline { get; set; }
+
+    /// <summary>When true a late report is received and marked late; otherwise it is refused.</summary>
+    public bool AcceptLate { get; set; } = true;
+
+    /// <summary>One submission per owing unit.</summary>
+    public List<ReportSubmission> Submissions { get; } = [];
+}
+
+/// <summary>Where a unit's report to the level above stands.</summary>
+public enum ReportSubmissionStatus
+{
+    /// <summary>Chưa gửi.</summary>
+    NotSent = 0,
+
+    /// <summary>Đã gửi, chờ tiếp nhận.</summary>
+    Sent = 1,
+
+    /// <summary>Bị trả lại, phải gửi lại.</summary>
+    Returned = 2,
+
+    /// <summary>Đã tiếp nhận.</summary>
+    Accepted = 3,
+}
+
+/// <summary>
+/// One unit's report sent up: the DOCX exactly as the level above received it, built from data at the moment of sending
+/// (its figures are never typed), and where it stands.
+/// </summary>
+public sealed class ReportSubmission
+{
+    /// <summary>Database id.</summary>
+    public int Id { get; set; }
+
+    /// <summary>The call it answers.</summary>
+    public int CallId { get; set; }
+
+    /// <summary>The call it answers.</summary>
+    public ReportCall? Call { get; set; }
+
+    /// <summary>The unit that owes the report.</summary>
+    public int UnitId { get; set; }
+
+    /// <summary>The unit.</summary>
+    public OrgUnit? Unit { get; set; }
+
+    /// <summary>Where it stands.</summary>
+    public ReportSubmissionStatus Status { get; set; }
+
+    /// <summary>When it was last sent (UTC).</summary>
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Who sent it.</summary>
+    public string? SentBy { get; set; }
+
+    /// <summary>Sent after the deadline (a resend after a return keeps the first lateness).</summary>
+    public bool IsLate { get; set; }
+
+    /// <summary>The document as sent (DOCX).</summary>
+    public byte[]? Document { get; set; }
+
+    /// <summary>The document's file name.</summary>
+    public string? FileName { get; set; }
+
+    /// <summary>Units the report covered and how many of them were approved when it was sent, e.g. "12/12".</summary>
+    public string? Coverage { get; set; }
+
+    /// <summary>Why the level above returned it.</summary>
+    public string? ReturnComment { get; set; }
+
+    /// <summary>When it was accepted (UTC).</summary>
+    public DateTime? AcceptedAt { get; set; }
+
+    /// <summary>Who accepted it.</summary>
+    public string? AcceptedBy { get; set; }
+
+    /// <summary>Optimistic concurrency.</summary>
+    public int Version { get; set; }
+
+    /// <summary>True while the unit still has to send (or send again).</summary>
+    public bool IsOpen => Status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned;
+}
