@@ -15,6 +15,14 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         await w.SubmitAsync(App.Web, w.AssessmentB);
         await w.OpenStatisticsAsync(App.Web);
         var commune = w.FormReports[w.Commune];
+        int call, sent;
+        await using (var db = App.Web.NewDbContext())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var opened = await DanVan.Reports.Submissions.ReportCalls.OpenAsync(db,
+                new(null, 2024, w.Province, DanVan.OrgUnits.OrgUnitKind.District, today.AddDays(-1), today.AddDays(5)), "coord", DateTime.UtcNow);
+            (call, sent) = (opened.Id, opened.Submissions.Single().Id);
+        }
         var a = w.AssessmentA;
         var b = w.AssessmentB;
         string[] anonymous = ["/Account/Login"];
@@ -27,7 +35,9 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
                 $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
                 $"/Evaluations/Simulation/{w.PeriodId}", $"/Evaluations/Inflation/{w.PeriodId}",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
-                $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}"],
+                $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}",
+                "/Reports/Calls", $"/Reports/Calls/Board/{call}"],
+            ["dcoord"] = ["/Reports/Calls", $"/Reports/Calls/Send/{sent}"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],
             ["admin"] = ["/Admin/Accounts", "/Admin/Accounts/Create", "/Admin/Units", "/Admin/Units/Import", "/Admin/Groups",
                 "/Admin/CriteriaSets", "/Admin/CriteriaSets/Import"],
