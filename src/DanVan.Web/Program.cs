@@ -33,6 +33,7 @@ api.MapStatisticsApi();
 api.MapRegistriesApi();
 api.MapWorkRegistriesApi();
 api.MapReportsApi();
+api.MapReportCallsApi();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

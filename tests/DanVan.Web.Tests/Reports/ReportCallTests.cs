@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using DanVan.Evaluations;
 using DanVan.Reports.Submissions;
 using DocumentFormat.OpenXml.Packaging;
@@ -151,6 +153,70 @@ public abstract class ReportCallTests(WebAppFactory app) : WebTest(app)
         var district = await TestClient.LoginAsync(_app, "dcoord");
         var send = await district.GetAsync($"/Reports/Calls/Send/{await SubmissionIdAsync(callId)}");
         send.Document.QuerySelectorAll("#blocking li").Select(l => l.GetAttribute("data-code")).ShouldBe(["reportCalls.lateRefused"]);
+    }
+
+    [Fact]
+    public async Task Should_open_send_return_and_accept_through_the_api_with_the_same_codes_as_the_pages()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        var coord = await ApiClientAsync("coord");
+        var dcoord = await ApiClientAsync("dcoord");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var wrong = await coord.PostAsJsonAsync("/api/v1/report-calls", new { scopeUnitId = w.Province, year = 2024, level = "District", opensOn = Day(today), deadline = Day(today.AddDays(-3)) });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("reportCalls.deadlineBeforeOpening");
+        (await dcoord.PostAsJsonAsync("/api/v1/report-calls", new { scopeUnitId = w.Province, year = 2024, level = "District", opensOn = Day(today), deadline = Day(today) }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var created = await coord.PostAsJsonAsync("/api/v1/report-calls", new { scopeUnitId = w.Province, year = 2024, level = "District", opensOn = Day(today.AddDays(-1)), deadline = Day(today.AddDays(5)) });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var call = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        call["name"]!.GetValue<string>().ShouldBe("Báo cáo kết quả công tác dân vận chính quyền năm 2024");
+        call["missing"]!.GetValue<int>().ShouldBe(1);
+        var submission = call["submissions"]![0]!["id"]!.GetValue<int>();
+
+        var early = await dcoord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/send", new { });
+        early.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await early.Content.ReadAsStringAsync()).ShouldContain("reportCalls.notFinal");
+        (await coord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/send", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await ApproveCommuneAsync(w);
+        var sent = await dcoord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/send", new { version = 0 });
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var view = (await sent.Content.ReadFromJsonAsync<JsonObject>())!;
+        view["status"]!.GetValue<string>().ShouldBe("Sent");
+        view["coverage"]!.GetValue<string>().ShouldBe("1/1");
+        var doc = await coord.GetAsync(view["documentUrl"]!.GetValue<string>());
+        doc.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+        (await dcoord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/accept", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var stale = await coord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/return", new { version = 0, comment = "Thiếu phụ lục" });
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var noReason = await coord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/return", new { version = 1 });
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("reportCalls.commentRequired");
+        var accepted = await coord.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/accept", new { version = 1 });
+        (await accepted.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>().ShouldBe("Accepted");
+
+        var list = (await coord.GetFromJsonAsync<JsonArray>("/api/v1/report-calls"))!;
+        list.Single()!["accepted"]!.GetValue<int>().ShouldBe(1);
+        var userA = await ApiClientAsync("userA");
+        (await userA.GetAsync($"/api/v1/report-submissions/{submission}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await userA.GetAsync($"/api/v1/report-submissions/{submission}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await dcoord.GetAsync($"/api/v1/report-calls/{call["id"]!.GetValue<int>()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await dcoord.GetAsync($"/api/v1/report-submissions/{submission}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<HttpClient> ApiClientAsync(string user)
+    {
+        await using var db = _app.NewDbContext();
+        var id = (await db.Users.SingleAsync(u => u.UserName == user)).Id;
+        var (token, plain) = DanVan.Accounts.ApiToken.Create(id, "test", DateTime.UtcNow, TimeSpan.FromDays(1));
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", plain);
+        return client;
     }
 
     private async Task<int> SubmissionIdAsync(int callId)

@@ -20,6 +20,8 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
         "/Statistics", "/Statistics/Index",
         "/Obligations", "/Obligations/Index",
+        // The reports sent up: a unit sees the calls and reports of its own scope only (tested in Reports/ReportCallTests).
+        "/Reports/Calls", "/Reports/Calls/Index",
         // The registries' lists and figures show a unit its own records (others' are filtered out, tested in Registries/).
         "/Registries/Receptions", "/Registries/Receptions/Index", "/Registries/Petitions", "/Registries/Petitions/Index",
         "/Registries/Dialogues", "/Registries/Dialogues/Index", "/Registries/Cases", "/Registries/Cases/Index", "/Registries/Figures",

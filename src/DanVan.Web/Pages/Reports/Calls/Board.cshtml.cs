@@ -5,6 +5,7 @@ using DanVan.Periods;
 using DanVan.Reports;
 using DanVan.Reports.Submissions;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -72,11 +73,10 @@ public sealed class Board(DanVanDbContext db, CurrentUser current, ProvinceClock
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var user = await current.GetAsync(ct);
-        var call = await db.ReportCalls.AsNoTracking().Include(c => c.ScopeUnit).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (call is null || !permissions.May(user, ReportPermissions.Read, new Target(call.ScopeUnit!.Path))) return false;
+        if (await ReportCallAccess.FindCallAsync(db, permissions, user, id, ct) is not { } call) return false;
         Call = call;
         Today = clock.Today;
-        MayReceive = permissions.May(user, ReportPermissions.Receive, new Target(call.ScopeUnit.Path));
+        MayReceive = ReportCallAccess.MayReceive(permissions, user, call);
         var rows = await db.ReportSubmissions.AsNoTracking().Where(s => s.CallId == id)
             .Select(s => new { s.Id, s.Unit!.Code, s.Unit.Name, s.Status, s.SentAt, s.SentBy, s.IsLate, s.Coverage, s.ReturnComment, s.Version, HasDocument = s.Document != null })
             .ToListAsync(ct);

@@ -6,6 +6,7 @@ using DanVan.Refusals;
 using DanVan.Reports;
 using DanVan.Reports.Submissions;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -60,23 +61,16 @@ public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock 
     public async Task<IActionResult> OnGetDocumentAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var doc = await db.ReportSubmissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Document).SingleAsync(ct);
-        if (doc is null) return NotFound();
+        if (await ReportCallAccess.DocumentAsync(db, id, ct) is not { } doc) return NotFound();
         return File(doc, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Submission.FileName ?? "bao-cao.docx");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = false)
     {
         var user = await current.GetAsync(ct);
-        var query = db.ReportSubmissions.Include(s => s.Unit).Include(s => s.Call).ThenInclude(c => c!.ScopeUnit).Where(s => s.Id == id);
-        var s = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
-        if (s is null) return false;
-        var unit = new Target(s.Unit!.Path);
-        MaySend = permissions.May(user, ReportPermissions.Send, unit);
-        // The unit's own signers, anyone who reads the unit's reports, and the asking unit's readers see it.
-        if (!MaySend && !permissions.May(user, ReportPermissions.Read, unit) && !permissions.May(user, ReportPermissions.Read, new Target(s.Call!.ScopeUnit!.Path)))
-            return false;
+        if (await ReportCallAccess.FindSubmissionAsync(db, permissions, user, id, tracked, ct) is not { } s) return false;
         Submission = s;
+        MaySend = ReportCallAccess.MaySend(permissions, user, s);
         return true;
     }
 
