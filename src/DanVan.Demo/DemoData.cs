@@ -20,6 +20,9 @@ public static class DemoData
     public const string ProvinceCode = DemoProvince.ProvinceCode;
 
     private const string Coordinator = "snv.tonghop";
+
+    /// <summary>The district of the demo's district coordinator (Đồng Hới).</summary>
+    public const string DemoDistrictCode = DemoReports.LeftToSend;
     private const int Batch = 200;
 
     /// <summary>True when the demo province or its criteria sets are already in the database.</summary>
@@ -114,6 +117,9 @@ public static class DemoData
 
             var forms = await DemoStatistics.SeedAsync(db, provinceId, options.FirstYear, options.Years, rng, Coordinator, ct);
             progress?.Report($"Phụ lục số liệu: {forms} biểu mẫu");
+
+            var (sentReports, owedReports) = await DemoReports.SeedAsync(db, provinceId, options.FirstYear, Coordinator, ct);
+            progress?.Report($"Báo cáo năm {options.FirstYear} gửi tỉnh: {sentReports}/{owedReports} huyện đã gửi");
 
             if (tx is not null) await tx.CommitAsync(ct);
             var periodIds = periods.Select(p => p.Id).ToList();

@@ -32,7 +32,7 @@ public static class DemoSetup
     ];
 
     /// <summary>The district of the district coordinator (thành phố Đồng Hới).</summary>
-    public const string DistrictCode = "450";
+    public const string DistrictCode = DanVan.Demo.DemoData.DemoDistrictCode;
 
     /// <summary>Stands for the demo agency of the unit user and the unit head.</summary>
     public const string AgencyScope = "agency";

@@ -46,8 +46,11 @@ public sealed record MissingWithMembers(UnitMention Unit, int MembersEvaluated, 
 /// <param name="DeadlinePassed">The period's last deadline has passed on the day the report is built.</param>
 public sealed record ReportProgress(int Units, int NotSubmitted, int Returned, int AwaitingAppraisal, int AwaitingApproval, int Approved, bool DeadlinePassed)
 {
-    /// <summary>Every unit approved: the figures are final.</summary>
-    public bool IsFinal => Units > 0 && Approved == Units;
+    /// <summary>
+    /// The figures are final: every unit that submitted is approved, none is returned, and those that never submitted
+    /// are past their deadline (the report then names them as not evaluated, as 000 does; before it they are pending).
+    /// </summary>
+    public bool IsFinal => Units > 0 && Returned == 0 && AwaitingAppraisal == 0 && AwaitingApproval == 0 && (NotSubmitted == 0 || DeadlinePassed);
 }
 
 /// <summary>A unit classified by an inspection team without a self-assessment.</summary>

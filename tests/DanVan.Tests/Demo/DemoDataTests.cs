@@ -67,6 +67,16 @@ public abstract class DemoDataTests(TestDatabase db) : IAsyncLifetime
             registry.For("D2")!.Taken!.Count.ShouldBe(1);
             progress.ShouldContain(line => line.StartsWith("Sổ tiếp công dân: ", StringComparison.Ordinal));
 
+            // The province's call for the districts' 2023 reports: those whose figures are final sent, one late, Đồng Hới left to send.
+            var sent = await read.ReportSubmissions.Include(r => r.Unit).ToListAsync();
+            sent.Count.ShouldBe(8);
+            sent.Single(r => r.Unit!.Code == DemoData.DemoDistrictCode).Status.ShouldBe(DanVan.Reports.Submissions.ReportSubmissionStatus.NotSent);
+            sent.Where(r => r.Status != DanVan.Reports.Submissions.ReportSubmissionStatus.NotSent).ShouldAllBe(r => r.Document != null && r.Coverage != null);
+            sent.Count(r => r.Document != null).ShouldBeGreaterThanOrEqualTo(5);
+            sent.Count(r => r.IsLate).ShouldBe(1);
+            sent.Count(r => r.Status == DanVan.Reports.Submissions.ReportSubmissionStatus.Accepted).ShouldBeGreaterThan(0);
+            progress.ShouldContain($"Báo cáo năm 2023 gửi tỉnh: {sent.Count(r => r.Document != null)}/8 huyện đã gửi");
+
             var results = await PeriodResultsQuery.ComputeAsync(read, summary.Periods[^1].Id);
             results.Units.Where(u => u.Evaluated).Select(u => u.Reported.Band).Distinct().Count().ShouldBeGreaterThan(2);
 

@@ -179,6 +179,22 @@ public sealed class OpenPeriodSentenceTests(QuangBinhDatabase data) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_count_a_unit_that_never_submitted_as_pending_before_the_deadline_and_final_after_it()
+    {
+        var absent = (UnitResult u) => u.Unit.Code == "456" ? u with { Status = AssessmentStatus.NotStarted, Final = null } : u with { Status = AssessmentStatus.Approved };
+
+        var before = ReportBuilder.Build(await InputAsync(absent, today: new DateOnly(2018, 11, 15)), QuangBinhReference.Options).Progress;
+        var after = ReportBuilder.Build(await InputAsync(absent, today: new DateOnly(2018, 12, 15)), QuangBinhReference.Options).Progress;
+
+        before.IsFinal.ShouldBeFalse();
+        ReportPhrases.DraftNotice(before).ShouldContain("01 đơn vị chưa nộp");
+        after.IsFinal.ShouldBeTrue();
+        // A returned unit keeps the report a draft whatever the day.
+        var returned = (UnitResult u) => u.Unit.Code == "456" ? u with { Status = AssessmentStatus.Returned } : u with { Status = AssessmentStatus.Approved };
+        ReportBuilder.Build(await InputAsync(returned, today: new DateOnly(2018, 12, 15)), QuangBinhReference.Options).Progress.IsFinal.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Should_not_mark_a_report_as_draft_once_every_unit_is_approved()
     {
         var input = await InputAsync(u => u with { Status = AssessmentStatus.Approved }, today: null);
