@@ -31,17 +31,23 @@ public abstract class IndexTests(WebAppFactory app) : WebTest(app)
         page.Text("#participation-total").ShouldBe("01/03 cơ quan, đơn vị đã nộp hồ sơ tự đánh giá.");
         var agencies = page.Find("#participation tr[data-group='so-ban-nganh']");
         agencies.QuerySelector(".submitted")!.TextContent.ShouldBe("01/02");
-        agencies.QuerySelector(".returned")!.TextContent.ShouldBe("1");
-        agencies.QuerySelector(".missing")!.TextContent.ShouldBe("0");
+        agencies.QuerySelector(".returned")!.TextContent.ShouldBe("01");
+        agencies.QuerySelector(".missing")!.TextContent.ShouldBe("00");
         var communes = page.Find("#participation tr[data-group='cap-xa']");
         communes.QuerySelector(".submitted")!.TextContent.ShouldBe("00/01");
-        communes.QuerySelector(".missing")!.TextContent.ShouldBe("1");
-        communes.QuerySelector(".not-started")!.TextContent.ShouldBe("1");
+        communes.QuerySelector(".missing")!.TextContent.ShouldBe("01");
+        communes.QuerySelector(".not-started")!.TextContent.ShouldBe("01");
 
-        page.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .self").TextContent.ShouldBe("1");
-        page.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTXS'] .appraised").TextContent.ShouldBe("1");
-        page.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .appraised").TextContent.ShouldBe("0");
+        // The group × class grid: appraised count, self-claimed in brackets, a bar of the appraised classes, links to the queue.
+        page.Document.QuerySelectorAll("#classes thead th[data-band]").Select(h => h.TextContent).ShouldBe(["Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành"]);
+        page.Find("#classes tr[data-group='so-ban-nganh'] td[data-band='HTT'] .self").TextContent.ShouldBe("(01)");
+        page.Find("#classes tr[data-group='so-ban-nganh'] td[data-band='HTXS'] .appraised").TextContent.ShouldBe("01");
+        page.Find("#classes tr[data-group='so-ban-nganh'] td[data-band='HTT'] .appraised").TextContent.ShouldBe("00");
+        page.Find("#classes tr[data-group='so-ban-nganh'] .stacked-bar").GetAttribute("aria-label").ShouldBe("Sở, ban, ngành: Hoàn thành xuất sắc 01");
+        page.Find("#classes tr[data-group='cap-xa'] .chart-cell").TextContent.Trim().ShouldBe("Chưa có đơn vị được xếp loại");
+        page.Find("#classes tr[data-group='so-ban-nganh'] th a").GetAttribute("href").ShouldBe($"/Evaluations/Queue?periodId={w.PeriodId}&group={w.AgencyGroup}");
         page.Text("#not-started").ShouldContain("UBND xã Kiến Giang");
+        page.Find("#not-started li[data-unit='X01'] a").GetAttribute("href").ShouldBe($"/Evaluations/View/{w.Assessments[w.Commune]}");
 
         // The district coordinator sees only the district's commune; a viewer of the province sees all.
         var district = await TestClient.LoginAsync(_app, "dcoord");
@@ -59,7 +65,7 @@ public abstract class IndexTests(WebAppFactory app) : WebTest(app)
         await w.SubmitAsync(_app, w.AssessmentA);
         var coordinator = await TestClient.LoginAsync(_app, "coord");
         var page = await coordinator.GetAsync("/Dashboard");
-        page.Find("#participation tr[data-group='so-ban-nganh'] .late").TextContent.ShouldBe("1");
+        page.Find("#participation tr[data-group='so-ban-nganh'] .late").TextContent.ShouldBe("01");
         page.AllText.ShouldContain("đã quá hạn nộp");
         var queue = await coordinator.GetAsync($"/Evaluations/Queue?periodId={w.PeriodId}&status=late");
         queue.Document.QuerySelectorAll("#queue tbody tr").Select(r => r.GetAttribute("data-assessment")).ShouldBe([w.AssessmentA.ToString()]);
@@ -78,12 +84,12 @@ public abstract class IndexTests(WebAppFactory app) : WebTest(app)
             await db.SaveChangesAsync();
         }
 
-        const string appraisedHtt = "#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .appraised";
+        const string appraisedHtt = "#classes tr[data-group='so-ban-nganh'] td[data-band='HTT'] .appraised";
         var coordinator = await TestClient.LoginAsync(_app, "coord");
-        (await coordinator.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Find(appraisedHtt).TextContent.ShouldBe("1");
+        (await coordinator.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Find(appraisedHtt).TextContent.ShouldBe("01");
         var viewer = await TestClient.LoginAsync(_app, "viewer");
         var before = await viewer.GetAsync($"/Dashboard?periodId={w.PeriodId}");
-        before.Document.QuerySelectorAll("#classes .appraised").Select(c => c.TextContent).ShouldAllBe(t => t == "0");
+        before.Document.QuerySelectorAll("#classes .appraised").Select(c => c.TextContent).ShouldAllBe(t => t == "00");
 
         await using (var db = _app.NewDbContext())
         {
@@ -91,7 +97,7 @@ public abstract class IndexTests(WebAppFactory app) : WebTest(app)
             AssessmentWorkflow.Approve(db, a, TestWorld.Set(), null, "coord", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
-        (await viewer.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Find(appraisedHtt).TextContent.ShouldBe("1");
+        (await viewer.GetAsync($"/Dashboard?periodId={w.PeriodId}")).Find(appraisedHtt).TextContent.ShouldBe("01");
     }
 
     [Fact]

@@ -90,8 +90,8 @@ public abstract class PublishedResultsTests(WebAppFactory app) : WebTest(app)
             results.Single(x => x!["unit"]!["code"]!.GetValue<string>() == unit)!["final"]!["band"]!.GetValue<string>().ShouldBe(band, $"API results, {unit}");
 
         var dashboard = await coordinator.GetAsync($"/Dashboard?periodId={periodId}");
-        dashboard.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTXS'] .appraised").TextContent.ShouldBe("1");
-        dashboard.Find("#classes tr[data-group='so-ban-nganh'][data-band='HTT'] .appraised").TextContent.ShouldBe("1");
+        dashboard.Find("#classes tr[data-group='so-ban-nganh'] td[data-band='HTXS'] .appraised").TextContent.ShouldBe("01");
+        dashboard.Find("#classes tr[data-group='so-ban-nganh'] td[data-band='HTT'] .appraised").TextContent.ShouldBe("01");
 
         var markdown = await coordinator.Http.GetStringAsync($"/Reports?handler=Markdown&scope={w.Province}&year=2024");
         markdown.ShouldContain("Hoàn thành xuất sắc: 01 (Sở Nội vụ); Hoàn thành tốt: 01 (Sở Tư pháp).", customMessage: markdown);

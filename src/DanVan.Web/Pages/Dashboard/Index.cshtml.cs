@@ -28,8 +28,11 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
     /// <summary>The whole scope.</summary>
     public GroupLine? Total { get; private set; }
 
-    /// <summary>Units that have not started, by group.</summary>
-    public IReadOnlyList<(string Group, string Unit, string Code)> NotStarted { get; private set; } = [];
+    /// <summary>Units that have not started, by group, with their assessment.</summary>
+    public IReadOnlyList<(string Group, string Unit, string Code, int AssessmentId)> NotStarted { get; private set; } = [];
+
+    /// <summary>The grid's columns: every class of the groups' criteria sets, highest first (sets of one period share their labels).</summary>
+    public IReadOnlyList<(string Code, string Label)> BandColumns { get; private set; } = [];
 
     /// <summary>When computed (UTC).</summary>
     public DateTime ComputedAt { get; private set; }
@@ -41,7 +44,14 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
     public sealed record PeriodOption(int Id, int Year, string Name, DateOnly Deadline);
 
     /// <summary>Participation and classes of one group.</summary>
-    public sealed record GroupLine(string Code, string Name, int Units, int Submitted, int Late, int Missing, int Returned, int NotStarted, IReadOnlyList<BandCount> Bands);
+    public sealed record GroupLine(int Id, string Code, string Name, int Units, int Submitted, int Late, int Missing, int Returned, int NotStarted, IReadOnlyList<BandCount> Bands)
+    {
+        /// <summary>Units with an appraised (or, for a viewer, published) class.</summary>
+        public int Classified => Bands.Sum(b => b.Appraised);
+
+        /// <summary>The count of a band, or null when the group's set has no such band.</summary>
+        public BandCount? Band(string code) => Bands.FirstOrDefault(b => b.Code == code);
+    }
 
     /// <summary>How many units claimed a band, and how many were appraised in it.</summary>
     public sealed record BandCount(string Code, string Label, int SelfClaimed, int Appraised);
@@ -67,19 +77,21 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
         var finals = mine.ToDictionary(u => u.AssessmentId,
             u => u.FinalFor(EvaluationAccess.May(scope, EvaluationPermissions.SeeUnpublished, new(u.Unit.Path, scopePath))));
         Groups = results.Groups
-            .Select(g => Line(g.Code, g.Name, mine.Where(u => u.Group.Id == g.Id).ToList(), finals))
+            .Select(g => Line(g.Id, g.Code, g.Name, mine.Where(u => u.Group.Id == g.Id).ToList(), finals))
             .Where(l => l.Units > 0)
             .ToList();
-        Total = Line("", "", mine, finals);
+        Total = Line(0, "", "", mine, finals);
+        BandColumns = Groups.SelectMany(g => g.Bands.Select((b, i) => (b.Code, b.Label, i)))
+            .GroupBy(b => b.Code).OrderBy(b => b.Min(x => x.i)).Select(b => (b.Key, b.First().Label)).ToList();
         NotStarted = mine.Where(u => u.Status == AssessmentStatus.NotStarted)
-            .Select(u => (u.Group.Name, u.Unit.Name, u.Unit.Code)).ToList();
+            .Select(u => (u.Group.Name, u.Unit.Name, u.Unit.Code, u.AssessmentId)).ToList();
         return Page();
     }
 
-    private static GroupLine Line(string code, string name, IReadOnlyList<UnitResult> units, IReadOnlyDictionary<int, ScoreResult?> finals)
+    private static GroupLine Line(int id, string code, string name, IReadOnlyList<UnitResult> units, IReadOnlyDictionary<int, ScoreResult?> finals)
     {
         var bands = units.Select(u => u.CriteriaSet).DistinctBy(s => s.Id + "/" + s.Version).FirstOrDefault()?.Classification.Bands ?? [];
-        return new GroupLine(code, name,
+        return new GroupLine(id, code, name,
             units.Count,
             units.Count(u => u.Evaluated),
             units.Count(u => u.Evaluated && u.IsLate),
