@@ -23,6 +23,13 @@ public abstract class ReportCommandTests(TestDatabase database) : CliTestBase(da
             await ReportDrafts.SaveAsync(db, draft, "test", DateTime.UtcNow, TestContext.Current.CancellationToken);
         }
 
+        // The demo's call for the districts' 2023 reports, as the province's board shows it.
+        var calls = await RunOkAsync("report", "calls", "--scope", "44", "--year", "2023");
+        calls.Out.ShouldStartWith("Báo cáo kết quả công tác dân vận chính quyền năm 2023 — deadline 20/01/2024: ");
+        calls.Out.ShouldContain(" 1 late, ");
+        calls.Out.ShouldMatch(@"(?m)^  450 +UBND thành phố Đồng Hới +NotSent");
+        (await RunOkAsync("report", "calls", "--scope", "44", "--year", "2022")).Out.ShouldContain("has no call for reports of 2022");
+
         var docx = Db.PathOf("bao-cao-2024.docx");
         var run = await RunOkAsync("report", "build", "--period", "2024", "--scope", "44", "--format", "docx", "--out", docx);
         run.Out.ShouldStartWith($"Wrote the report of Tỉnh Quảng Bình (demo) (44) for 2023, 2024 to {docx} (DOCX, ");

@@ -18,7 +18,37 @@ public static class ReportCommands
         var report = new Command("report", "Consolidated reports (báo cáo tổng hợp): build as DOCX, XLSX or Markdown");
         report.Subcommands.Add(BuildCommand(globals));
         report.Subcommands.Add(TemplateCommands(globals));
+        report.Subcommands.Add(CallsCommand(globals));
         return report;
+    }
+
+    private static Command CallsCommand(GlobalOptions globals)
+    {
+        var scope = ScopeOption();
+        var year = new Option<int?>("--year") { Description = "Only the calls of this year", HelpName = "year" };
+        var calls = new Command("calls", "The scope's calls for reports from the level below: who sent, late, missing, accepted (as the page Báo cáo gửi cấp trên)") { scope, year };
+        calls.SetBody(globals, async (context, ct) =>
+        {
+            await using var db = await context.OpenDatabaseAsync(ct);
+            var unit = await UnitAsync(db, context.Get(scope)!, ct);
+            var y = context.Get(year);
+            var list = await db.ReportCalls.AsNoTracking().Include(c => c.Submissions).ThenInclude(s => s.Unit)
+                .Where(c => c.ScopeUnitId == unit.Id && (y == null || c.Year == y)).OrderByDescending(c => c.Year).ThenBy(c => c.Id).ToListAsync(ct);
+            if (list.Count == 0) await context.Out.WriteLineAsync($"{unit.Name} ({unit.Code}) has no call for reports{(y is null ? "" : $" of {y}")}.");
+            foreach (var call in list)
+            {
+                var subs = call.Submissions.OrderBy(s => s.Unit!.Code, StringComparer.Ordinal).ToList();
+                var sent = subs.Count(s => s.Status is DanVan.Reports.Submissions.ReportSubmissionStatus.Sent or DanVan.Reports.Submissions.ReportSubmissionStatus.Accepted);
+                await context.Out.WriteLineAsync($"{call.Name} — deadline {call.Deadline:dd/MM/yyyy}: {sent}/{subs.Count} sent, "
+                    + $"{subs.Count(s => s.IsLate && s.SentAt != null)} late, {subs.Count(s => s.IsOpen)} missing, "
+                    + $"{subs.Count(s => s.Status == DanVan.Reports.Submissions.ReportSubmissionStatus.Accepted)} accepted.");
+                foreach (var s in subs)
+                    await context.Out.WriteLineAsync($"  {s.Unit!.Code,-8} {s.Unit.Name,-40} {s.Status,-9}{(s.IsLate && s.SentAt != null ? " late" : "")}"
+                        + (s.SentAt is { } at ? $" sent {at:yyyy-MM-dd HH:mm} UTC by {s.SentBy}, {s.Coverage} approved" : ""));
+            }
+            return ExitCodes.Ok;
+        });
+        return calls;
     }
 
     private static Command TemplateCommands(GlobalOptions globals)
