@@ -1,4 +1,5 @@
 using System.Text;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.BrowserTests.Evaluations;
@@ -75,10 +76,20 @@ public sealed class SelfAssessmentTests(BrowserApp app) : BrowserTest(app)
             Name = "ke-hoach.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("Đây không phải tệp PDF, chỉ là văn bản."),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("Tệp \"ke-hoach.pdf\" không đúng định dạng cho phép (PDF, DOCX, XLSX, JPG, PNG) theo nội dung tệp; tệp không được lưu."))
-            .ToBeVisibleAsync();
+        await Expect(page.Locator("#evidence-file-error"))
+            .ToHaveTextAsync("ke-hoach.pdf: Tệp không đúng định dạng cho phép (PDF, DOC, DOCX, XLS, XLSX, JPG, PNG) theo nội dung tệp; tệp không được lưu.");
         await Expect(page.Locator("#evidence")).Not.ToContainTextAsync("ke-hoach.pdf");
         await BrowserApp.ScreenshotAsync(page, "evidence-refused");
+        (await SeriousViolationsAsync(page)).ShouldBeEmpty("the refused file's message");
+
+        // Xóa asks first; Hủy keeps the file.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xóa “bien-ban-doi-thoai.png”" }).ClickAsync();
+        await Expect(page.Locator("#confirm-remove")).ToContainTextAsync("Xóa tài liệu kiểm chứng “bien-ban-doi-thoai.png” của tiêu chí 1? Thao tác này không hoàn tác được.");
+        await BrowserApp.ScreenshotAsync(page, "evidence-remove-confirm");
+        (await SeriousViolationsAsync(page)).ShouldBeEmpty("the question before removing");
+        await page.Locator("#confirm-remove").GetByRole(AriaRole.Link, new() { Name = "Hủy" }).ClickAsync();
+        await Expect(page.Locator("#confirm-remove")).ToHaveCountAsync(0);
+        await Expect(listed).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Quay lại hồ sơ tự đánh giá" }).ClickAsync();
         await Expect(Row(page, "Lãnh đạo, chỉ đạo công tác dân vận").GetByRole(AriaRole.Link, new() { Name = "bien-ban-doi-thoai.png" })).ToBeVisibleAsync();
@@ -117,4 +128,7 @@ public sealed class SelfAssessmentTests(BrowserApp app) : BrowserTest(app)
 
     private static ILocator Row(IPage page, string criterion) =>
         page.Locator("#assessment-form").GetByRole(AriaRole.Row).Filter(new() { HasText = criterion });
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page) =>
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Help})");
 }

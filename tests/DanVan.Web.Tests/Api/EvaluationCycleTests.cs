@@ -162,7 +162,8 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
         var unit = S.As(UnitA);
         var text = await unit.UploadAsync(S.AssessmentA, "1.1", "bao-cao.pdf", "Đây là văn bản, không phải PDF"u8.ToArray());
         var problem = await text.ProblemAsync(400);
-        problem.Errors()["file"].Single().ShouldContain("không đúng định dạng");
+        problem["code"]!.GetValue<string>().ShouldBe("evidence.fileWrongType");
+        problem.Errors()["file:bao-cao.pdf"].Single().ShouldContain("không đúng định dạng");
 
         var big = new byte[EvidenceFiles.MaxBytes + 1];
         TinyPdf.CopyTo(big, 0);
@@ -176,6 +177,34 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
         (await db.Evidence.CountAsync()).ShouldBe(0);
         var folder = Path.Combine(S.App.DataFolder, "evidence");
         (Directory.Exists(folder) ? Directory.GetFiles(folder) : []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Should_accept_Word_and_Excel_97_2003_files_and_refuse_two_files_in_one_request()
+    {
+        var unit = S.As(UnitA);
+        var doc = await (await unit.UploadAsync(S.AssessmentA, "1.1", "bien-ban.doc", CompoundFiles.Doc)).ReadAsync<EvidenceView>();
+        doc.ContentType.ShouldBe("application/msword");
+        var xls = await (await unit.UploadAsync(S.AssessmentA, "1.1", "so-lieu.xls", CompoundFiles.Xls)).ReadAsync<EvidenceView>();
+        xls.ContentType.ShouldBe("application/vnd.ms-excel");
+        var download = await unit.GetAsync(xls.ContentUrl);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.ms-excel");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(CompoundFiles.Xls);
+
+        var renamed = await (await unit.UploadAsync(S.AssessmentA, "1.1", "so-lieu.doc", CompoundFiles.Xls)).ProblemAsync(400);
+        renamed["code"]!.GetValue<string>().ShouldBe("evidence.fileNameMismatch");
+        renamed.Errors().Keys.ShouldBe(["file:so-lieu.doc"]);
+
+        // One item per request: a second file is refused, not dropped.
+        var form = new MultipartFormDataContent { { new StringContent("1.1"), "criterionId" } };
+        form.Add(new ByteArrayContent(TinyPdf), "file", "a.pdf");
+        form.Add(new ByteArrayContent(CompoundFiles.Doc), "file", "b.doc");
+        var two = await (await unit.PostAsync($"/api/v1/assessments/{S.AssessmentA}/evidence", form)).ProblemAsync(400);
+        two["code"]!.GetValue<string>().ShouldBe("evidence.oneFilePerRequest");
+
+        await using var db = S.App.NewDbContext();
+        (await db.Evidence.CountAsync()).ShouldBe(2);
+        Directory.GetFiles(Path.Combine(S.App.DataFolder, "evidence")).Length.ShouldBe(2);
     }
 
     [Fact]

@@ -125,9 +125,9 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         var page = await userA.GetAsync($"/Evaluations/Evidence/{w.AssessmentA}?criterion=1");
         page.Find("#evidence-criterion option[selected]").GetAttribute("value").ShouldBe("1");
 
-        var pdf = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.File", "ke-hoach.pdf", Samples.Pdf)]);
+        var pdf = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.Files", "ke-hoach.pdf", Samples.Pdf)]);
         pdf.Text("#notice").ShouldBe("Đã thêm tài liệu kiểm chứng cho tiêu chí 1.");
-        var png = await userA.SubmitAsync(pdf, "#evidence-form", new() { ["Data.CriterionId"] = "2.1" }, files: [("Data.File", "anh chup.png", Samples.Png)]);
+        var png = await userA.SubmitAsync(pdf, "#evidence-form", new() { ["Data.CriterionId"] = "2.1" }, files: [("Data.Files", "anh chup.png", Samples.Png)]);
         var reference = await userA.SubmitAsync(png, "#evidence-form", new() { ["Data.CriterionId"] = "2.1", ["Data.DocumentRef"] = "Kế hoạch số 44-KH/BDVTU-BCSĐUBND ngày 11/02/2019" });
         reference.Text("#evidence").ShouldContain("Kế hoạch số 44-KH/BDVTU-BCSĐUBND ngày 11/02/2019");
         reference.Text("#evidence").ShouldContain("ke-hoach.pdf");
@@ -156,16 +156,17 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         var page = await userA.GetAsync($"/Evaluations/Evidence/{w.AssessmentA}");
 
         var disguised = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" },
-            files: [("Data.File", "bao-cao.pdf", "Day la van ban thuong, khong phai PDF"u8.ToArray())]);
-        disguised.ErrorFor("Data.File").ShouldBe("Tệp \"bao-cao.pdf\" không đúng định dạng cho phép (PDF, DOCX, XLSX, JPG, PNG) theo nội dung tệp; tệp không được lưu.");
+            files: [("Data.Files", "bao-cao.pdf", "Day la van ban thuong, khong phai PDF"u8.ToArray())]);
+        disguised.ErrorFor("Data.Files").ShouldBe("bao-cao.pdf: Tệp không đúng định dạng cho phép (PDF, DOC, DOCX, XLS, XLSX, JPG, PNG) theo nội dung tệp; tệp không được lưu.");
+        disguised.RefusalCodes.ShouldBe(["evidence.fileWrongType"]);
 
         var big = new byte[EvidenceFiles.MaxBytes + 1];
         Samples.Pdf.CopyTo(big, 0);
-        var tooLarge = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.File", "qua-lon.pdf", big)]);
-        tooLarge.ErrorFor("Data.File").ShouldBe("Tệp \"qua-lon.pdf\" vượt quá dung lượng cho phép 10 MB; tệp không được lưu.");
+        var tooLarge = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.Files", "qua-lon.pdf", big)]);
+        tooLarge.ErrorFor("Data.Files").ShouldBe("qua-lon.pdf: Tệp vượt quá dung lượng cho phép 10 MB; tệp không được lưu.");
 
         var nothing = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" });
-        nothing.ErrorFor("Data.File").ShouldBe("Vui lòng chọn tệp hoặc nhập số, ký hiệu văn bản.");
+        nothing.ErrorFor("Data.Files").ShouldBe("Vui lòng chọn tệp hoặc nhập số, ký hiệu văn bản.");
 
         await using var db = _app.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(0);
@@ -179,8 +180,10 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         var w = await TestWorld.SeedAsync(_app);
         var userA = await TestClient.LoginAsync(_app, "userA");
         var page = await userA.GetAsync($"/Evaluations/Evidence/{w.AssessmentA}");
-        var added = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.File", "ke-hoach.pdf", Samples.Pdf)]);
-        var removed = await userA.SubmitAsync(added, "#evidence tr[data-criterion='1'] form");
+        var added = await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.Files", "ke-hoach.pdf", Samples.Pdf)]);
+        var ask = await userA.GetAsync(added.Find("#evidence tr[data-criterion='1'] form[method='get']").GetAttribute("action")!.Split('#')[0]
+            + "?remove=" + added.Find("#evidence tr[data-criterion='1'] input[name='remove']").GetAttribute("value"));
+        var removed = await userA.SubmitAsync(ask, "#remove-form");
         removed.Text("#notice").ShouldBe("Đã xóa tài liệu kiểm chứng.");
         Directory.GetFiles(Path.Combine(_app.DataFolder, "evidence")).ShouldBeEmpty();
         var audit = await userA.GetAsync($"/Evaluations/Audit/{w.AssessmentA}?criterion=1");

@@ -67,6 +67,10 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             w => PageEvidenceAsync(w, "1", new string('x', 501)),
             w => ApiAsync(w, "userA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/evidence", new { criterionId = "1", documentRef = new string('x', 501) }),
             null, "the CLI adds no evidence"),
+        new("a file whose content is none of the accepted types", "evidence.fileWrongType", ["POST /api/v1/assessments/{id:int}/evidence", "Evidence.OnPostAsync"],
+            app => ArrangeAsync(app),
+            w => PageEvidenceFileAsync(w, "bao-cao.doc", "Chi la van ban"u8.ToArray()), w => ApiEvidenceFileAsync(w, "bao-cao.doc", "Chi la van ban"u8.ToArray()),
+            null, "the CLI adds no evidence"),
         new("return without a comment", "assessment.commentRequired", ["POST /api/v1/assessments/{id:int}/return", "Return.OnPostAsync"],
             app => ArrangeAsync(app, submitted: true),
             w => PageReviewAsync(w, "Return", "#return-form", ("Data.Comment", "  ")),
@@ -255,6 +259,25 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         var posted = await user.PostAsync($"/Evaluations/Evidence/{w.W.AssessmentA}",
             [("__RequestVerificationToken", TestClient.Token(page)), ("Data.CriterionId", criterion), ("Data.DocumentRef", reference)]);
         return PageCode(posted);
+    }
+
+    private static async Task<string> PageEvidenceFileAsync(World w, string fileName, byte[] content)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var page = await user.GetAsync($"/Evaluations/Evidence/{w.W.AssessmentA}");
+        var posted = await user.PostAsync($"/Evaluations/Evidence/{w.W.AssessmentA}",
+            [("__RequestVerificationToken", TestClient.Token(page)), ("Data.CriterionId", "1")], [("Data.Files", fileName, content)]);
+        return PageCode(posted);
+    }
+
+    private static async Task<string> ApiEvidenceFileAsync(World w, string fileName, byte[] content)
+    {
+        using var client = w.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", w.Tokens["userA"]);
+        using var form = new MultipartFormDataContent { { new StringContent("1"), "criterionId" }, { new ByteArrayContent(content), "file", fileName } };
+        using var response = await client.PostAsync($"/api/v1/assessments/{w.W.AssessmentA}/evidence", form);
+        if (response.IsSuccessStatusCode) return $"accepted ({(int)response.StatusCode})";
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]?.GetValue<string>() ?? $"no code ({(int)response.StatusCode})";
     }
 
     private static async Task<string> ApiEntryAsync(World w, string criterion, object body, int versionOffset = 0)

@@ -75,7 +75,8 @@ public static class EvidenceApi
             .WithName("AddEvidence")
             .Requires(EvaluationPermissions.AddEvidence)
             .WithSummary("Add evidence for a criterion: a file (multipart/form-data) or a document reference (JSON)")
-            .WithDescription("Unit users while the assessment is editable. Files are checked by content (PDF, DOCX, XLSX, JPEG, PNG) and size (10 MB); a refused file leaves nothing stored.");
+            .WithDescription("Unit users while the assessment is editable. One file per request, checked by content (PDF, DOC, DOCX, XLS, XLSX, JPEG, PNG), "
+                + "by name (its extension must say the type the content has) and by size (10 MB); a refused file leaves nothing stored.");
         group.MapGet("/assessments/{id:int}/evidence", ListEvidence)
             .WithName("ListEvidence")
             .Requires(EvaluationPermissions.Read)
@@ -130,13 +131,16 @@ public static class EvidenceApi
             }
 
             var criterionId = form["criterionId"].ToString();
-            var file = form.Files.GetFile("file");
+            var files = form.Files.GetFiles("file");
             if (AssessmentWorkflow.EvidenceRefusal(set, criterionId) is { } refused) return AssessmentsApi.Refused([refused]);
-            if (file is null) return ApiProblems.Invalid("evidence.fileRequired", Where.AtField("file"));
-            if (file!.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
+            if (files.Count == 0) return ApiProblems.Invalid("evidence.fileRequired", Where.AtField("file"));
+            // The answer is one item at one address; a second file is refused rather than silently dropped.
+            if (files.Count > 1) return ApiProblems.Invalid("evidence.oneFilePerRequest", Where.AtField("file"), ("count", files.Count));
+            var file = files[0];
+            if (file.Length > EvidenceFiles.MaxBytes) return TooLarge(file.FileName);
 
-            var (saved, error) = await store.SaveAsync(file, a.Id, criterionId, user, clock.GetUtcNow().UtcDateTime, ct);
-            if (saved is null) return ApiProblems.Invalid("evidence.fileRefused", Where.AtField("file"), ("reason", error ?? "—"));
+            var (saved, refusal) = await store.SaveAsync(file, a.Id, criterionId, user, clock.GetUtcNow().UtcDateTime, ct);
+            if (saved is null) return ApiProblems.Refused([refusal!]);
             evidence = saved;
             evidence.AddedAt = now;
         }
@@ -245,7 +249,7 @@ public static class EvidenceApi
                     {
                         Type = JsonSchemaType.String,
                         Format = "binary",
-                        Description = "PDF, DOCX, XLSX, JPEG or PNG, at most 10 MB; the type is read from the content, not the name.",
+                        Description = "One file: PDF, DOC, DOCX, XLS, XLSX, JPEG or PNG, at most 10 MB; the type is read from the content, and the name's extension must agree with it.",
                     },
                 },
             },

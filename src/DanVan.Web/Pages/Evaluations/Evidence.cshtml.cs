@@ -3,6 +3,7 @@ using DanVan.Audit;
 using DanVan.Data;
 using DanVan.Evaluations;
 using DanVan.Evaluations.Scoring;
+using DanVan.Refusals;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -13,12 +14,14 @@ using DanVan.Periods;
 namespace DanVan.Web.Pages.Evaluations;
 
 /// <summary>
-/// Evidence of an assessment by criterion: uploaded files (PDF, DOCX, XLSX, JPG, PNG up to 10 MB, type checked by
-/// content, stored outside the web root under a generated name) and document references. Anyone in scope reads;
-/// the unit adds and removes while it may still edit.
+/// Evidence of an assessment by criterion: uploaded files (PDF, DOC, DOCX, XLS, XLSX, JPG, PNG up to 10 MB each,
+/// several at once, type checked by content and name, stored outside the web root under a generated name) and
+/// document references. Anyone in scope reads; the unit adds and removes while it may still edit, a removal only
+/// after a confirmation step (no script needed).
 /// </summary>
 [Scoped(ScopeTarget.Assessment, EvaluationPermissions.Read, PostAction = EvaluationPermissions.AddEvidence)]
 [RequestFormLimits(MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes)]
+[RequestSizeLimit(EvidenceFiles.MaxFilesAtOnce * EvidenceFiles.MaxBytes + 1024 * 1024)] // every file of one form, with room for the fields
 public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceStore store, ProvinceClock clock) : PageModel
 {
     /// <summary>The form.</summary>
@@ -31,76 +34,98 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
     /// <summary>True when the user may add and remove evidence now.</summary>
     public bool CanChange { get; private set; }
 
-    /// <summary>The form's fields: a file, a document reference, or both, for one criterion.</summary>
+    /// <summary>The item the user asked to remove, shown with the question before anything is deleted; null otherwise.</summary>
+    public DanVan.Evaluations.Evidence? Removing { get; private set; }
+
+    /// <summary>The form's fields: files, a document reference, or both, for one criterion.</summary>
     public sealed class Input
     {
         /// <summary>The criterion.</summary>
         public string? CriterionId { get; set; }
 
-        /// <summary>The uploaded file.</summary>
-        public IFormFile? File { get; set; }
+        /// <summary>The uploaded files, each its own evidence item.</summary>
+        public List<IFormFile> Files { get; set; } = [];
 
         /// <summary>A document reference, e.g. "Kế hoạch số 44-KH/BDVTU-BCSĐUBND ngày 11/02/2019".</summary>
         public string? DocumentRef { get; set; }
     }
 
-    /// <summary>Lists the evidence; the criterion in the query is preselected.</summary>
-    public async Task<IActionResult> OnGetAsync(int id, string? criterion)
+    /// <summary>Lists the evidence; the criterion in the query is preselected. With <paramref name="remove"/>, asks
+    /// whether to remove that item (the list's "Xóa" leads here; nothing is deleted by a link).</summary>
+    public async Task<IActionResult> OnGetAsync(int id, string? criterion, int? remove)
     {
         if (!await LoadAsync(id)) return NotFound();
         Data.CriterionId = criterion;
+        if (remove is { } evidenceId && CanChange)
+        {
+            Removing = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == id);
+            if (Removing is null) return NotFound();
+            Data.CriterionId ??= Removing.CriterionId;
+        }
         return Page();
     }
 
-    /// <summary>Adds a file and/or a reference; a refused file is not stored and nothing else is either.</summary>
+    /// <summary>Adds files and/or a reference, one item each; when any file is refused nothing is stored, and every
+    /// refused file is named.</summary>
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        ShowAnchors();
         if (!CanChange) ModelState.AddModelError("", UiText.AssessmentNotEditable);
         var leaf = Sheet.Rows.FirstOrDefault(r => r.Id == Data.CriterionId);
         if (AssessmentWorkflow.EvidenceRefusal(Sheet.Set, Data.CriterionId) is { } refused) this.Show([refused], _ => "Data.CriterionId");
         var reference = string.IsNullOrWhiteSpace(Data.DocumentRef) ? null : Data.DocumentRef.Trim().Normalize();
         if (AssessmentWorkflow.EvidenceReferenceRefusal(reference) is { } tooLong) this.Show([tooLong], _ => "Data.DocumentRef");
-        if (Data.File is null && reference is null) ModelState.AddModelError("Data.File", UiText.EvidenceNeedsFileOrRef);
+        if (Data.Files.Count == 0 && reference is null) ModelState.AddModelError(FilesKey, UiText.EvidenceNeedsFileOrRef);
+        if (EvidenceFiles.CountRefusal(Data.Files.Count) is { } tooMany) this.Show([tooMany], _ => FilesKey);
         if (!ModelState.IsValid) return Page();
+
+        // Every file is checked before any is stored: one refused file leaves the others (and the reference) unsaved.
+        var refusedFiles = new List<Refusal>();
+        foreach (var upload in Data.Files)
+            if (await store.CheckAsync(upload, HttpContext.RequestAborted) is { } refusal) refusedFiles.Add(refusal);
+        if (refusedFiles.Count > 0)
+        {
+            ShowFileRefusals(refusedFiles);
+            return Page();
+        }
 
         var scope = await current.GetAsync();
         var at = clock.UtcNow;
-        DanVan.Evaluations.Evidence? file = null;
-        if (Data.File is { } upload)
-        {
-            var (saved, error) = await store.SaveAsync(upload, id, leaf!.Id, scope.UserName, at, HttpContext.RequestAborted);
-            if (error is not null)
-            {
-                ModelState.AddModelError("Data.File", error);
-                return Page();
-            }
-            file = saved!;
-            db.Evidence.Add(file);
-            AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = $"{file.FileName} ({file.FileType}, {file.Size} B)" });
-        }
-        if (reference is not null)
-        {
-            db.Evidence.Add(new DanVan.Evaluations.Evidence { AssessmentId = id, CriterionId = leaf!.Id, DocumentRef = reference, AddedBy = scope.UserName, AddedAt = at });
-            AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = reference });
-        }
-
+        var stored = new List<DanVan.Evaluations.Evidence>();
         try
         {
+            foreach (var upload in Data.Files)
+            {
+                var (file, refusal) = await store.SaveAsync(upload, id, leaf!.Id, scope.UserName, at, HttpContext.RequestAborted);
+                if (refusal is not null) throw new RefusedException(refusal); // checked just above: the upload cannot change
+                stored.Add(file!);
+                db.Evidence.Add(file!);
+                AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = $"{file!.FileName} ({file.FileType}, {file.Size} B)" });
+            }
+            if (reference is not null)
+            {
+                db.Evidence.Add(new DanVan.Evaluations.Evidence { AssessmentId = id, CriterionId = leaf!.Id, DocumentRef = reference, AddedBy = scope.UserName, AddedAt = at });
+                AuditTrail.Record(db, new AuditLine(scope.UserName, at, "evidence.add", AuditSubject.Named(nameof(Assessment), Key(id), leaf.Id)) { New = reference });
+            }
             await db.SaveChangesAsync();
         }
         catch
         {
-            if (file is not null) store.Delete(file);
+            foreach (var file in stored) store.Delete(file);
             throw;
         }
 
-        TempData.Notice(string.Format(Vi.Culture, UiText.EvidenceAdded, leaf!.Id));
+        var added = stored.Count + (reference is null ? 0 : 1);
+        TempData.Notice(added == 1
+            ? string.Format(Vi.Culture, UiText.EvidenceAdded, leaf!.Id)
+            : string.Format(Vi.Culture, UiText.EvidenceAddedMany, added, leaf!.Id));
         return RedirectToPage(new { id, criterion = leaf.Id });
     }
 
-    /// <summary>Removes one evidence item of this assessment (and its file).</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(int id, int evidenceId)
+    /// <summary>Removes one evidence item of this assessment (and its file) once confirmed; without the confirmation
+    /// (a form of an older page, a forged post) it only asks, as the list's "Xóa" does.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int evidenceId, bool confirmed)
     {
         if (!await LoadAsync(id)) return NotFound();
         var item = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == id);
@@ -108,6 +133,12 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         if (!CanChange)
         {
             ModelState.AddModelError("", UiText.AssessmentNotEditable);
+            return Page();
+        }
+        if (!confirmed)
+        {
+            Removing = item;
+            Data.CriterionId = item.CriterionId;
             return Page();
         }
 
@@ -119,6 +150,24 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         TempData.Notice(UiText.EvidenceRemoved);
         return RedirectToPage(new { id, criterion = item.CriterionId });
     }
+
+    private const string FilesKey = "Data.Files";
+
+    /// <summary>Shows each refused file at the file field with its name first, and in the page's summary.</summary>
+    /// <remarks>The summary names a refusal's place itself; a field message does not, and one field holds several files.</remarks>
+    private void ShowFileRefusals(IReadOnlyList<Refusal> refusals)
+    {
+        foreach (var r in refusals) ModelState.AddModelError(FilesKey, RefusalText.RenderWithPlace(r, RefusalText.Vietnamese));
+        if (Data.Files.Count > 1 || !string.IsNullOrWhiteSpace(Data.DocumentRef)) ModelState.AddModelError("", UiText.EvidenceNothingSaved);
+        PageRefusals.Shown(ViewData).AddRange(refusals);
+    }
+
+    // The summary's items link to the field they concern.
+    private void ShowAnchors() => ViewData[PageRefusals.AnchorKey] = (Func<Where, string?>)(where =>
+        where.File is not null || where.Field == "file" ? "evidence-file"
+        : where.Field == "criterionId" ? "evidence-criterion"
+        : where.Field == "documentRef" ? "evidence-ref"
+        : null);
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
