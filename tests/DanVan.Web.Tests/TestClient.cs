@@ -68,6 +68,19 @@ public sealed class TestClient(HttpClient http)
         return client;
     }
 
+    /// <summary>An API client of <paramref name="user"/>, authenticated by a personal access token created for it.</summary>
+    public static async Task<HttpClient> ApiAsync(WebAppFactory app, string user)
+    {
+        await using var db = app.NewDbContext();
+        var id = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.UserName == user)).Id;
+        var (token, plain) = DanVan.Accounts.ApiToken.Create(id, "test", DateTime.UtcNow, TimeSpan.FromDays(1));
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", plain);
+        return client;
+    }
+
     /// <summary>Gets a page.</summary>
     public async Task<Page> GetAsync(string url)
     {

@@ -159,8 +159,8 @@ public abstract class ReportCallTests(WebAppFactory app) : WebTest(app)
     public async Task Should_open_send_return_and_accept_through_the_api_with_the_same_codes_as_the_pages()
     {
         var w = await TestWorld.SeedAsync(_app);
-        var coord = await ApiClientAsync("coord");
-        var dcoord = await ApiClientAsync("dcoord");
+        var coord = await TestClient.ApiAsync(_app, "coord");
+        var dcoord = await TestClient.ApiAsync(_app, "dcoord");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         var wrong = await coord.PostAsJsonAsync("/api/v1/report-calls", new { scopeUnitId = w.Province, year = 2024, level = "District", opensOn = Day(today), deadline = Day(today.AddDays(-3)) });
@@ -200,24 +200,13 @@ public abstract class ReportCallTests(WebAppFactory app) : WebTest(app)
 
         var list = (await coord.GetFromJsonAsync<JsonArray>("/api/v1/report-calls"))!;
         list.Single()!["accepted"]!.GetValue<int>().ShouldBe(1);
-        var userA = await ApiClientAsync("userA");
+        var userA = await TestClient.ApiAsync(_app, "userA");
         (await userA.GetAsync($"/api/v1/report-submissions/{submission}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await userA.GetAsync($"/api/v1/report-submissions/{submission}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await dcoord.GetAsync($"/api/v1/report-calls/{call["id"]!.GetValue<int>()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await dcoord.GetAsync($"/api/v1/report-submissions/{submission}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private async Task<HttpClient> ApiClientAsync(string user)
-    {
-        await using var db = _app.NewDbContext();
-        var id = (await db.Users.SingleAsync(u => u.UserName == user)).Id;
-        var (token, plain) = DanVan.Accounts.ApiToken.Create(id, "test", DateTime.UtcNow, TimeSpan.FromDays(1));
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", plain);
-        return client;
-    }
 
     private async Task<int> SubmissionIdAsync(int callId)
     {

@@ -191,7 +191,7 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         {
             var page = await TestClient.LoginAsync(_app, user);
             (await page.Http.GetAsync($"/Evaluations/Flags/{assessment}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"page, {user}");
-            var api = await ApiClientAsync(user);
+            var api = await TestClient.ApiAsync(_app, user);
             var version = await VersionAsync(assessment);
             var response = await api.PutAsJsonAsync($"/api/v1/assessments/{assessment}/flags",
                 new { version, flags = new[] { "ky-luat" }, reason = "Quyết định kỷ luật số 5/QĐ-UBND" });
@@ -200,13 +200,13 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         }
 
         // The provincial coordinator decides in the provincial period, on both paths; the buttons say so too.
-        var coordinator = await ApiClientAsync("coord");
+        var coordinator = await TestClient.ApiAsync(_app, "coord");
         (await coordinator.PutAsJsonAsync($"/api/v1/assessments/{commune}/flags",
             new { version = await VersionAsync(commune), flags = new[] { "ky-luat" }, reason = "Quyết định kỷ luật số 5/QĐ-UBND" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         var details = await (await coordinator.GetAsync($"/api/v1/assessments/{w.AssessmentA}")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         details!["actions"]!["setFlags"]!.GetValue<bool>().ShouldBeTrue();
-        var inspectorView = await (await (await ApiClientAsync("inspector")).GetAsync($"/api/v1/assessments/{w.AssessmentA}")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        var inspectorView = await (await (await TestClient.ApiAsync(_app, "inspector")).GetAsync($"/api/v1/assessments/{w.AssessmentA}")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         inspectorView!["actions"]!["setFlags"]!.GetValue<bool>().ShouldBeFalse();
         var coordPage = await TestClient.LoginAsync(_app, "coord");
         (await coordPage.Http.GetAsync($"/Evaluations/Flags/{w.AssessmentA}")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -218,17 +218,6 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         return (await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessmentId)).Version;
     }
 
-    private async Task<HttpClient> ApiClientAsync(string user)
-    {
-        await using var db = _app.NewDbContext();
-        var id = (await db.Users.SingleAsync(u => u.UserName == user)).Id;
-        var (token, plain) = DanVan.Accounts.ApiToken.Create(id, "test", DateTime.UtcNow, TimeSpan.FromDays(1));
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", plain);
-        return client;
-    }
 
     /// <summary>Every page and API route names the permission action that decides it (a folder policy, a
     /// [Permission], a [Scoped] page filter or the API's RequiresPermission), and each is registered: a new route
