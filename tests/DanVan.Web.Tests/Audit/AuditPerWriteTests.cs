@@ -115,7 +115,7 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
-            foreach (var name in new[] { "userB", "headB", "coord" })
+            foreach (var name in new[] { "userB", "headB", "coord", "dcoord" })
             {
                 var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
                 tokens[name] = (await ApiTokens.CreateAsync(db, id, name, "kiểm thử", 30, now)).Plain;
@@ -156,6 +156,19 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             await db.SaveChangesAsync();
         }
 
+        int callId = 0, callSubmission = 0;
+        async Task<(int Submission, int Call)> LatestSubmissionAsync()
+        {
+            await using var db = _app.NewDbContext();
+            var last = await db.ReportSubmissions.OrderByDescending(x => x.Id).Select(x => new { x.Id, x.CallId }).FirstAsync();
+            return (last.Id, last.CallId);
+        }
+        async Task ResendAsync(int id)
+        {
+            await using var db = _app.NewDbContext();
+            var sub = await db.ReportSubmissions.Include(x => x.Unit).Include(x => x.Call).SingleAsync(x => x.Id == id);
+            await DanVan.Reports.Submissions.ReportCalls.SendAsync(db, sub, "dcoord", DateTime.UtcNow, DanVan.Periods.ProvinceClock.FindZone(null));
+        }
         int evidenceId = 0, tokenId = 0, formReport = 0, petitionId = 0, dialogueId = 0, decisionId = 0, caseId = 0;
         var receptions = new List<int>();
         var day = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd");
@@ -249,8 +262,10 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             new("POST /Evaluations/Evidence?handler=Delete", 1, async () =>
             {
                 var c = await As("userA");
-                var page = await c.GetAsync($"/Evaluations/Evidence/{a}?criterion=1");
-                Ok(await c.SubmitAsync(page, "form[action*='handler=Delete']"), "remove evidence");
+                var list = await c.GetAsync($"/Evaluations/Evidence/{a}?criterion=1");
+                // "Xóa" asks first; the confirmation's form deletes.
+                var ask = await c.GetAsync($"/Evaluations/Evidence/{a}?remove={list.Find("input[name='remove']").GetAttribute("value")}");
+                Ok(await c.SubmitAsync(ask, "#remove-form"), "remove evidence");
             }),
             new("POST /Evaluations/Submit?handler=Confirm", 1, async () =>
             {
@@ -837,7 +852,55 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                     ["Until"] = $"{DateTime.UtcNow.Year + 1}-02-15", ["Reason"] = "Huyện bị ảnh hưởng bão",
                 }), "extend deadline");
             }),
-
+            // Reports sent up: the district's report needs its commune approved; each call owes one report (the district's).
+            new("POST /Reports/Calls/Index", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync("/Reports/Calls"), "#open-call", new()
+                {
+                    ["Data.ScopeUnitId"] = w.Province.ToString(), ["Data.Year"] = "2024", ["Data.Level"] = "District",
+                    ["Data.OpensOn"] = DateTime.UtcNow.AddDays(-5).ToString("yyyy-MM-dd"), ["Data.Deadline"] = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"),
+                }), "open call");
+                (callSubmission, callId) = await LatestSubmissionAsync();
+            }, async () =>
+            {
+                await Fill(w.Assessments[w.Commune], "userA", submit: true, "headA");
+                await using var db = _app.NewDbContext();
+                var x = await db.Assessments.Include(e => e.Entries).SingleAsync(e => e.Id == w.Assessments[w.Commune]);
+                AssessmentWorkflow.Approve(db, x, TestWorld.Set(), null, "coord", DateTime.UtcNow);
+                await db.SaveChangesAsync();
+            }),
+            new("POST /Reports/Calls/Send", 1, async () =>
+            {
+                var c = await As("dcoord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Reports/Calls/Send/{callSubmission}"), "#send-form"), "send report");
+            }),
+            new("POST /Reports/Calls/Board?handler=Return", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Reports/Calls/Board/{callId}"), "#submissions form.return-form", new() { ["comment"] = "Bổ sung phụ lục" }), "return report");
+            }),
+            new("POST /Reports/Calls/Board?handler=Accept", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Reports/Calls/Board/{callId}"), "#submissions form.inline:not(.return-form)"), "accept report");
+            }, () => ResendAsync(callSubmission)),
+            new("POST /api/v1/report-calls", 1, async () =>
+            {
+                await Success(await Api("coord").PostAsJsonAsync("/api/v1/report-calls", new
+                {
+                    scopeUnitId = w.Province, year = 2024, level = "District", name = "Báo cáo chuyên đề tiếp công dân",
+                    opensOn = DateTime.UtcNow.AddDays(-5).ToString("yyyy-MM-dd"), deadline = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"),
+                }), "open call (API)");
+                (callSubmission, callId) = await LatestSubmissionAsync();
+            }),
+            new("POST /api/v1/report-submissions/{id:int}/send", 1, async () =>
+                await Success(await Api("dcoord").PostAsJsonAsync($"/api/v1/report-submissions/{callSubmission}/send", new { }), "send (API)")),
+            new("POST /api/v1/report-submissions/{id:int}/return", 1, async () =>
+                await Success(await Api("coord").PostAsJsonAsync($"/api/v1/report-submissions/{callSubmission}/return", new { comment = "Thiếu số liệu" }), "return (API)")),
+            new("POST /api/v1/report-submissions/{id:int}/accept", 1, async () =>
+                await Success(await Api("coord").PostAsJsonAsync($"/api/v1/report-submissions/{callSubmission}/accept", new { }), "accept (API)"),
+                () => ResendAsync(callSubmission)),
         ];
     }
 
