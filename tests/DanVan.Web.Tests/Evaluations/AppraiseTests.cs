@@ -41,7 +41,8 @@ public abstract class AppraiseTests(WebAppFactory app) : WebTest(app)
         var line = audit.Find("#audit tr[data-action='entry.appraisal']");
         line.QuerySelector("td.change")!.TextContent.ShouldBe("35,5 điểm → 30 điểm");
         line.TextContent.ShouldContain("Kế hoạch ban hành chậm so với quy định");
-        line.TextContent.ShouldContain("coord");
+        // People read who did it by name; the user name tells namesakes apart.
+        line.TextContent.ShouldContain("Trần Thị Thu Hà (coord)");
         audit.Document.QuerySelectorAll("#audit tr[data-criterion]").ShouldAllBe(r => r.GetAttribute("data-criterion") == "1");
 
         var done = await coordinator.SubmitAsync(adjusted, "#appraise-form", submitSelector: "#appraisal-done");
