@@ -37,6 +37,38 @@ public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<Table
 
     /// <summary>The sheet read (XLSX), for locating problems.</summary>
     public string? Sheet { get; init; }
+
+    /// <summary>
+    /// The table with columns named the people's way renamed to the import's own names: a header is folded (case,
+    /// diacritics, đ, spaces) and looked up in <paramref name="aliases"/> ("Mã đơn vị" → "ma_don_vi" → "code").
+    /// A column already named the import's way is kept; the first of two columns meaning the same wins.
+    /// </summary>
+    public TableData WithAliases(IReadOnlyDictionary<string, string> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = Header.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in Header)
+        {
+            var key = Reports.VietnameseFormat.Fold(h.Replace('_', ' ')).Replace(' ', '_');
+            if (aliases.TryGetValue(key, out var name) && !taken.Contains(name))
+            {
+                renamed[h] = name;
+                taken.Add(name);
+            }
+        }
+        if (renamed.Count == 0) return this;
+        string Rename(string h) => renamed.GetValueOrDefault(h, h);
+        return this with
+        {
+            Header = [.. Header.Select(Rename)],
+            Records = [.. Records.Select(r => r with
+            {
+                Cells = r.Cells.ToDictionary(c => Rename(c.Key), c => c.Value),
+                NumericCells = r.NumericCells?.Select(Rename).ToHashSet(),
+            })],
+        };
+    }
 }
 
 /// <summary>Bounds on what an import reads, so that one upload cannot exhaust the server.</summary>

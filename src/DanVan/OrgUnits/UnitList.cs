@@ -257,8 +257,23 @@ public static class UnitList
     private static IReadOnlyList<string?> Values(UnitRow r) =>
         [r.Code, r.Name, r.ShortName, r.Kind, r.ParentCode, r.Groups, r.ValidFrom, r.ValidTo, r.Successors];
 
-    private static List<UnitRow> ToRows(TableData table, string fileName)
+    /// <summary>Column names as people write them in a Vietnamese sheet, folded (no diacritics, "_" for spaces).</summary>
+    private static readonly Dictionary<string, string> VietnameseColumns = new(StringComparer.Ordinal)
     {
+        ["ma"] = "code", ["ma_don_vi"] = "code", ["ma_dvhc"] = "code",
+        ["ten"] = "name", ["ten_don_vi"] = "name", ["ten_co_quan_don_vi"] = "name",
+        ["ten_ngan"] = "short_name", ["ten_goi_tat"] = "short_name", ["ten_viet_tat"] = "short_name",
+        ["loai"] = "kind", ["loai_don_vi"] = "kind", ["cap"] = "kind",
+        ["ma_don_vi_cap_tren"] = "parent_code", ["ma_cap_tren"] = "parent_code", ["don_vi_cap_tren"] = "parent_code", ["truc_thuoc"] = "parent_code",
+        ["khoi"] = "groups", ["nhom"] = "groups", ["khoi_danh_gia"] = "groups",
+        ["tu_ngay"] = "valid_from", ["hieu_luc_tu"] = "valid_from", ["ngay_thanh_lap"] = "valid_from",
+        ["den_ngay"] = "valid_to", ["hieu_luc_den"] = "valid_to",
+        ["don_vi_ke_thua"] = "successors", ["ke_thua"] = "successors", ["sap_nhap_vao"] = "successors",
+    };
+
+    private static List<UnitRow> ToRows(TableData read, string fileName)
+    {
+        var table = read.WithAliases(VietnameseColumns);
         TableFile.RequireColumns(table, fileName, ["code", "name", "kind"], Columns);
         var columns = table.Header.Where(h => h.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return table.Records.Select(r => new UnitRow(r.Row, r["code"] ?? "", r["name"] ?? "", r["short_name"], r["kind"] ?? "",

@@ -71,9 +71,20 @@ public sealed class UnitListTests(SqliteDatabase db) : IAsyncLifetime
     }
 
     [Fact]
+    public void Should_read_a_sheet_with_vietnamese_column_names()
+    {
+        var text = "Mã đơn vị,Tên đơn vị,Loại,MÃ ĐƠN VỊ CẤP TRÊN,Khối,Đến ngày\nP,Tỉnh Thử Nghiệm,tỉnh,,,\nH,UBND huyện A,huyện,P,cap-huyen,30/06/2025\n";
+        var rows = UnitList.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), "don-vi.csv");
+
+        rows.Select(r => (r.Code, r.Name, r.Kind, r.ParentCode, r.Groups, r.ValidTo)).ShouldBe(
+            [("P", "Tỉnh Thử Nghiệm", "tỉnh", null, null, null), ("H", "UBND huyện A", "huyện", "P", "cap-huyen", "30/06/2025")]);
+        UnitList.Validate(rows, new Dictionary<string, OrgUnit>(), "don-vi.csv").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_refuse_a_file_without_the_required_columns()
     {
-        var ex = Should.Throw<RefusedException>(() => Csv("code,ten\nP,Tỉnh\n"));
+        var ex = Should.Throw<RefusedException>(() => Csv("code,ghi_chu\nP,Tỉnh\n"));
         var refusal = ex.Refusals.ShouldHaveSingleItem();
         refusal.Code.ShouldBe("file.missingColumns");
         RefusalText.RenderWithPlace(refusal, RefusalText.Vietnamese).ShouldStartWith("units.csv, dòng 1: Thiếu cột: name, kind;");
