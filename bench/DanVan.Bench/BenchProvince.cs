@@ -54,7 +54,6 @@ internal sealed class BenchProvince
                 db.Add(a);
             }
             await db.SaveChangesAsync();
-            int firstDistrict = 0;
             for (var d = 1; d <= districts; d++)
             {
                 var district = new OrgUnit { Code = $"H{d:D3}", Name = $"UBND huyện {d}", Kind = OrgUnitKind.District, ParentId = province.Id };
@@ -72,7 +71,6 @@ internal sealed class BenchProvince
                     db.ChangeTracker.Clear();
                     db.Attach(communes);
                 }
-                if (d == 1) firstDistrict = -1;
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync();
@@ -80,7 +78,6 @@ internal sealed class BenchProvince
             provinceId = province.Id;
             districtId = await db.Units.Where(u => u.Code == "H001").Select(u => u.Id).SingleAsync();
             communeGroupId = communes.Id;
-            _ = firstDistrict;
             var (stored, _) = await CriteriaSetStore.ImportAsync(db, Set());
             setId = stored.Id;
         }
@@ -147,6 +144,18 @@ internal sealed class BenchProvince
 
     /// <summary>SQLite, and PostgreSQL when a server is configured.</summary>
     public static IEnumerable<string> Providers => BenchApp.PostgresServer() is null ? ["sqlite"] : ["sqlite", "postgres"];
+
+    private static readonly Dictionary<(string, int, int, int), BenchProvince> Built = [];
+
+    /// <summary>The province of this provider and size, built (and prepared by <paramref name="prepare"/>) on first use and reused by every benchmark of the run.</summary>
+    public static BenchProvince Shared(string provider, int districts, int communesPerDistrict, int agencyCount, Func<BenchProvince, Task>? prepare = null)
+    {
+        var key = (provider, districts, communesPerDistrict, agencyCount);
+        if (Built.TryGetValue(key, out var world)) return world;
+        world = CreateAsync(provider, districts, communesPerDistrict, agencyCount).GetAwaiter().GetResult();
+        if (prepare is not null) prepare(world).GetAwaiter().GetResult();
+        return Built[key] = world;
+    }
 
     private static CriteriaSet Set() => new()
     {

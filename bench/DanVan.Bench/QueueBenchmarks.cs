@@ -16,7 +16,6 @@ public class QueueBenchmarks
     private const int Districts = 20;
     private const int CommunesPerDistrict = 250;
 
-    private static readonly Dictionary<string, BenchProvince> Worlds = [];
     private BenchProvince _world = null!;
 
     /// <summary>The database provider.</summary>
@@ -30,13 +29,7 @@ public class QueueBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        if (!Worlds.TryGetValue(Provider, out var world))
-        {
-            world = BenchProvince.CreateAsync(Provider, Districts, CommunesPerDistrict, 40).GetAwaiter().GetResult();
-            MixAsync(world).GetAwaiter().GetResult();
-            Worlds[Provider] = world;
-        }
-        _world = world;
+        _world = BenchProvince.Shared(Provider, Districts, CommunesPerDistrict, 40, MixAsync);
     }
 
     private static async Task MixAsync(BenchProvince world)

@@ -34,7 +34,6 @@ public class ScopeBenchmarks
     private const int CommunesPerDistrict = 249;
     private const int Agencies = 40;
 
-    private static readonly Dictionary<string, BenchProvince> Worlds = [];
     private BenchProvince _world = null!;
 
     /// <summary>The database provider.</summary>
@@ -48,12 +47,7 @@ public class ScopeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        if (!Worlds.TryGetValue(Provider, out var world))
-        {
-            world = BenchProvince.CreateAsync(Provider, Districts, CommunesPerDistrict, Agencies).GetAwaiter().GetResult();
-            Worlds[Provider] = world;
-        }
-        _world = world;
+        _world = BenchProvince.Shared(Provider, Districts, CommunesPerDistrict, Agencies);
     }
 
     /// <summary>The district coordinator's queue of the provincial period (249 rows of 49,800).</summary>

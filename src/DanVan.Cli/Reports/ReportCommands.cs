@@ -32,18 +32,23 @@ public static class ReportCommands
             await using var db = await context.OpenDatabaseAsync(ct);
             var unit = await UnitAsync(db, context.Get(scope)!, ct);
             var y = context.Get(year);
-            var list = await db.ReportCalls.AsNoTracking().Include(c => c.Submissions).ThenInclude(s => s.Unit)
-                .Where(c => c.ScopeUnitId == unit.Id && (y == null || c.Year == y)).OrderByDescending(c => c.Year).ThenBy(c => c.Id).ToListAsync(ct);
+            // Projected: the listing never reads the documents' bytes.
+            var list = await db.ReportCalls.AsNoTracking()
+                .Where(c => c.ScopeUnitId == unit.Id && (y == null || c.Year == y)).OrderByDescending(c => c.Year).ThenBy(c => c.Id)
+                .Select(c => new
+                {
+                    c.Name, c.Deadline,
+                    Submissions = c.Submissions.Select(s => new { Unit = s.Unit!, s.Status, s.IsLate, s.SentAt, s.SentBy, s.Coverage }).ToList(),
+                })
+                .ToListAsync(ct);
             if (list.Count == 0) await context.Out.WriteLineAsync($"{unit.Name} ({unit.Code}) has no call for reports{(y is null ? "" : $" of {y}")}.");
             foreach (var call in list)
             {
-                var subs = call.Submissions.OrderBy(s => s.Unit!.Code, StringComparer.Ordinal).ToList();
-                var sent = subs.Count(s => s.Status is DanVan.Reports.Submissions.ReportSubmissionStatus.Sent or DanVan.Reports.Submissions.ReportSubmissionStatus.Accepted);
-                await context.Out.WriteLineAsync($"{call.Name} — deadline {call.Deadline:dd/MM/yyyy}: {sent}/{subs.Count} sent, "
-                    + $"{subs.Count(s => s.IsLate && s.SentAt != null)} late, {subs.Count(s => s.IsOpen)} missing, "
-                    + $"{subs.Count(s => s.Status == DanVan.Reports.Submissions.ReportSubmissionStatus.Accepted)} accepted.");
+                var subs = call.Submissions.OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
+                var p = DanVan.Reports.Submissions.ReportCallProgress.Of(subs.Select(s => (s.Status, s.IsLate)).ToList());
+                await context.Out.WriteLineAsync($"{call.Name} — deadline {call.Deadline:dd/MM/yyyy}: {p.Sent}/{p.Units} sent, {p.Late} late, {p.Missing} missing, {p.Accepted} accepted.");
                 foreach (var s in subs)
-                    await context.Out.WriteLineAsync($"  {s.Unit!.Code,-8} {s.Unit.Name,-40} {s.Status,-9}{(s.IsLate && s.SentAt != null ? " late" : "")}"
+                    await context.Out.WriteLineAsync($"  {s.Unit.Code,-8} {s.Unit.Name,-40} {s.Status,-9}{(s.IsLate && s.SentAt != null ? " late" : "")}"
                         + (s.SentAt is { } at ? $" sent {at:yyyy-MM-dd HH:mm} UTC by {s.SentBy}, {s.Coverage} approved" : ""));
             }
             return ExitCodes.Ok;

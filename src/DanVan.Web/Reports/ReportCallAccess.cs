@@ -22,7 +22,7 @@ public static class ReportCallAccess
 
     /// <summary>
     /// The submission with its unit, call and asking unit, when the user may send it (the unit's coordinator or head),
-    /// reads the unit's reports, or reads the asking unit's reports; without its document.
+    /// reads the unit's reports, or reads the asking unit's reports.
     /// </summary>
     public static async Task<ReportSubmission?> FindSubmissionAsync(DanVanDbContext db, Permissions permissions, UserScope user, int id,
         bool tracked = false, CancellationToken ct = default)
@@ -42,8 +42,4 @@ public static class ReportCallAccess
     /// <summary>True when the user receives for the asking unit (accepts and returns).</summary>
     public static bool MayReceive(Permissions permissions, UserScope user, ReportCall call) =>
         permissions.May(user, ReportPermissions.Receive, new Target(call.ScopeUnit?.Path ?? throw new InvalidOperationException("load the asking unit")));
-
-    /// <summary>The document as sent, or null.</summary>
-    public static Task<byte[]?> DocumentAsync(DanVanDbContext db, int id, CancellationToken ct = default) =>
-        db.ReportSubmissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Document).SingleOrDefaultAsync(ct);
 }

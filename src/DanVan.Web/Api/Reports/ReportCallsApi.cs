@@ -59,10 +59,10 @@ public static class ReportCallsApi
     public static async Task<Ok<IReadOnlyList<ReportCallView>>> ListCalls(DanVanDbContext db, CurrentUser me, Permissions permissions, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
-        var calls = await db.ReportCalls.AsNoTracking().Include(c => c.ScopeUnit).Include(c => c.Submissions).ThenInclude(s => s.Unit)
+        var calls = await db.ReportCalls.AsNoTracking().Include(c => c.ScopeUnit)
             .Where(DanVan.Accounts.ScopeFilter.On<ReportCall>(user, c => c.ScopeUnit))
-            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).AsSplitQuery().ToListAsync(ct);
-        IReadOnlyList<ReportCallView> views = calls.Where(c => permissions.May(user, ReportPermissions.Read, new Target(c.ScopeUnit!.Path))).Select(View).ToList();
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(ct);
+        IReadOnlyList<ReportCallView> views = await ViewsAsync(db, calls.Where(c => permissions.May(user, ReportPermissions.Read, new Target(c.ScopeUnit!.Path))).ToList(), ct);
         return TypedResults.Ok(views);
     }
 
@@ -79,8 +79,7 @@ public static class ReportCallsApi
         {
             var call = await ReportCalls.OpenAsync(db, new OpenReportCall(body.Name, body.Year, body.ScopeUnitId, body.Level, body.OpensOn, body.Deadline, body.AcceptLate),
                 user.UserName, clock.UtcNow, ct);
-            var stored = await LoadCallAsync(db, call.Id, ct);
-            return TypedResults.Created($"/api/v1/report-calls/{call.Id}", View(stored));
+            return TypedResults.Created($"/api/v1/report-calls/{call.Id}", (await ViewsAsync(db, [call], ct)).Single());
         }
         catch (RefusedException ex)
         {
@@ -91,14 +90,14 @@ public static class ReportCallsApi
     /// <summary>GET /api/v1/report-calls/{id}.</summary>
     public static async Task<Results<Ok<ReportCallView>, NotFoundProblem>> GetCall(int id, DanVanDbContext db, CurrentUser me, Permissions permissions, CancellationToken ct)
     {
-        if (await ReportCallAccess.FindCallAsync(db, permissions, await me.GetAsync(ct), id, ct) is null) return CallNotFound(id);
-        return TypedResults.Ok(View(await LoadCallAsync(db, id, ct)));
+        if (await ReportCallAccess.FindCallAsync(db, permissions, await me.GetAsync(ct), id, ct) is not { } call) return CallNotFound(id);
+        return TypedResults.Ok((await ViewsAsync(db, [call], ct)).Single());
     }
 
     /// <summary>GET /api/v1/report-submissions/{id}.</summary>
     public static async Task<Results<Ok<ReportSubmissionView>, NotFoundProblem>> GetSubmission(int id, DanVanDbContext db, CurrentUser me, Permissions permissions, CancellationToken ct) =>
         await ReportCallAccess.FindSubmissionAsync(db, permissions, await me.GetAsync(ct), id, ct: ct) is { } s
-            ? TypedResults.Ok(View(s, await ReportCallAccess.DocumentAsync(db, id, ct) is not null))
+            ? TypedResults.Ok(View(s, s.Document is not null))
             : SubmissionNotFound(id);
 
     /// <summary>POST /api/v1/report-submissions/{id}/send.</summary>
@@ -123,7 +122,7 @@ public static class ReportCallsApi
     public static async Task<Results<FileContentHttpResult, NotFoundProblem>> GetDocument(int id, DanVanDbContext db, CurrentUser me, Permissions permissions, CancellationToken ct)
     {
         if (await ReportCallAccess.FindSubmissionAsync(db, permissions, await me.GetAsync(ct), id, ct: ct) is not { } s) return SubmissionNotFound(id);
-        if (await ReportCallAccess.DocumentAsync(db, id, ct) is not { } doc) return new NotFoundProblem($"The report {id} has not been sent yet.");
+        if (s.Document is not { } doc) return new NotFoundProblem($"The report {id} has not been sent yet.");
         return TypedResults.File(doc, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", s.FileName ?? $"bao-cao-{id}.docx");
     }
 
@@ -145,17 +144,25 @@ public static class ReportCallsApi
         return TypedResults.Ok(View(s, s.Document is not null));
     }
 
-    private static Task<ReportCall> LoadCallAsync(DanVanDbContext db, int id, CancellationToken ct) =>
-        db.ReportCalls.AsNoTracking().Include(c => c.ScopeUnit).Include(c => c.Submissions).ThenInclude(s => s.Unit).AsSplitQuery().SingleAsync(c => c.Id == id, ct);
-
-    private static ReportCallView View(ReportCall c)
+    // The submissions are projected: a list or a call never reads the documents' bytes.
+    private static async Task<List<ReportCallView>> ViewsAsync(DanVanDbContext db, IReadOnlyList<ReportCall> calls, CancellationToken ct)
     {
-        var subs = c.Submissions.OrderBy(s => s.Unit!.Code, StringComparer.Ordinal).Select(s => View(s, s.Document is not null)).ToList();
-        return new ReportCallView(c.Id, c.Name, c.Year, UnitRef.From(c.ScopeUnit!), c.Level, c.OpensOn, c.Deadline, c.AcceptLate,
-            subs.Count(s => s.Status is ReportSubmissionStatus.Sent or ReportSubmissionStatus.Accepted),
-            subs.Count(s => s.IsLate && s.Status != ReportSubmissionStatus.NotSent),
-            subs.Count(s => s.Status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned),
-            subs.Count(s => s.Status == ReportSubmissionStatus.Accepted), subs);
+        var ids = calls.Select(c => c.Id).ToList();
+        var submissions = (await db.ReportSubmissions.AsNoTracking().Where(s => ids.Contains(s.CallId))
+            .Select(s => new
+            {
+                s.CallId, View = new ReportSubmissionView(s.Id, s.CallId, new UnitRef(s.Unit!.Id, s.Unit.Code, s.Unit.Name), s.Status, s.SentAt, s.SentBy,
+                    s.IsLate, s.Coverage, s.ReturnComment, s.AcceptedAt, s.Version, s.Document != null ? "/api/v1/report-submissions/" + s.Id + "/document" : null),
+            })
+            .ToListAsync(ct))
+            .ToLookup(s => s.CallId, s => s.View);
+        return calls.Select(c =>
+        {
+            var subs = submissions[c.Id].OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
+            var p = ReportCallProgress.Of(subs.Select(s => (s.Status, s.IsLate)).ToList());
+            return new ReportCallView(c.Id, c.Name, c.Year, UnitRef.From(c.ScopeUnit!), c.Level, c.OpensOn, c.Deadline, c.AcceptLate,
+                p.Sent, p.Late, p.Missing, p.Accepted, subs);
+        }).ToList();
     }
 
     private static ReportSubmissionView View(ReportSubmission s, bool hasDocument) =>

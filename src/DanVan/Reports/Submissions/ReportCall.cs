@@ -113,5 +113,22 @@ public sealed class ReportSubmission
     public int Version { get; set; }
 
     /// <summary>True while the unit still has to send (or send again).</summary>
-    public bool IsOpen => Status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned;
+    public bool IsOpen => IsOpenStatus(Status);
+
+    /// <summary>True for a status that still needs a send: not sent, or returned.</summary>
+    public static bool IsOpenStatus(ReportSubmissionStatus status) => status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned;
+}
+
+/// <summary>Where a call's reports stand: sent (or accepted), sent late, missing (not sent or returned), accepted.</summary>
+public sealed record ReportCallProgress(int Units, int Sent, int Late, int Missing, int Accepted)
+{
+    /// <summary>The counts of the submissions' statuses and lateness; every board, the API and the CLI count this way.</summary>
+    public static ReportCallProgress Of(IReadOnlyCollection<(ReportSubmissionStatus Status, bool IsLate)> submissions)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        var missing = submissions.Count(s => ReportSubmission.IsOpenStatus(s.Status));
+        return new(submissions.Count, submissions.Count - missing,
+            submissions.Count(s => s.IsLate && s.Status != ReportSubmissionStatus.NotSent), missing,
+            submissions.Count(s => s.Status == ReportSubmissionStatus.Accepted));
+    }
 }

@@ -31,14 +31,8 @@ public sealed class Board(DanVanDbContext db, CurrentUser current, ProvinceClock
     /// <summary>Today in the province.</summary>
     public DateOnly Today { get; private set; }
 
-    /// <summary>Reports sent (or accepted).</summary>
-    public int Sent => Rows.Count(r => r.Status is ReportSubmissionStatus.Sent or ReportSubmissionStatus.Accepted);
-
-    /// <summary>Reports sent after the deadline.</summary>
-    public int Late => Rows.Count(r => r.IsLate && r.Status != ReportSubmissionStatus.NotSent);
-
-    /// <summary>Reports not sent, or returned and not sent again.</summary>
-    public int Missing => Rows.Count(r => r.Status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned);
+    /// <summary>Sent, late, missing and accepted, counted as everywhere else.</summary>
+    public ReportCallProgress Progress { get; private set; } = ReportCallProgress.Of([]);
 
     /// <summary>Missing after the deadline.</summary>
     public int Overdue => Rows.Count(r => r.Overdue);
@@ -82,9 +76,10 @@ public sealed class Board(DanVanDbContext db, CurrentUser current, ProvinceClock
             .ToListAsync(ct);
         Rows = rows.OrderBy(r => r.Code, StringComparer.Ordinal)
             .Select(r => new Row(r.Id, r.Code, r.Name, r.Status, r.SentAt, r.SentBy, r.IsLate,
-                r.Status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned && call.Deadline < Today,
+                ReportSubmission.IsOpenStatus(r.Status) && call.Deadline < Today,
                 r.Coverage, r.ReturnComment, r.Version, r.HasDocument))
             .ToList();
+        Progress = ReportCallProgress.Of(Rows.Select(r => (r.Status, r.IsLate)).ToList());
         return true;
     }
 }

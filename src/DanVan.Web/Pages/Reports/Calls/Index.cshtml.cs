@@ -111,21 +111,19 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
             .Select(c => new
             {
                 c.Id, c.Name, c.Year, Asker = c.ScopeUnit!.Name, AskerPath = c.ScopeUnit.Path, c.Deadline,
-                Units = c.Submissions.Count,
-                Sent = c.Submissions.Count(s => s.Status == ReportSubmissionStatus.Sent || s.Status == ReportSubmissionStatus.Accepted),
-                Late = c.Submissions.Count(s => s.IsLate && s.Status != ReportSubmissionStatus.NotSent),
-                Accepted = c.Submissions.Count(s => s.Status == ReportSubmissionStatus.Accepted),
+                Submissions = c.Submissions.Select(s => new { s.Status, s.IsLate }).ToList(),
             })
             .ToListAsync(ct);
         Calls = calls.Where(c => permissions.May(user, ReportPermissions.Read, new Target(c.AskerPath)))
-            .Select(c => new CallRow(c.Id, c.Name, c.Year, c.Asker, c.Deadline, c.Units, c.Sent, c.Late, c.Units - c.Sent, c.Accepted)).ToList();
+            .Select(c => (Call: c, P: ReportCallProgress.Of(c.Submissions.Select(s => (s.Status, s.IsLate)).ToList())))
+            .Select(x => new CallRow(x.Call.Id, x.Call.Name, x.Call.Year, x.Call.Asker, x.Call.Deadline, x.P.Units, x.P.Sent, x.P.Late, x.P.Missing, x.P.Accepted)).ToList();
         var owed = await db.ReportSubmissions.AsNoTracking().Where(ScopeFilter.On<ReportSubmission>(user, s => s.Unit))
             .OrderByDescending(s => s.Call!.Deadline).ThenBy(s => s.Unit!.Code)
             .Select(s => new { s.Id, s.Call!.Name, Unit = s.Unit!.Name, s.Unit.Path, Asker = s.Call.ScopeUnit!.Name, s.Call.Deadline, s.Status })
             .ToListAsync(ct);
         Owed = owed.Where(s => permissions.May(user, ReportPermissions.Send, new Target(s.Path)))
             .Select(s => new OwedRow(s.Id, s.Name, s.Unit, s.Asker, s.Deadline, s.Status,
-                s.Status is ReportSubmissionStatus.NotSent or ReportSubmissionStatus.Returned && s.Deadline < today)).ToList();
+                ReportSubmission.IsOpenStatus(s.Status) && s.Deadline < today)).ToList();
         var exact = user.Roles.Where(r => r.ScopeUnitId is not null).Select(r => r.ScopeUnitId!.Value).Distinct().ToList();
         var candidates = await db.Units.AsNoTracking().Where(u => exact.Contains(u.Id)).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         Askers = candidates.Where(u => permissions.May(user, ReportPermissions.OpenCall, new Target(u.Path))).Select(u => (u.Id, u.Name)).ToList();

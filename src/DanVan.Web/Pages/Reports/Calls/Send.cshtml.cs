@@ -61,7 +61,7 @@ public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock 
     public async Task<IActionResult> OnGetDocumentAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await ReportCallAccess.DocumentAsync(db, id, ct) is not { } doc) return NotFound();
+        if (Submission.Document is not { } doc) return NotFound();
         return File(doc, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Submission.FileName ?? "bao-cao.docx");
     }
 
