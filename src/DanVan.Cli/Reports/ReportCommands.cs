@@ -130,11 +130,15 @@ public static class ReportCommands
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 10) result.AddError("--years must be within 0–10");
         });
+        var fromOption = new Option<DateOnly?>("--from") { Description = "First day covered, when not the period's (e.g. 2022-01-01 for a two-year review)", HelpName = "yyyy-MM-dd" };
+        var toOption = new Option<DateOnly?>("--to") { Description = "Last day covered, in the --period year (e.g. 2023-10-31); default 31 December", HelpName = "yyyy-MM-dd" };
+        var kindOption = new Option<string?>("--kind") { Description = "Kind of report: periodic (định kỳ, default from the template), thematic (chuyên đề: two parts) or adHoc (đột xuất)", HelpName = "kind" };
         var command = new Command("build",
             "Build the report of a year for a scope: sections I–IV in the reference structure with every figure from the data, "
-            + "the text saved on the web page (or last year's), and the appendix of tables and charts")
+            + "the text saved on the web page (or last year's), and the appendix of tables and charts. A year without an evaluation "
+            + "period reports what the registries and statistics forms hold; --from/--to cover part of a year or several years")
         {
-            year, scope, format, output, years,
+            year, scope, format, output, years, fromOption, toOption, kindOption,
         };
         command.Validators.Add(result =>
         {
@@ -151,15 +155,25 @@ public static class ReportCommands
             await using var db = await context.OpenDatabaseAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
                 ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
-            if (await ReportQuery.FindPeriodAsync(db, period, unit.Id, ct) is null)
+            var first = context.Get(fromOption);
+            var (span, reportKind) = ReportSpans.Read(first, context.Get(toOption) ?? (first is null ? null : new DateOnly(period, 12, 31)), context.Get(kindOption));
+            if (span is { } s && s.To.Year != period)
+                throw new RefusedException("reports.spanYear", Where.AtField("--to"), ("year", period), ("to", VietnameseFormat.Date(s.To)));
+            var today = DanVan.Periods.ProvinceClock.System.Today;
+            var request = span is { } given ? ReportRequest.Over(given, unit.Id, reportKind, today)
+                : new ReportRequest(period, unit.Id, context.Get(years), Today: today, ReportKind: reportKind);
+            ReportContent content;
+            try
+            {
+                content = await ReportDocuments.LoadAsync(db, request, ct);
+            }
+            catch (RefusedException ex) when (ex.Refusals.Any(r => r.Code == "reports.noPeriodCovers"))
             {
                 var known = await db.Periods.Select(p => p.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
                 throw known.Count == 0
                     ? new RefusedException("cli.noPeriodYet", Where.AtField("--period"), ("year", period))
-                    : new RefusedException("cli.noPeriodCovers", Where.AtField("--period"), ("year", period), ("unit", unit.Name), ("code", unit.Code), ("known", string.Join(", ", known)));
+                    : new RefusedException("cli.nothingToReport", Where.AtField("--period"), ("year", period), ("unit", unit.Name), ("code", unit.Code), ("known", string.Join(", ", known)));
             }
-
-            var content = await ReportDocuments.LoadAsync(db, new ReportRequest(period, unit.Id, context.Get(years), Today: DanVan.Periods.ProvinceClock.System.Today), ct);
             var bytes = kind switch
             {
                 "docx" => DocxWriter.ToBytes(ReportDocuments.Document(content)),
@@ -170,13 +184,15 @@ public static class ReportCommands
             if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
             await File.WriteAllBytesAsync(full, bytes, ct);
 
-            var covered = string.Join(", ", content.Years);
+            var covered = content.HasEvaluation && span is null ? string.Join(", ", content.Years) : ReportPhrases.SpanText(content.Span);
             await context.Out.WriteLineAsync(
                 $"Wrote the report of {unit.Name} ({unit.Code}) for {covered} to {path} ({kind.ToUpperInvariant()}, {Format.Count((bytes.Length + 1023) / 1024)} KB).");
             await context.Out.WriteLineAsync(content.Template.OwnerUnitId is null
                 ? "Template: the standard one (one section per group); store the province's with 'danvan report template import'."
                 : $"Template: v{content.Template.Version} {content.Template.Template.Name}.");
-            if (!content.Report.Progress.IsFinal)
+            if (!content.HasEvaluation)
+                await context.Out.WriteLineAsync("No evaluation period covers it: the report holds the registries' figures and the statistics appendix.");
+            else if (!content.Report.Progress.IsFinal)
                 await context.Out.WriteLineAsync("Draft: " + ReportPhrases.DraftNotice(content.Report.Progress));
             if (content.Draft.CarriedFromYear is { } from)
                 await context.Out.WriteLineAsync($"Text: carried from the {from} draft; edit it on the web page (Báo cáo tổng hợp) to save this year's.");

@@ -141,4 +141,11 @@ public sealed record ConsolidatedReport
 
     /// <summary>The wording the report's sentences use.</summary>
     public ResultPhrases Phrases { get; init; } = new();
+
+    /// <summary>No evaluation results: the figures of a year no evaluation period covers (the report holds the registries and statistics forms).</summary>
+    public static ConsolidatedReport None(int year, string scopeName) => new()
+    {
+        Year = year, PeriodName = "", ScopeName = scopeName, Decisions = [], Sections = [], ParentsNotEvaluatingMembers = [], Criteria = [],
+        UnitGaps = [], CriterionGaps = [], YearComparison = [], UnitHistories = [],
+    };
 }

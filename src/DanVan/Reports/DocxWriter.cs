@@ -342,12 +342,14 @@ public static class DocxWriter
             case HeadingBlock h:
                 if (h.Level is < 1 or > 3)
                     throw new ArgumentException($"Heading level {h.Level} is not 1, 2 or 3.", nameof(block));
-                return Portrait([StyledParagraph($"Heading{h.Level}", [new TextRun(h.Text)])]);
+                var heading = StyledParagraph($"Heading{h.Level}", [new TextRun(h.Text)]);
+                if (h.Centered) heading.ParagraphProperties!.Justification = new Justification { Val = JustificationValues.Center };
+                return Portrait([heading]);
             case ParagraphBlock p:
-                return Portrait([StyledParagraph("BodyText", p.Runs)]);
+                return Portrait([StyledParagraph("BodyText", p.Runs, main)]);
             case ListItemBlock li:
                 var marker = li.Marker == ListMarker.Plus ? "+ " : "- ";
-                var item = StyledParagraph("BodyText", [new TextRun(marker), .. li.Runs]);
+                var item = StyledParagraph("BodyText", [new TextRun(marker), .. li.Runs], main);
                 if (li.Marker == ListMarker.Plus)
                     item.ParagraphProperties!.Indentation = new Indentation { FirstLine = (FirstLineIndent + 284).ToString(CultureInfo.InvariantCulture) };
                 return Portrait([item]);
@@ -362,12 +364,40 @@ public static class DocxWriter
         }
     }
 
-    private static Paragraph StyledParagraph(string style, IEnumerable<TextRun> runs)
+    private static Paragraph StyledParagraph(string style, IEnumerable<TextRun> runs, MainDocumentPart? main = null)
     {
         var p = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = style } });
         foreach (var run in runs)
+        {
             p.Append(TextRunElement(run.Text, run.Bold, run.Italic, null));
+            if (run.Footnote is { } note && main is not null) p.Append(FootnoteReference(main, note));
+        }
         return p;
+    }
+
+    /// <summary>Adds a numbered footnote (Nghị định 30/2020: size 12, under the page) and returns its reference mark.</summary>
+    private static Run FootnoteReference(MainDocumentPart main, string text)
+    {
+        var part = main.FootnotesPart;
+        if (part is null)
+        {
+            part = main.AddNewPart<FootnotesPart>();
+            part.Footnotes = new Footnotes(
+                new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+                new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+        }
+        var id = part.Footnotes!.Elements<Footnote>().Count() - 1;
+        var size = "24";
+        part.Footnotes.Append(new Footnote(new Paragraph(
+            new ParagraphProperties
+            {
+                SpacingBetweenLines = new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                Justification = new Justification { Val = JustificationValues.Both },
+            },
+            new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReferenceMark()),
+            new Run(new RunProperties(new FontSize { Val = size }, new FontSizeComplexScript { Val = size }), new Text(" " + Text(text)) { Space = SpaceProcessingModeValues.Preserve })))
+        { Id = id });
+        return new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = id });
     }
 
     private static Run TextRunElement(string text, bool bold, bool italic, int? halfPoints)

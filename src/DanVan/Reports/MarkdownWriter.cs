@@ -52,6 +52,7 @@ public static class MarkdownWriter
             foreach (var block in document.Appendix) md.Block(block);
             foreach (var caption in extraCaptions ?? []) md.Paragraph([$"*{Escape(caption)}*"]);
         }
+        md.Footnotes();
         return md.ToString();
     }
 
@@ -70,7 +71,18 @@ public static class MarkdownWriter
     private static IEnumerable<string> Lines(string text) =>
         VietnameseFormat.Nfc(text).Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim());
 
-    private static string Runs(IEnumerable<TextRun> runs) => string.Concat(runs.Select(r =>
+    private static string Runs(IEnumerable<TextRun> runs, List<string> footnotes) => string.Concat(runs.Select(r =>
+    {
+        var note = "";
+        if (r.Footnote is { } footnote)
+        {
+            footnotes.Add(footnote);
+            note = $"[^{footnotes.Count}]";
+        }
+        return Run(r) + note;
+    }));
+
+    private static string Run(TextRun r)
     {
         var text = Escape(r.Text);
         // Emphasis markers must touch the text, so the surrounding spaces stay outside them.
@@ -81,13 +93,22 @@ public static class MarkdownWriter
         var mark = (r.Bold ? "**" : "") + (r.Italic ? "*" : "");
         var close = (r.Italic ? "*" : "") + (r.Bold ? "**" : "");
         return text[..lead] + mark + core + close + text[(text.Length - trail)..];
-    }));
+    }
 
     /// <summary>Accumulates blocks, separated by blank lines except between lines of one list.</summary>
     private sealed class Md
     {
         private readonly StringBuilder _sb = new();
+        private readonly List<string> _footnotes = [];
         private bool _inList;
+
+        /// <summary>The footnotes met so far, as Markdown footnote definitions.</summary>
+        public void Footnotes()
+        {
+            if (_footnotes.Count == 0) return;
+            Separate();
+            for (var i = 0; i < _footnotes.Count; i++) _sb.Append($"[^{i + 1}]: ").Append(Escape(_footnotes[i].Trim())).Append('\n');
+        }
 
         public void Heading(int level, string text)
         {
@@ -125,10 +146,10 @@ public static class MarkdownWriter
                     Heading(h.Level + 1, h.Text);
                     break;
                 case ParagraphBlock p:
-                    Paragraph([Runs(p.Runs)]);
+                    Paragraph([Runs(p.Runs, _footnotes)]);
                     break;
                 case ListItemBlock li:
-                    ListItem(li.Marker == ListMarker.Plus ? 1 : 0, Runs(li.Runs));
+                    ListItem(li.Marker == ListMarker.Plus ? 1 : 0, Runs(li.Runs, _footnotes));
                     break;
                 case TableBlock t:
                     if (!string.IsNullOrWhiteSpace(t.Caption)) Paragraph([$"**{Escape(t.Caption)}**"]);

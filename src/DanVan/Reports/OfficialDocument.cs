@@ -52,7 +52,12 @@ public sealed record Signer(string Position, string Name)
 }
 
 /// <summary>A piece of text with its emphasis.</summary>
-public sealed record TextRun(string Text, bool Bold = false, bool Italic = false);
+public sealed record TextRun(string Text, bool Bold = false, bool Italic = false)
+{
+    /// <summary>A footnote after the run (003 puts the figures behind a sentence there): a numbered foot-of-page note in the DOCX, a
+    /// Markdown footnote, a bracketed note on screen.</summary>
+    public string? Footnote { get; init; }
+}
 
 /// <summary>One block of a document body.</summary>
 public abstract record DocumentBlock
@@ -63,7 +68,11 @@ public abstract record DocumentBlock
 }
 
 /// <summary>A heading of level 1 ("I. ..."), 2 ("1. ...") or 3 ("1.1. ..."); the text carries its own number.</summary>
-public sealed record HeadingBlock(int Level, string Text) : DocumentBlock;
+public sealed record HeadingBlock(int Level, string Text) : DocumentBlock
+{
+    /// <summary>Centred on the line, as the part headings of a thematic report ("Phần thứ nhất").</summary>
+    public bool Centered { get; init; }
+}
 
 /// <summary>A justified paragraph with a first-line indent.</summary>
 public sealed record ParagraphBlock(IReadOnlyList<TextRun> Runs) : DocumentBlock

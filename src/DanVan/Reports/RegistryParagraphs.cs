@@ -33,7 +33,8 @@ public static class RegistryParagraphs
         if (models.Total > 0)
         {
             var sentence = WorkParagraphs.Models(models);
-            blocks.Add(new ParagraphBlock(sentence.Footnote is null ? sentence.Sentence : $"{sentence.Sentence} Cụ thể: {sentence.Footnote}"));
+            // As 003 writes it: the breakdown by field and level in a footnote behind the sentence.
+            blocks.Add(new ParagraphBlock([new TextRun(sentence.Sentence) { Footnote = sentence.Footnote }]));
             blocks.Add(new ParagraphBlock(WorkParagraphs.Awards(models)));
         }
         if (anyPlan) blocks.Add(new ParagraphBlock(plans));

@@ -15,8 +15,16 @@ namespace DanVan.Reports;
 /// <param name="Number">Number of the period within the year (1 for a year).</param>
 /// <param name="Today">The day the report is built in the province's time (for "not yet due"); null reads the period as over.</param>
 /// <param name="Template">The template to build with instead of the scope's stored one (a preview of an unsaved edit).</param>
+/// <param name="Span">The days covered when they are not the period's (a two-year review, a year up to October); its last year is <paramref name="Year"/>.</param>
+/// <param name="ReportKind">Định kỳ, chuyên đề or đột xuất; null for the template's.</param>
 public sealed record ReportRequest(int Year, int ScopeUnitId, int EarlierYears = 1, ReportOptions? Options = null,
-    Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1, DateOnly? Today = null, Templates.ReportTemplate? Template = null);
+    Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1, DateOnly? Today = null, Templates.ReportTemplate? Template = null,
+    ReportSpan? Span = null, Templates.ReportKind? ReportKind = null)
+{
+    /// <summary>A report over <paramref name="span"/>, of the year it ends in.</summary>
+    public static ReportRequest Over(ReportSpan span, int scopeUnitId, Templates.ReportKind? kind = null, DateOnly? today = null) =>
+        new(span.To.Year, scopeUnitId, span.To.Year - span.From.Year, Today: today, Span: span, ReportKind: kind);
+}
 
 /// <summary>Everything the outputs of one report are written from: the figures, the units named in the heading, and the people's text.</summary>
 public sealed record ReportContent
@@ -50,6 +58,16 @@ public sealed record ReportContent
 
     /// <summary>The years in section II.2, oldest first.</summary>
     public IReadOnlyList<int> Years => [.. EarlierYears.Select(r => r.Year), Report.Year];
+
+    /// <summary>An evaluation period covers the scope and year: the report carries section II.2 and its tables. Without one it
+    /// reports what the registries and statistics forms hold (a district's report with its statistics appendix, an office's review).</summary>
+    public bool HasEvaluation { get; init; } = true;
+
+    /// <summary>The days the report covers.</summary>
+    public ReportSpan Span { get; init; }
+
+    /// <summary>Định kỳ, chuyên đề or đột xuất: a thematic report is written in two parts (Phần thứ nhất, Phần thứ hai).</summary>
+    public Templates.ReportKind Kind { get; init; }
 }
 
 /// <summary>One chart of a report, with the caption it carries in the document.</summary>
@@ -72,33 +90,75 @@ public static class ReportDocuments
         if (request.EarlierYears is < 0 or > 10) throw new RefusedException("reports.earlierYears", Where.AtField("years"), ("years", request.EarlierYears));
         var scope = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.ScopeUnitId, ct)
             ?? throw new RefusedException("reports.unknownUnit", Where.AtField("scope"), ("unit", request.ScopeUnitId));
-        var period = await ReportQuery.FindPeriodAsync(db, request.Kind, request.Year, request.Number, scope.Id, ct)
-            ?? throw new RefusedException("reports.noPeriodCovers", Where.AtField("period"), ("year", request.Year), ("unit", scope.Name), ("code", scope.Code));
+        var period = await ReportQuery.FindPeriodAsync(db, request.Kind, request.Year, request.Number, scope.Id, ct);
 
         var template = request.Template is { } given ? new Templates.TemplateInUse(given, 0, null)
             : request.Options is { } o ? new Templates.TemplateInUse(Templates.ReportTemplate.Standard with { Results = o }, 0, null)
             : await Templates.ReportTemplates.ForScopeAsync(db, scope.Id, ct);
+        var span = request.Span ?? (period is null ? ReportSpan.OfYear(request.Year) : new ReportSpan(period.WindowFrom, period.WindowTo));
+        var units = await db.Units.AsNoTracking().ToListAsync(ct);
+        var tree = new OrgTree(units);
+        var include = template.Template.Include;
+
+        var statistics = new List<StatisticsFigures>();
+        if (include.StatisticsAppendix)
+        {
+            // A report over several years carries each year's forms; one of a single year, the forms of its own period.
+            if (span.IsMultiYear)
+                foreach (var year in span.Years) statistics.AddRange(await StatisticsAppendix.LoadAsync(db, scope, Periods.PeriodKind.Year, year, 1, ct));
+            else
+                statistics.AddRange(await StatisticsAppendix.LoadAsync(db, scope, request.Kind, request.Year, request.Number, ct));
+        }
+        var registries = new List<DocumentBlock>();
+        if (include.Registries)
+        {
+            if (span.IsMultiYear)
+            {
+                foreach (var year in span.Years)
+                {
+                    var part = span.Within(year);
+                    var blocks = await RegistryParagraphs.LoadAsync(db, scope, part.From, part.To, year, ct);
+                    if (blocks.Count == 0) continue;
+                    registries.Add(new ListItemBlock(ListMarker.Dash, [new TextRun(ReportPhrases.SpanYear(part), Bold: true)]));
+                    registries.AddRange(blocks);
+                }
+            }
+            else
+            {
+                registries.AddRange(await RegistryParagraphs.LoadAsync(db, scope, span.From, span.To, request.Year, ct));
+            }
+        }
+
+        var draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ct);
+        var kind = request.ReportKind ?? template.Template.Kind;
+        var common = new ReportContent
+        {
+            Report = ConsolidatedReport.None(request.Year, scope.Name),
+            Scope = scope,
+            ScopeParent = scope.ParentId is { } parentId ? tree[parentId] : null,
+            Place = Place(scope, tree),
+            Draft = draft,
+            Statistics = statistics,
+            Template = template,
+            Registries = registries,
+            HasEvaluation = false,
+            Span = span,
+            Kind = kind,
+        };
+        if (period is null)
+        {
+            if (statistics.Count == 0 && registries.Count == 0 && draft.Id == 0)
+                throw new RefusedException("reports.noPeriodCovers", Where.AtField("period"), ("year", request.Year), ("unit", scope.Name), ("code", scope.Code));
+            return common;
+        }
+
         var input = await ReportQuery.LoadAsync(db, period.Id, scope.Id, request.EarlierYears, ct) with { Today = request.Today };
         var options = template.Template.Results;
         var earlier = input.Earlier
             .OrderBy(p => p.Period.Year)
             .Select(p => ReportBuilder.Build(input with { Current = p, Earlier = [.. input.Earlier.Where(e => e.Period.Year < p.Period.Year)] }, options))
             .ToList();
-        var tree = new OrgTree(input.Units);
-        return new ReportContent
-        {
-            Report = ReportBuilder.Build(input, options),
-            EarlierYears = earlier,
-            Scope = scope,
-            ScopeParent = scope.ParentId is { } parentId ? tree[parentId] : null,
-            Place = Place(scope, tree),
-            Draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ct),
-            Statistics = template.Template.Include.StatisticsAppendix
-                ? await StatisticsAppendix.LoadAsync(db, scope, request.Kind, request.Year, request.Number, ct) : [],
-            Template = template,
-            Registries = template.Template.Include.Registries
-                ? await RegistryParagraphs.LoadAsync(db, scope, period.WindowFrom, period.WindowTo, request.Year, ct) : [],
-        };
+        return common with { Report = ReportBuilder.Build(input, options), EarlierYears = earlier, HasEvaluation = true };
     }
 
     /// <summary>The report as an official document; <paramref name="charts"/> false leaves the pictures out (for a screen that draws them itself).</summary>
@@ -110,12 +170,19 @@ public static class ReportDocuments
         var template = content.Template.Template;
         var scopeName = content.Scope.Name;
         var body = new List<DocumentBlock>();
-        if (!report.Progress.IsFinal)
+        var evaluated = content.HasEvaluation;
+        var thematic = content.Kind == Templates.ReportKind.Thematic;
+        if (evaluated && !report.Progress.IsFinal)
             body.Add(new ParagraphBlock([new TextRun(ReportPhrases.DraftNotice(report.Progress), Bold: true, Italic: true)]));
 
-        body.AddRange(draft.Introduction.Length > 0
-            ? Prose(draft.Introduction)
-            : [new ParagraphBlock(ReportPhrases.Introduction(scopeName, report.Year, report.Decisions.Select(Decision).ToList()))]);
+        body.AddRange(draft.Introduction.Length > 0 ? Prose(draft.Introduction)
+            : evaluated ? [new ParagraphBlock(ReportPhrases.Introduction(scopeName, report.Year, report.Decisions.Select(Decision).ToList()))]
+            : [new ParagraphBlock(ReportPhrases.WorkIntroduction(scopeName, content.Span, Requests(content).Select(Request).ToList()))]);
+        if (thematic)
+        {
+            body.Add(new HeadingBlock(1, ReportPhrases.PartOne) { Centered = true });
+            body.Add(new HeadingBlock(1, ReportPhrases.PartOneTitle(content.Span)) { Centered = true });
+        }
         body.Add(new HeadingBlock(1, ReportPhrases.Leadership));
         body.AddRange(ProseOrPlaceholder(draft.Leadership));
 
@@ -123,17 +190,20 @@ public static class ReportDocuments
         body.Add(new HeadingBlock(2, ReportPhrases.Implementation));
         body.AddRange(ProseOrPlaceholder(draft.Implementation));
         body.AddRange(content.Registries);
-        body.Add(new HeadingBlock(2, ReportPhrases.ResultsOfYears(content.Years)));
-        body.AddRange(ResultBlocks(content));
-        if (template.Include.CriteriaAnalysis)
+        if (evaluated)
         {
-            body.Add(new HeadingBlock(2, ReportPhrases.CriteriaAnalysis));
-            body.AddRange(AnalysisNarrative.CriteriaLines(report).Select(Line));
-        }
-        if (template.Include.SelfAssessment)
-        {
-            body.Add(new HeadingBlock(2, ReportPhrases.SelfAssessment));
-            body.AddRange(AnalysisNarrative.GapLines(report).Select(Line));
+            body.Add(new HeadingBlock(2, ReportPhrases.ResultsOfYears(content.Years)));
+            body.AddRange(ResultBlocks(content));
+            if (template.Include.CriteriaAnalysis)
+            {
+                body.Add(new HeadingBlock(2, ReportPhrases.CriteriaAnalysis));
+                body.AddRange(AnalysisNarrative.CriteriaLines(report).Select(Line));
+            }
+            if (template.Include.SelfAssessment)
+            {
+                body.Add(new HeadingBlock(2, ReportPhrases.SelfAssessment));
+                body.AddRange(AnalysisNarrative.GapLines(report).Select(Line));
+            }
         }
 
         body.Add(new HeadingBlock(1, ReportPhrases.Assessment));
@@ -141,20 +211,28 @@ public static class ReportDocuments
         body.AddRange(ProseOrPlaceholder(draft.Advantages));
         body.Add(new HeadingBlock(2, ReportPhrases.Limitations));
         body.AddRange(ProseOrPlaceholder(draft.Limitations));
-        body.Add(new HeadingBlock(1, ReportPhrases.Tasks));
+        if (thematic)
+        {
+            body.Add(new HeadingBlock(1, ReportPhrases.PartTwo) { Centered = true });
+            body.Add(new HeadingBlock(1, ReportPhrases.PartTwoTitle) { Centered = true });
+        }
+        else
+        {
+            body.Add(new HeadingBlock(1, ReportPhrases.Tasks));
+        }
         body.AddRange(ProseOrPlaceholder(draft.Tasks));
-        body.Add(new ParagraphBlock(ReportPhrases.Closing(scopeName, report.Year)));
+        body.Add(new ParagraphBlock(evaluated ? ReportPhrases.Closing(scopeName, report.Year) : ReportPhrases.WorkClosing(scopeName, content.Span)));
 
         var appendix = new List<DocumentBlock>();
         foreach (var figures in content.Statistics)
         {
-            appendix.Add(new ParagraphBlock([new TextRun($"({ReportPhrases.AppendixOf(figures.Form.Name, report.Year)})", Italic: true)]));
+            appendix.Add(new ParagraphBlock([new TextRun($"({ReportPhrases.AppendixOf(figures.Form.Name, figures.Year ?? report.Year)})", Italic: true)]));
             appendix.AddRange(StatisticsAppendix.Tables(figures));
             var c = figures.Figures.Completeness;
             if (c.Expected > 1) appendix.Add(new ParagraphBlock([new TextRun(ReportPhrases.AppendixCompleteness(c.Submitted, c.Expected), Italic: true)]));
         }
         var number = 0;
-        foreach (var (table, caption, note) in TablesFor(content, forDocument: true))
+        foreach (var (table, caption, note) in evaluated ? TablesFor(content, forDocument: true) : [])
         {
             if (table.Rows.Count == 0) continue;
             appendix.Add(new TableBlock(table) { Caption = caption(++number) });
@@ -175,7 +253,9 @@ public static class ReportDocuments
             DocumentType = ReportPhrases.DocumentType,
             Summary = draft.Summary.Length > 0 ? draft.Summary
                 : template.Summary is { Length: > 0 } summary ? summary.Replace("{year}", report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                : ReportPhrases.Summary(report.Year),
+                : evaluated ? ReportPhrases.Summary(report.Year)
+                : Requests(content).Select(d => d.Title?.Trim()).Distinct().ToList() is [{ Length: > 0 } title] ? AsSummary(title)
+                : ReportPhrases.WorkSummary(content.Span),
             Body = body,
             Recipients = draft.Recipients.Length > 0 ? Lines(draft.Recipients)
                 : template.Recipients.Count > 0 ? template.Recipients
@@ -187,8 +267,23 @@ public static class ReportDocuments
     }
 
     /// <summary>The tables of the workbook, one sheet each, every row (the document shortens the longest).</summary>
-    public static IReadOnlyList<ReportTable> Tables(ReportContent content) =>
-        TablesFor(content, forDocument: false).Select(t => t.Table).ToList();
+    public static IReadOnlyList<ReportTable> Tables(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.HasEvaluation ? TablesFor(content, forDocument: false).Select(t => t.Table).ToList()
+            : content.Statistics.SelectMany(StatisticsAppendix.Tables).Select(t => t.Table).ToList();
+    }
+
+    /// <summary>The documents that asked for the report: those of the statistics forms it carries, each once.</summary>
+    private static IEnumerable<Criteria.DocumentRef> Requests(ReportContent content) =>
+        content.Statistics.Select(s => s.Form.Document).DistinctBy(d => (d.Kind, d.Number));
+
+    /// <summary>A request as the opening cites it: "Công văn số 1527/SNV-VP ngày 28/9/2018 của Sở Nội vụ tỉnh Thanh Hóa về báo cáo kết quả …".</summary>
+    private static string Request(Criteria.DocumentRef d) => Decision(d with { Title = d.Title is { Length: > 1 } t && char.IsUpper(t[0]) && char.IsLower(t[1]) ? char.ToLowerInvariant(t[0]) + t[1..] : d.Title });
+
+    /// <summary>A request's title as the report's summary: "Báo cáo kết quả triển khai …" becomes "Kết quả triển khai …".</summary>
+    private static string AsSummary(string title) =>
+        title.StartsWith("Báo cáo ", StringComparison.OrdinalIgnoreCase) && title.Length > 8 ? char.ToUpperInvariant(title[8]) + title[9..] : title;
 
     /// <summary>The report as Markdown: the document's text, tables as Markdown tables, charts by caption.</summary>
     public static string Markdown(ReportContent content) => MarkdownWriter.Write(Document(content, charts: false), Charts(content).Select(c => c.Caption).ToList());

@@ -125,6 +125,52 @@ public static class ReportPhrases
     public static string Closing(string scopeName, int year) =>
         $"Trên đây là báo cáo kết quả đánh giá, phân loại công tác dân vận chính quyền năm {year} của {scopeName}./.";
 
+    /// <summary>The days a report covers in words: "năm 2018", "giai đoạn 2022 - 2023", "từ ngày 01/01/2023 đến ngày 31/10/2023".</summary>
+    public static string SpanText(ReportSpan span) =>
+        !span.IsWholeYears ? $"từ ngày {Date(span.From)} đến ngày {Date(span.To)}"
+        : span.IsMultiYear ? $"giai đoạn {span.From.Year} - {span.To.Year}"
+        : $"năm {span.To.Year}";
+
+    /// <summary>The lead of one year's figures in a report over several years: "Năm 2022:", "Năm 2023 (đến ngày 31/10/2023):".</summary>
+    public static string SpanYear(ReportSpan part)
+    {
+        var year = part.To.Year;
+        var fromStart = part.From == new DateOnly(year, 1, 1);
+        var toEnd = part.To == new DateOnly(year, 12, 31);
+        return fromStart && toEnd ? $"Năm {year}:"
+            : fromStart ? $"Năm {year} (đến ngày {Date(part.To)}):"
+            : toEnd ? $"Năm {year} (từ ngày {Date(part.From)}):"
+            : $"Năm {year} (từ ngày {Date(part.From)} đến ngày {Date(part.To)}):";
+    }
+
+    /// <summary>The standard summary of a report without evaluation results: "Kết quả thực hiện công tác dân vận chính quyền giai đoạn 2022 - 2023".</summary>
+    public static string WorkSummary(ReportSpan span) => $"Kết quả thực hiện công tác dân vận chính quyền {SpanText(span)}";
+
+    /// <summary>
+    /// The opening of a report without evaluation results: the documents that asked for it (the statistics forms' "Công văn số
+    /// 1527/SNV-VP …") then the scope, as 001 opens; or the scope and the span.
+    /// </summary>
+    public static string WorkIntroduction(string scopeName, ReportSpan span, IReadOnlyList<string> requests) =>
+        requests.Count == 0
+            ? $"{Capital(scopeName)} báo cáo kết quả thực hiện công tác dân vận chính quyền {SpanText(span)} như sau:"
+            : $"Thực hiện {JoinList(requests)}; {scopeName} báo cáo kết quả như sau:";
+
+    /// <summary>The closing line of a report without evaluation results.</summary>
+    public static string WorkClosing(string scopeName, ReportSpan span) =>
+        $"Trên đây là báo cáo kết quả thực hiện công tác dân vận chính quyền {SpanText(span)} của {scopeName}./.";
+
+    /// <summary>The first part's heading of a thematic report (Phần thứ nhất).</summary>
+    public const string PartOne = "Phần thứ nhất";
+
+    /// <summary>The first part's title: "KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2022 - 2023".</summary>
+    public static string PartOneTitle(ReportSpan span) => $"KẾT QUẢ THỰC HIỆN {SpanText(span).ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}";
+
+    /// <summary>The second part's heading of a thematic report (Phần thứ hai).</summary>
+    public const string PartTwo = "Phần thứ hai";
+
+    /// <summary>The second part's title, in place of heading IV.</summary>
+    public const string PartTwoTitle = "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI";
+
     /// <summary>"Có 02 đơn vị chưa tổ chức đánh giá, phân loại các đơn vị trực thuộc (A và B)."</summary>
     public static string ParentsNotEvaluating(int count, IEnumerable<string> names) =>
         $"- Có {Count2(count)} đơn vị chưa tổ chức đánh giá, phân loại các đơn vị trực thuộc ({JoinList(names)}).";

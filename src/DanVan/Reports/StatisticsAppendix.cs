@@ -9,7 +9,8 @@ namespace DanVan.Reports;
 /// <param name="Form">The form.</param>
 /// <param name="Figures">The scope's aggregated figures and completeness.</param>
 /// <param name="RowLabel">The name in the first column of each table row ("Huyện Nga Sơn").</param>
-public sealed record StatisticsFigures(FormDefinition Form, FigureRow Figures, string RowLabel);
+/// <param name="Year">The year of the form's period; null for the report's.</param>
+public sealed record StatisticsFigures(FormDefinition Form, FigureRow Figures, string RowLabel, int? Year = null);
 
 /// <summary>The appendix tables of statistics forms ("PHỤ LỤC SỐ LIỆU" of reference 001): one table per section, grouped headers kept.</summary>
 public static class StatisticsAppendix
@@ -26,7 +27,7 @@ public static class StatisticsAppendix
             .OrderBy(p => p.Form!.Code, StringComparer.Ordinal);
         var list = new List<StatisticsFigures>();
         foreach (var period in covering)
-            list.Add(new(period.Form!.Definition(), await FormFigures.AggregateAsync(db, period, scope, null, ct), Capitalised(scope.ShortName ?? scope.Name)));
+            list.Add(new(period.Form!.Definition(), await FormFigures.AggregateAsync(db, period, scope, null, ct), RowLabel(scope), year));
         return list;
     }
 
@@ -79,6 +80,15 @@ public static class StatisticsAppendix
         var leaves = c.Leaves().Count();
         header[level].Add(new HeaderCell(c.Header, leaves, c.Columns.Count == 0 ? depth - level : 1));
         foreach (var child in c.Columns) Place(child, level + 1, depth, header);
+    }
+
+    /// <summary>The locality as the paper form's row names it: "Huyện Nga Sơn" for "UBND huyện Nga Sơn" (its short name when it has one).</summary>
+    private static string RowLabel(OrgUnit scope)
+    {
+        var name = scope.ShortName ?? scope.Name;
+        foreach (var prefix in new[] { "UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân " })
+            if (scope.ShortName is null && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length) name = name[prefix.Length..];
+        return Capitalised(name);
     }
 
     private static string Capitalised(string name) => name.Length == 0 ? name : char.ToUpper(name[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + name[1..];

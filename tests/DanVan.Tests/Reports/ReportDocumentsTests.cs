@@ -267,14 +267,14 @@ public sealed class ReportDocumentsTests(QuangBinhDatabase data) : IClassFixture
     }
 
     [Fact]
-    public async Task Should_refuse_a_year_without_a_period()
+    public async Task Should_refuse_a_year_with_nothing_to_report()
     {
         await using var db = data.Db.NewContext();
         var ex = await Should.ThrowAsync<RefusedException>(() =>
             ReportDocuments.LoadAsync(db, new ReportRequest(2030, data.Seed.ProvinceId), TestContext.Current.CancellationToken));
         var refusal = ex.Refusals.Single();
         refusal.Code.ShouldBe("reports.noPeriodCovers");
-        RefusalText.Render(refusal, RefusalText.English).ShouldBe("No evaluation period of 2030 covers UBND tỉnh Quảng Bình (44).");
+        RefusalText.Render(refusal, RefusalText.English).ShouldBe("Nothing to report for 2030 in UBND tỉnh Quảng Bình (44): no evaluation period, statistics form or registry entry covers it.");
     }
 
     [Fact]

@@ -53,10 +53,9 @@ public abstract class StatisticsApiTests(WebAppFactory app) : WebTest(app)
         return (report, response.Headers.ETag!.Tag);
     }
 
-    [Fact]
-    public async Task Should_enter_nga_sons_2018_appendix_and_give_the_appendix_rows_back()
+    /// <summary>Nga Sơn's officer types 001's figures, its head confirms, the officer submits and the province accepts; returns the period id.</summary>
+    private static async Task<int> EnterNgaSon2018Async(StatisticsScenario s)
     {
-        var s = await SeedAsync(_app);
         var period = await s.OpenNgaSon2018Async();
         var report = await s.ReportIdAsync(period, s.NgaSonId);
         var officer = s.As(NgaSon);
@@ -76,6 +75,54 @@ public abstract class StatisticsApiTests(WebAppFactory app) : WebTest(app)
         submitted!["status"]!.GetValue<string>().ShouldBe("Submitted");
         submitted["isLate"]!.GetValue<bool>().ShouldBeFalse();
         (await SendAsync(s.As(Coordinator), HttpMethod.Post, $"/api/v1/form-reports/{report}/accept")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return period;
+    }
+
+    [Fact]
+    public async Task Should_write_001s_report_with_its_statistics_appendix_from_figures_entered_through_the_api()
+    {
+        var s = await SeedAsync(_app);
+        await EnterNgaSon2018Async(s);
+        var coordinator = s.As(Coordinator);
+
+        // No evaluation period covers Thanh Hóa in 2018: the report holds what the statistics form holds.
+        var figures = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/reports/{s.NgaSonId}/2018"))!;
+        figures["hasEvaluation"]!.GetValue<bool>().ShouldBeFalse();
+        figures["kind"]!.GetValue<string>().ShouldBe("periodic");
+        figures["lines"]!.AsArray().Count.ShouldBe(0);
+        var tables = figures["appendix"]!.AsArray().Single()!["tables"]!.AsArray();
+        string[] Row(int table) => [.. tables[table]!["rows"]!.AsArray().Single()!.AsArray().Select(c => c?.GetValue<string>() ?? "")];
+        Row(0).ShouldBe(["Huyện Nga Sơn", "3,43%", "26/27", "15", "57,7%"]); // 001 prints 57,6% (15/26 truncated)
+        Row(1).ShouldBe(["77", "38,5%", "", "", "", "20/28"]);
+        Row(2).ShouldBe(["5", "9", "", "", "", "", ""]);
+        Row(3).ShouldBe(["342", "390", "17", "02", "02", "01", "0", "10", "100%"]);
+
+        var md = await coordinator.GetStringAsync($"/api/v1/reports/{s.NgaSonId}/2018/document?format=md");
+        md.ShouldContain("**Kết quả triển khai thực hiện “Năm dân vận chính quyền” 2018**");
+        md.ShouldContain("Thực hiện Công văn số 1527/SNV-VP ngày 28/9/2018 của Sở Nội vụ tỉnh Thanh Hóa về báo cáo kết quả triển khai thực hiện " +
+            "“Năm dân vận chính quyền” 2018; UBND huyện Nga Sơn báo cáo kết quả như sau:");
+        md.ShouldContain("| Huyện Nga Sơn | 3,43% | 26/27 | 15 | 57,7% |");
+        md.ShouldContain("| 342 | 390 | 17 | 02 | 02 | 01 | 0 | 10 | 100% |");
+        md.ShouldNotContain("DỰ THẢO");
+        md.ShouldNotContain("đánh giá, phân loại năm");
+
+        var docx = await coordinator.GetAsync($"/api/v1/reports/{s.NgaSonId}/2018/document");
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        var cells = doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
+        cells.ShouldContain("Số xã đạt nông thôn mới");
+        cells.ShouldContain("26/27");
+        cells.ShouldContain("20/28");
+
+        // A year with nothing in it at all is not a report.
+        (await coordinator.GetAsync($"/api/v1/reports/{s.NgaSonId}/2016")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Should_enter_nga_sons_2018_appendix_and_give_the_appendix_rows_back()
+    {
+        var s = await SeedAsync(_app);
+        var period = await EnterNgaSon2018Async(s);
 
         var figures = JsonNode.Parse(await s.As(Coordinator).GetStringAsync($"/api/v1/form-periods/{period}/figures?scope={s.NgaSonId}"))!;
         var rows = figures["sections"]!.AsArray().Select(r => r!["cells"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray()).ToArray();

@@ -5,6 +5,7 @@ using DanVan.Reports;
 using DanVan.Reports.Templates;
 using DanVan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Api.Reports;
@@ -17,8 +18,24 @@ namespace DanVan.Web.Api.Reports;
 /// <param name="Sections">Each section of II.2 with its counts.</param>
 /// <param name="Lines">Section II.2 of the year as the document writes it.</param>
 /// <param name="Registries">The registries' paragraphs of II.1.</param>
+/// <param name="From">First day covered.</param>
+/// <param name="To">Last day covered.</param>
+/// <param name="Kind">periodic (định kỳ), thematic (chuyên đề) or adHoc (đột xuất).</param>
+/// <param name="HasEvaluation">An evaluation period covers the scope and year; false: sections and lines are empty and the report holds what the registries and statistics forms hold.</param>
+/// <param name="Appendix">The statistics appendix: each form's tables, rows as the document prints them.</param>
 public sealed record ReportFiguresView(UnitRef Scope, int Year, TemplateRef Template, ProgressView Progress, IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<string> Lines, IReadOnlyList<string> Registries);
+    IReadOnlyList<string> Lines, IReadOnlyList<string> Registries, DateOnly From, DateOnly To, string Kind, bool HasEvaluation,
+    IReadOnlyList<AppendixView> Appendix);
+
+/// <summary>One statistics form in the appendix.</summary>
+/// <param name="Form">The form's code.</param>
+/// <param name="Name">The form's name.</param>
+/// <param name="Year">The year of its period.</param>
+/// <param name="Tables">Its tables: title and rows of printed cells.</param>
+public sealed record AppendixView(string Form, string Name, int Year, IReadOnlyList<AppendixTableView> Tables);
+
+/// <summary>One appendix table.</summary>
+public sealed record AppendixTableView(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows);
 
 /// <summary>A template by name and version.</summary>
 public sealed record TemplateRef(string Name, int Version);
@@ -51,7 +68,9 @@ public static class ReportsApi
         var group = api.MapGroup("/reports/{scope:int}").WithTags("Reports");
         group.MapGet("/{year:int}", GetFigures).WithName("GetReportFigures").Requires(ReportPermissions.Read)
             .WithSummary("The figures of a scope's report for a year, as the document writes them")
-            .WithDescription("Built with the scope's stored template (or the nearest above it). `progress.isFinal` false: not every unit is approved, and the documents say they are drafts.");
+            .WithDescription("Built with the scope's stored template (or the nearest above it). `progress.isFinal` false: not every unit is approved, and the documents say they are drafts. "
+                + "`from`/`to` (yyyy-MM-dd, at most 10 years, ending in `year`) cover part of a year or several years, each year's registry figures under its own lead; "
+                + "`kind` periodic|thematic|adHoc (định kỳ, chuyên đề, đột xuất) writes a thematic report in two parts. A year without an evaluation period reports what the registries and statistics forms hold.");
         group.MapGet("/{year:int}/document", GetDocument).WithName("GetReportDocument").Requires(ReportPermissions.Read)
             .WithSummary("The report as a document: format=docx (default), xlsx (the tables) or md")
             .Produces(StatusCodes.Status200OK, contentType: Documents["docx"].ContentType);
@@ -64,9 +83,19 @@ public static class ReportsApi
     }
 
     /// <summary>GET /api/v1/reports/{scope}/{year}.</summary>
-    public static async Task<Results<Ok<ReportFiguresView>, NotFoundProblem>> GetFigures(int scope, int year, DanVanDbContext db, CurrentUser me, ProvinceClock clock, int? years, CancellationToken ct)
+    public static async Task<Results<Ok<ReportFiguresView>, NotFoundProblem, RefusedProblem>> GetFigures(int scope, int year, DanVanDbContext db, CurrentUser me, ProvinceClock clock, int? years,
+        DateOnly? from, DateOnly? to, string? kind, CancellationToken ct)
     {
-        if (await LoadAsync(db, me, clock, scope, year, years ?? 0, ct) is not { } content) return NotFound(scope, year);
+        ReportContent? content;
+        try
+        {
+            content = await LoadAsync(db, me, clock, scope, year, years ?? 0, from, to, kind, ct);
+        }
+        catch (RefusedException ex)
+        {
+            return ApiProblems.Refused(ex.Refusals);
+        }
+        if (content is null) return NotFound(scope, year);
         var r = content.Report;
         var p = r.Progress;
         return TypedResults.Ok(new ReportFiguresView(UnitRef.From(content.Scope), year,
@@ -74,19 +103,31 @@ public static class ReportsApi
             new ProgressView(p.Units, p.NotSubmitted, p.Returned, p.AwaitingAppraisal, p.AwaitingApproval, p.Approved, p.IsFinal),
             r.Sections.Select(s => new SectionView(s.Section.Title, s.Style.ToString().ToLowerInvariant(), s.Total, s.Evaluated, s.Classified, s.SelfClaimedCount,
                 s.Bands.Select(b => new BandView(b.Code, b.Label, b.Count)).ToList())).ToList(),
-            ResultsNarrative.Lines(r, content.Scope.Kind),
-            content.Registries.Select(Text).ToList()));
+            content.HasEvaluation ? ResultsNarrative.Lines(r, content.Scope.Kind) : [],
+            content.Registries.Select(Text).ToList(), content.Span.From, content.Span.To, JsonNamingPolicy.CamelCase.ConvertName(content.Kind.ToString()), content.HasEvaluation,
+            content.Statistics.Select(f => new AppendixView(f.Form.Code, f.Form.Name, f.Year ?? year, StatisticsAppendix.Tables(f)
+                .Select(t => new AppendixTableView(t.Table.Name, t.Table.Columns.Select(c => c.Header).ToList(),
+                    t.Table.Rows.Select(row => (IReadOnlyList<string?>)row.Select(c => c?.ToString()).ToList()).ToList())).ToList())).ToList()));
     }
 
     /// <summary>GET /api/v1/reports/{scope}/{year}/document.</summary>
     public static async Task<Results<FileContentHttpResult, NotFoundProblem, RefusedProblem>> GetDocument(int scope, int year, DanVanDbContext db, CurrentUser me, ProvinceClock clock,
-        string? format, int? years, CancellationToken ct)
+        string? format, int? years, DateOnly? from, DateOnly? to, string? kind, CancellationToken ct)
     {
-        var kind = format ?? "docx";
-        if (!Documents.TryGetValue(kind, out var type))
-            return ApiProblems.Invalid("reports.templateUnknownValue", Where.AtField("format"), ("value", kind), ("expected", "docx, xlsx, md"));
-        if (await LoadAsync(db, me, clock, scope, year, years ?? 1, ct) is not { } content) return NotFound(scope, year);
-        var bytes = kind.ToLowerInvariant() switch
+        var asked = format ?? "docx";
+        if (!Documents.TryGetValue(asked, out var type))
+            return ApiProblems.Invalid("reports.templateUnknownValue", Where.AtField("format"), ("value", asked), ("expected", "docx, xlsx, md"));
+        ReportContent? content;
+        try
+        {
+            content = await LoadAsync(db, me, clock, scope, year, years ?? 1, from, to, kind, ct);
+        }
+        catch (RefusedException ex)
+        {
+            return ApiProblems.Refused(ex.Refusals);
+        }
+        if (content is null) return NotFound(scope, year);
+        var bytes = asked.ToLowerInvariant() switch
         {
             "docx" => DocxWriter.ToBytes(ReportDocuments.Document(content)),
             "xlsx" => XlsxWriter.ToBytes(ReportDocuments.Tables(content)),
@@ -131,12 +172,26 @@ public static class ReportsApi
         }
     }
 
-    private static async Task<ReportContent?> LoadAsync(DanVanDbContext db, CurrentUser me, ProvinceClock clock, int scope, int year, int years, CancellationToken ct)
+    /// <summary>The report, or null when the unit is out of scope or there is nothing to report; a span or kind that is not one is refused.</summary>
+    private static async Task<ReportContent?> LoadAsync(DanVanDbContext db, CurrentUser me, ProvinceClock clock, int scope, int year, int years,
+        DateOnly? from, DateOnly? to, string? kind, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == scope, ct);
         if (unit is null || !ReportAccess.CanRead(await me.GetAsync(ct), unit)) return null;
-        if (await ReportQuery.FindPeriodAsync(db, year, scope, ct) is null) return null;
-        return await ReportDocuments.LoadAsync(db, new ReportRequest(year, scope, Math.Clamp(years, 0, 10), Today: clock.Today), ct);
+        var (span, reportKind) = ReportSpans.Read(from, to ?? (from is null ? null : new DateOnly(year, 12, 31)), kind);
+        if (span is { } s && s.To.Year != year)
+            throw new RefusedException("reports.spanYear", Where.AtField("to"), ("year", year), ("to", VietnameseFormat.Date(s.To)));
+        var request = span is { } given
+            ? ReportRequest.Over(given, scope, reportKind, clock.Today)
+            : new ReportRequest(year, scope, Math.Clamp(years, 0, 10), Today: clock.Today, ReportKind: reportKind);
+        try
+        {
+            return await ReportDocuments.LoadAsync(db, request, ct);
+        }
+        catch (RefusedException ex) when (ex.Refusals.Any(r => r.Code == "reports.noPeriodCovers"))
+        {
+            return null;
+        }
     }
 
     private static NotFoundProblem NotFound(int scope, int year) => new($"No report of {year} for unit {scope} within your scope.");

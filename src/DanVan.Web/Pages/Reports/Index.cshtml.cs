@@ -31,10 +31,31 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
     [BindProperty(SupportsGet = true)]
     public int Years { get; set; } = 1;
 
+    /// <summary>First day covered, when not the period's (a two-year review starts the first year's 1 January).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Last day covered, in the chosen year (a review up to October); default 31 December when a first day is given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>Kind of report: periodic, thematic or adHoc; empty for the template's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    /// <summary>The kinds of report offered, by code.</summary>
+    public static readonly string[] KindChoices = ["periodic", "thematic", "adHoc"];
+
+    /// <summary>Why the span or kind asked for cannot be reported, worded in Vietnamese.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>True when a report was asked for and there is nothing to report (no evaluation period, statistics form or registry entry).</summary>
+    public bool Nothing { get; private set; }
+
     /// <summary>The scopes the user may choose.</summary>
     public IReadOnlyList<ScopeChoice> Scopes { get; private set; } = [];
 
-    /// <summary>The years with a period covering the scope, latest first.</summary>
+    /// <summary>The years a report may be built for, latest first: those with an evaluation period or a statistics form covering the scope, or receptions and petitions logged in it.</summary>
     public IReadOnlyList<int> AvailableYears { get; private set; } = [];
 
     /// <summary>The chosen scope.</summary>
@@ -74,10 +95,10 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
         if (access is not null) return access;
         if (Year is not { } year || !AvailableYears.Contains(year)) return Page();
 
-        var content = await ReportDocuments.LoadAsync(db, RequestFor(year), ct);
+        if (await TryLoadAsync(year, ct) is not { } content) return Page();
         Document = ReportDocuments.Document(content, charts: false);
         Charts = ReportDocuments.Charts(content).Select(c => new ChartLink(c.Key, c.Caption)).ToList();
-        IsDraft = !content.Report.Progress.IsFinal;
+        IsDraft = content.HasEvaluation && !content.Report.Progress.IsFinal;
         TemplateName = content.Template.Version == 0 ? content.Template.Template.Name : $"{content.Template.Template.Name} (v{content.Template.Version})";
         Draft = new DraftState(content.Draft.CarriedFromYear, content.Draft.Id == 0 ? null : content.Draft.UpdatedAt, content.Draft.Id == 0 ? null : content.Draft.UpdatedBy);
         return Page();
@@ -100,8 +121,7 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
     {
         var access = await ChooseAsync(ct);
         if (access is not null) return access;
-        if (Year is not { } year || !AvailableYears.Contains(year)) return NotFound();
-        var content = await ReportDocuments.LoadAsync(db, RequestFor(year), ct);
+        if (Year is not { } year || !AvailableYears.Contains(year) || await TryLoadAsync(year, ct) is not { } content) return NotFound();
         var chart = ReportDocuments.Charts(content).FirstOrDefault(c => c.Key == key);
         if (chart is null) return NotFound();
         return Content(ReportCharts.Svg(chart.Chart, 1000, 560), "image/svg+xml; charset=utf-8");
@@ -111,12 +131,33 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
     {
         var access = await ChooseAsync(ct);
         if (access is not null) return access;
-        if (Year is not { } year || !AvailableYears.Contains(year)) return NotFound();
-        var content = await ReportDocuments.LoadAsync(db, RequestFor(year), ct);
+        if (Year is not { } year || !AvailableYears.Contains(year) || await TryLoadAsync(year, ct) is not { } content) return NotFound();
         return File(write(content), contentType, $"bao-cao-dan-van-{year}-{FileCode(Chosen!.Code)}.{extension}");
     }
 
-    private ReportRequest RequestFor(int year) => new(year, Chosen!.Id, Math.Clamp(Years, 0, CompareChoices[^1]), Today: clock.Today);
+    /// <summary>The report of the choice; null when the span or kind is refused (<see cref="Errors"/>) or there is nothing to report (<see cref="Nothing"/>).</summary>
+    private async Task<ReportContent?> TryLoadAsync(int year, CancellationToken ct)
+    {
+        try
+        {
+            var (span, kind) = ReportSpans.Read(From, To ?? (From is null ? null : new DateOnly(year, 12, 31)), Kind);
+            if (span is { } s && s.To.Year != year)
+                throw new DanVan.Refusals.RefusedException("reports.spanYear", DanVan.Refusals.Where.AtField("to"), ("year", year), ("to", VietnameseFormat.Date(s.To)));
+            var request = span is { } given ? ReportRequest.Over(given, Chosen!.Id, kind, clock.Today)
+                : new ReportRequest(year, Chosen!.Id, Math.Clamp(Years, 0, CompareChoices[^1]), Today: clock.Today, ReportKind: kind);
+            return await ReportDocuments.LoadAsync(db, request, ct);
+        }
+        catch (DanVan.Refusals.RefusedException ex) when (ex.Refusals.Any(r => r.Code == "reports.noPeriodCovers"))
+        {
+            Nothing = true;
+            return null;
+        }
+        catch (DanVan.Refusals.RefusedException ex)
+        {
+            Errors = ex.Refusals.Select(r => DanVan.Refusals.RefusalText.Render(r, DanVan.Refusals.RefusalText.Vietnamese)).ToList();
+            return null;
+        }
+    }
 
     /// <summary>Resolves scope and year within what the user may read; a refusal when the user may not.</summary>
     private async Task<IActionResult?> ChooseAsync(CancellationToken ct)
@@ -132,8 +173,15 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
         Scope = id;
         CanEdit = ReportAccess.CanEdit(user, unit);
         var tree = new OrgTree(units);
-        var periods = await db.Periods.AsNoTracking().Select(p => new { p.Year, p.ScopeUnitId }).ToListAsync(ct);
-        AvailableYears = periods.Where(p => tree.IsWithin(id, p.ScopeUnitId)).Select(p => p.Year).Distinct().OrderDescending().ToList();
+        var periods = await db.Periods.AsNoTracking().Select(p => new { p.Year, p.ScopeUnitId })
+            .Concat(db.FormPeriods.AsNoTracking().Select(p => new { p.Year, p.ScopeUnitId })).ToListAsync(ct);
+        // Logbooks kept without any period still make a report (receptions and petitions of the scope and below).
+        var path = unit.Path;
+        var logged = await db.Receptions.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(path)).Select(r => r.ReceivedOn.Year)
+            .Concat(db.Petitions.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(path)).Select(r => r.ReceivedOn.Year)).Distinct().ToListAsync(ct);
+        var evaluated = periods.Where(p => tree.IsWithin(id, p.ScopeUnitId)).Select(p => p.Year).ToList();
+        AvailableYears = evaluated.Concat(logged).Distinct().OrderDescending().ToList();
+        if (Year is null && evaluated.Count > 0) Year = evaluated.Max();
         if (Year is null && AvailableYears.Count > 0) Year = AvailableYears[0];
         return null;
     }
