@@ -86,6 +86,128 @@ public abstract class RegistriesApiTests(WebAppFactory app) : WebTest(app)
         figures["figures"]!["receptions.delegations.matters"]!.GetValue<decimal>().ShouldBe(8);
     }
 
+    /// <summary>One logbook line of the 002 fixture: its year, kind, head count, whether a delegation, and the matter it is about.</summary>
+    private sealed record Visit002(DateOnly On, bool Periodic, int People, bool Delegation, string Matter);
+
+    /// <summary>
+    /// 002's receptions: 2022 as in the test above; 2023 up to October 352 visits (289 periodic with 17 delegations of 5, 63 regular),
+    /// 679 people, 124 matters; and six visits in November 2023, after the review's last day.
+    /// </summary>
+    private static List<Visit002> Visits002()
+    {
+        var visits = new List<Visit002>();
+        int[] delegations2022 = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7];
+        for (var i = 0; i < delegations2022.Length; i++) visits.Add(new(new DateOnly(2022, 1, 1).AddDays(i * 17), true, 5, true, $"22d{delegations2022[i]}"));
+        for (var i = 0; i < 402; i++)
+        {
+            var periodic = i < 324;
+            visits.Add(new(new DateOnly(2022, 1, 3).AddDays(i % 350), periodic, periodic ? (i < 120 ? 2 : 1) : (i - 324 < 10 ? 2 : 1), false, $"22m{i % 128}"));
+        }
+        for (var i = 0; i < 17; i++) visits.Add(new(new DateOnly(2023, 1, 4).AddDays(i * 15), true, 5, true, $"23d{i % 7}"));
+        for (var i = 0; i < 335; i++)
+        {
+            var periodic = i < 272;
+            visits.Add(new(new DateOnly(2023, 1, 2).AddDays(i % 290), periodic, periodic ? (i < 239 ? 2 : 1) : (i - 272 < 20 ? 2 : 1), false, $"23m{i % 117}"));
+        }
+        for (var i = 0; i < 6; i++) visits.Add(new(new DateOnly(2023, 11, 2).AddDays(i), false, 1, false, $"23n{i}"));
+        return visits;
+    }
+
+    private static string Csv002(IEnumerable<Visit002> visits, IReadOnlyDictionary<string, int>? cases = null)
+    {
+        var csv = new StringBuilder("Mã đơn vị,Ngày tiếp,Hình thức tiếp,Người tiếp,Thủ trưởng trực tiếp tiếp,Số người,Đoàn đông người,Họ và tên,Nội dung,Lĩnh vực,Loại vụ việc,Kết quả tiếp,Vụ việc số\n");
+        foreach (var v in visits)
+            csv.Append($"44,{v.On:dd/MM/yyyy},{(v.Periodic ? "định kỳ" : "thường xuyên")},Lãnh đạo UBND tỉnh,{(v.Periodic ? "có" : "không")},{v.People},{(v.Delegation ? "có" : "")},")
+               .Append($"Công dân {v.Matter},Kiến nghị về đất đai - hồ sơ {v.Matter},Đất đai,kiến nghị,hướng dẫn,{(cases is not null && cases.TryGetValue(v.Matter, out var c) ? c : "")}\n");
+        return csv.ToString();
+    }
+
+    [Fact]
+    public async Task Should_write_002s_two_year_review_with_each_years_receptions_from_logbooks_imported_through_the_API()
+    {
+        var s = await SeedAsync(_app);
+        _app.Clock.Freeze(new DateTimeOffset(2023, 11, 20, 3, 0, 0, TimeSpan.Zero));
+        var visits = Visits002();
+        var byMatter = visits.GroupBy(v => v.Matter).ToList();
+
+        // The first two visits of each matter, then the clerk merges each pair into a case; the rest are logged against their case.
+        var (status, body) = await s.ImportAsync(ProvinceClerk, "receptions", Csv002(byMatter.SelectMany(g => g.Take(2))));
+        status.ShouldBe(200, body.ToJsonString());
+        var clerk = s.As(ProvinceClerk);
+        var keys = new Dictionary<string, List<string>>();
+        for (var page = 0; ; page++)
+        {
+            var items = JsonNode.Parse(await clerk.GetStringAsync($"/api/v1/receptions?unitId={s.Province}&pageSize=100&pageIndex={page}"))!["items"]!.AsArray();
+            if (items.Count == 0) break;
+            foreach (var r in items)
+            {
+                var matter = r!["summary"]!.GetValue<string>()["Kiến nghị về đất đai - hồ sơ ".Length..];
+                (keys.TryGetValue(matter, out var list) ? list : keys[matter] = []).Add(r["key"]!.GetValue<string>());
+            }
+        }
+        var cases = new Dictionary<string, int>();
+        foreach (var (matter, pair) in keys.Where(k => k.Value.Count == 2))
+        {
+            var merged = await clerk.PostAsJsonAsync("/api/v1/registries/merge", new { left = pair[0], right = pair[1], probability = 0.99 });
+            merged.StatusCode.ShouldBe(HttpStatusCode.OK, await merged.Content.ReadAsStringAsync());
+            cases[matter] = JsonNode.Parse(await merged.Content.ReadAsStringAsync())!["caseId"]!.GetValue<int>();
+        }
+        (status, body) = await s.ImportAsync(ProvinceClerk, "receptions", Csv002(byMatter.SelectMany(g => g.Skip(2)), cases));
+        status.ShouldBe(200, body.ToJsonString());
+
+        // The review: Phần thứ nhất and Phần thứ hai, each year's figures under its own lead, 2023 cut at 31 October as 002 is.
+        var coordinator = s.As(Coordinator);
+        var query = "from=2022-01-01&to=2023-10-31&kind=thematic";
+        var figures = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/reports/{s.Province}/2023?{query}"))!;
+        figures["kind"]!.GetValue<string>().ShouldBe("thematic");
+        figures["hasEvaluation"]!.GetValue<bool>().ShouldBeFalse();
+        var lines = figures["registries"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+        var y2022 = lines.IndexOf("- Năm 2022:");
+        var y2023 = lines.IndexOf("- Năm 2023 (đến ngày 31/10/2023):");
+        y2022.ShouldBeGreaterThanOrEqualTo(0, string.Join("\n", lines));
+        // The source's parts add up to 420 visits (342 + 78), not its 419: DanVan counts the records, so it writes 420.
+        lines.Skip(y2022 + 2).Take(4).ShouldBe(
+        [
+            "Tiếp công dân 420 lượt/ 622 người/ 136 vụ việc (sau khi đã lọc vụ trùng). Trong đó:",
+            "+ Tiếp định kỳ: 342 lượt/ 534 người; Tiếp Đoàn đông người (từ 05 người trở lên) 18 lượt đoàn/ 08 vụ việc.",
+            "+ Tiếp thường xuyên: 78 lượt/ 88 người.",
+            "+ Tiếp đột xuất: Không có.",
+        ]);
+        y2023.ShouldBeGreaterThan(y2022);
+        lines.Skip(y2023 + 2).Take(4).ShouldBe(
+        [
+            "Tiếp công dân 352 lượt/ 679 người/ 124 vụ việc (sau khi đã lọc vụ trùng). Trong đó:",
+            "+ Tiếp định kỳ: 289 lượt/ 596 người; Tiếp Đoàn đông người (từ 05 người trở lên) 17 lượt đoàn/ 07 vụ việc.",
+            "+ Tiếp thường xuyên: 63 lượt/ 83 người.",
+            "+ Tiếp đột xuất: Không có.",
+        ]);
+
+        var md = await coordinator.GetStringAsync($"/api/v1/reports/{s.Province}/2023/document?format=md&{query}");
+        md.ShouldContain("## Phần thứ nhất");
+        md.ShouldContain("## KẾT QUẢ THỰC HIỆN TỪ NGÀY 01/01/2022 ĐẾN NGÀY 31/10/2023");
+        md.ShouldContain("## Phần thứ hai");
+        md.ShouldContain("## PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI");
+        md.ShouldNotContain("IV. NHIỆM VỤ");
+        md.IndexOf("Phần thứ hai", StringComparison.Ordinal).ShouldBeGreaterThan(md.IndexOf("III. ĐÁNH GIÁ CHUNG", StringComparison.Ordinal));
+
+        // Without the span, the year 2023 counts November's six visits too.
+        var year = JsonNode.Parse(await coordinator.GetStringAsync($"/api/v1/reports/{s.Province}/2023"))!["registries"]!.AsArray().Select(l => l!.GetValue<string>());
+        year.ShouldContain("Tiếp công dân 358 lượt/ 685 người/ 130 vụ việc (sau khi đã lọc vụ trùng). Trong đó:");
+
+        // A span that ends before it starts, outside the year asked, or a kind that is not one: refused where it is wrong.
+        var reversed = await coordinator.GetAsync($"/api/v1/reports/{s.Province}/2023?from=2023-10-31&to=2023-01-01");
+        reversed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await reversed.Content.ReadAsStringAsync())!;
+        problem["code"]!.GetValue<string>().ShouldBe("reports.spanReversed");
+        problem["errors"]!["to"].ShouldNotBeNull();
+        var kind = JsonNode.Parse(await (await coordinator.GetAsync($"/api/v1/reports/{s.Province}/2023?kind=annual")).Content.ReadAsStringAsync())!;
+        kind["code"]!.GetValue<string>().ShouldBe("reports.kindUnknown");
+        kind["title"]!.GetValue<string>().ShouldContain("chuyên đề");
+        var outside = JsonNode.Parse(await (await coordinator.GetAsync($"/api/v1/reports/{s.Province}/2022?from=2022-01-01&to=2023-10-31")).Content.ReadAsStringAsync())!;
+        outside["code"]!.GetValue<string>().ShouldBe("reports.spanYear");
+        (await s.As(OtherProvince).GetAsync($"/api/v1/reports/{s.Province}/2023?{query}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Should_read_as_003s_footnote_with_the_same_period_a_year_before()
     {

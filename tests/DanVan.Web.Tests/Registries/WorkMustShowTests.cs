@@ -58,6 +58,22 @@ public abstract partial class WorkMustShowTests(WebAppFactory app) : WebTest(app
         Figure(figures, "models.level.grassroots").ShouldBe("874");
         Figure(figures, "models.awarded").ShouldBe("48");
         Figure(figures, "models.national").ShouldBe("07");
+
+        // In the generated report, as 003 writes it: the sentence in the text, the breakdown in a footnote at the foot of the page.
+        var md = await s.As(Coordinator).GetStringAsync($"/api/v1/reports/{s.Province}/2019/document?format=md&kind=thematic");
+        md.ShouldContain(Source003Sentence + ".[^1]");
+        md.ShouldContain("[^1]: " + Source003Fields);
+        md.ShouldContain(Source003Awards);
+        var docx = await s.As(Coordinator).GetByteArrayAsync($"/api/v1/reports/{s.Province}/2019/document?kind=thematic");
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var notes = word.MainDocumentPart!.FootnotesPart!.Footnotes!.Elements<DocumentFormat.OpenXml.Wordprocessing.Footnote>().Where(f => f.Id! > 0).ToList();
+        notes.Select(n => n.InnerText.Trim()).ShouldBe([Source003Fields]);
+        var body = word.MainDocumentPart.Document!.Body!;
+        var reference = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FootnoteReference>().Single();
+        reference.Id!.Value.ShouldBe(notes[0].Id!.Value);
+        reference.Ancestors<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Single().InnerText.ShouldBe(Source003Sentence + ".");
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(word).ToList();
+        errors.ShouldBeEmpty(string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
     }
 
     [Fact]
