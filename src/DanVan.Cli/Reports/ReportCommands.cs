@@ -37,7 +37,7 @@ public static class ReportCommands
                 .Where(c => c.ScopeUnitId == unit.Id && (y == null || c.Year == y)).OrderByDescending(c => c.Year).ThenBy(c => c.Id)
                 .Select(c => new
                 {
-                    c.Name, c.Deadline,
+                    c.Name, c.Deadline, c.SpanFrom, c.SpanTo, c.RequestKind, c.RequestNumber, c.RequestDate,
                     Submissions = c.Submissions.Select(s => new { Unit = s.Unit!, s.Status, s.IsLate, s.SentAt, s.SentBy, s.Coverage }).ToList(),
                 })
                 .ToListAsync(ct);
@@ -47,9 +47,12 @@ public static class ReportCommands
                 var subs = call.Submissions.OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
                 var p = DanVan.Reports.Submissions.ReportCallProgress.Of(subs.Select(s => (s.Status, s.IsLate)).ToList());
                 await context.Out.WriteLineAsync($"{call.Name} — deadline {call.Deadline:dd/MM/yyyy}: {p.Sent}/{p.Units} sent, {p.Late} late, {p.Missing} missing, {p.Accepted} accepted.");
+                if (call.RequestNumber is not null)
+                    await context.Out.WriteLineAsync($"  asked by {call.RequestKind} số {call.RequestNumber}{(call.RequestDate is { } rd ? $" ngày {rd:dd/MM/yyyy}" : "")}");
+                if (call.SpanFrom is { } f && call.SpanTo is { } t) await context.Out.WriteLineAsync($"  covers {f:dd/MM/yyyy} to {t:dd/MM/yyyy}");
                 foreach (var s in subs)
                     await context.Out.WriteLineAsync($"  {s.Unit.Code,-8} {s.Unit.Name,-40} {s.Status,-9}{(s.IsLate && s.SentAt != null ? " late" : "")}"
-                        + (s.SentAt is { } at ? $" sent {at:yyyy-MM-dd HH:mm} UTC by {s.SentBy}, {s.Coverage} approved" : ""));
+                        + (s.SentAt is { } at ? $" sent {at:yyyy-MM-dd HH:mm} UTC by {s.SentBy}" + (s.Coverage is null ? "" : $", {s.Coverage} approved") : ""));
             }
             return ExitCodes.Ok;
         });

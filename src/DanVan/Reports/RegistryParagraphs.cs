@@ -37,7 +37,8 @@ public static class RegistryParagraphs
             blocks.Add(new ParagraphBlock([new TextRun(sentence.Sentence) { Footnote = sentence.Footnote }]));
             blocks.Add(new ParagraphBlock(WorkParagraphs.Awards(models)));
         }
-        if (anyPlan) blocks.Add(new ParagraphBlock(plans));
+        if (anyPlan && plans.Length > 0) blocks.Add(new ParagraphBlock(plans));
+        if (await WorkParagraphs.OwnDocumentsAsync(db, scope, year, ct) is { } own) blocks.Add(new ParagraphBlock(own));
         if (recommendations.Received > 0) blocks.Add(new ParagraphBlock(WorkParagraphs.Recommendations(recommendations, year)));
         return blocks;
     }

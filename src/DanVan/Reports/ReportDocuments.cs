@@ -17,9 +17,10 @@ namespace DanVan.Reports;
 /// <param name="Template">The template to build with instead of the scope's stored one (a preview of an unsaved edit).</param>
 /// <param name="Span">The days covered when they are not the period's (a two-year review, a year up to October); its last year is <paramref name="Year"/>.</param>
 /// <param name="ReportKind">Định kỳ, chuyên đề or đột xuất; null for the template's.</param>
+/// <param name="Request">The document that asked for the report (a report call's Công văn), cited first by the opening.</param>
 public sealed record ReportRequest(int Year, int ScopeUnitId, int EarlierYears = 1, ReportOptions? Options = null,
     Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1, DateOnly? Today = null, Templates.ReportTemplate? Template = null,
-    ReportSpan? Span = null, Templates.ReportKind? ReportKind = null)
+    ReportSpan? Span = null, Templates.ReportKind? ReportKind = null, Criteria.DocumentRef? Request = null)
 {
     /// <summary>A report over <paramref name="span"/>, of the year it ends in.</summary>
     public static ReportRequest Over(ReportSpan span, int scopeUnitId, Templates.ReportKind? kind = null, DateOnly? today = null) =>
@@ -68,6 +69,9 @@ public sealed record ReportContent
 
     /// <summary>Định kỳ, chuyên đề or đột xuất: a thematic report is written in two parts (Phần thứ nhất, Phần thứ hai).</summary>
     public Templates.ReportKind Kind { get; init; }
+
+    /// <summary>The document that asked for the report (a report call's), or null.</summary>
+    public Criteria.DocumentRef? Request { get; init; }
 }
 
 /// <summary>One chart of a report, with the caption it carries in the document.</summary>
@@ -144,6 +148,7 @@ public static class ReportDocuments
             HasEvaluation = false,
             Span = span,
             Kind = kind,
+            Request = request.Request,
         };
         if (period is null)
         {
@@ -176,7 +181,8 @@ public static class ReportDocuments
             body.Add(new ParagraphBlock([new TextRun(ReportPhrases.DraftNotice(report.Progress), Bold: true, Italic: true)]));
 
         body.AddRange(draft.Introduction.Length > 0 ? Prose(draft.Introduction)
-            : evaluated ? [new ParagraphBlock(ReportPhrases.Introduction(scopeName, report.Year, report.Decisions.Select(Decision).ToList()))]
+            : evaluated ? [new ParagraphBlock(ReportPhrases.Introduction(scopeName, report.Year,
+                [.. (content.Request is { } callRequest ? [Request(callRequest)] : Array.Empty<string>()), .. report.Decisions.Select(Decision)]))]
             : [new ParagraphBlock(ReportPhrases.WorkIntroduction(scopeName, content.Span, Requests(content).Select(Request).ToList()))]);
         if (thematic)
         {
@@ -221,7 +227,10 @@ public static class ReportDocuments
             body.Add(new HeadingBlock(1, ReportPhrases.Tasks));
         }
         body.AddRange(ProseOrPlaceholder(draft.Tasks));
-        body.Add(new ParagraphBlock(evaluated ? ReportPhrases.Closing(scopeName, report.Year) : ReportPhrases.WorkClosing(scopeName, content.Span)));
+        var asked = SummaryOf(content.Request?.Title);
+        body.Add(new ParagraphBlock(evaluated ? ReportPhrases.Closing(scopeName, report.Year)
+            : asked is not null ? ReportPhrases.ClosingOf(asked, scopeName)
+            : ReportPhrases.WorkClosing(scopeName, content.Span)));
 
         var appendix = new List<DocumentBlock>();
         foreach (var figures in content.Statistics)
@@ -254,7 +263,8 @@ public static class ReportDocuments
             Summary = draft.Summary.Length > 0 ? draft.Summary
                 : template.Summary is { Length: > 0 } summary ? summary.Replace("{year}", report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 : evaluated ? ReportPhrases.Summary(report.Year)
-                : Requests(content).Select(d => d.Title?.Trim()).Distinct().ToList() is [{ Length: > 0 } title] ? AsSummary(title)
+                : asked is not null ? asked
+                : Requests(content).Select(d => d.Title?.Trim()).Distinct().ToList() is [{ Length: > 0 } title] ? SummaryOf(title)!
                 : ReportPhrases.WorkSummary(content.Span),
             Body = body,
             Recipients = draft.Recipients.Length > 0 ? Lines(draft.Recipients)
@@ -274,16 +284,26 @@ public static class ReportDocuments
             : content.Statistics.SelectMany(StatisticsAppendix.Tables).Select(t => t.Table).ToList();
     }
 
-    /// <summary>The documents that asked for the report: those of the statistics forms it carries, each once.</summary>
+    /// <summary>The documents that asked for the report: the call's, then those of the statistics forms it carries, each once.</summary>
     private static IEnumerable<Criteria.DocumentRef> Requests(ReportContent content) =>
-        content.Statistics.Select(s => s.Form.Document).DistinctBy(d => (d.Kind, d.Number));
+        (content.Request is { } asked ? [asked] : Array.Empty<Criteria.DocumentRef>())
+            .Concat(content.Statistics.Select(s => s.Form.Document)).DistinctBy(d => (d.Kind, d.Number));
 
     /// <summary>A request as the opening cites it: "Công văn số 1527/SNV-VP ngày 28/9/2018 của Sở Nội vụ tỉnh Thanh Hóa về báo cáo kết quả …".</summary>
     private static string Request(Criteria.DocumentRef d) => Decision(d with { Title = d.Title is { Length: > 1 } t && char.IsUpper(t[0]) && char.IsLower(t[1]) ? char.ToLowerInvariant(t[0]) + t[1..] : d.Title });
 
-    /// <summary>A request's title as the report's summary: "Báo cáo kết quả triển khai …" becomes "Kết quả triển khai …".</summary>
-    private static string AsSummary(string title) =>
-        title.StartsWith("Báo cáo ", StringComparison.OrdinalIgnoreCase) && title.Length > 8 ? char.ToUpperInvariant(title[8]) + title[9..] : title;
+    /// <summary>
+    /// A request's trích yếu as the report's summary: "Báo cáo kết quả triển khai …" and "việc báo cáo kết quả 04 năm …" become
+    /// "Kết quả triển khai …", "Kết quả 04 năm …"; null for no title.
+    /// </summary>
+    public static string? SummaryOf(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var t = title.Trim();
+        foreach (var lead in (string[])["việc ", "báo cáo "])
+            if (t.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && t.Length > lead.Length) t = t[lead.Length..].TrimStart();
+        return char.ToUpper(t[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + t[1..];
+    }
 
     /// <summary>The report as Markdown: the document's text, tables as Markdown tables, charts by caption.</summary>
     public static string Markdown(ReportContent content) => MarkdownWriter.Write(Document(content, charts: false), Charts(content).Select(c => c.Caption).ToList());

@@ -127,7 +127,7 @@ public static class ReportPhrases
 
     /// <summary>The days a report covers in words: "năm 2018", "giai đoạn 2022 - 2023", "từ ngày 01/01/2023 đến ngày 31/10/2023".</summary>
     public static string SpanText(ReportSpan span) =>
-        !span.IsWholeYears ? $"từ ngày {Date(span.From)} đến ngày {Date(span.To)}"
+        !span.IsWholeYears ? $"từ ngày {DateNd30(span.From)} đến ngày {DateNd30(span.To)}"
         : span.IsMultiYear ? $"giai đoạn {span.From.Year} - {span.To.Year}"
         : $"năm {span.To.Year}";
 
@@ -138,9 +138,9 @@ public static class ReportPhrases
         var fromStart = part.From == new DateOnly(year, 1, 1);
         var toEnd = part.To == new DateOnly(year, 12, 31);
         return fromStart && toEnd ? $"Năm {year}:"
-            : fromStart ? $"Năm {year} (đến ngày {Date(part.To)}):"
-            : toEnd ? $"Năm {year} (từ ngày {Date(part.From)}):"
-            : $"Năm {year} (từ ngày {Date(part.From)} đến ngày {Date(part.To)}):";
+            : fromStart ? $"Năm {year} (đến ngày {DateNd30(part.To)}):"
+            : toEnd ? $"Năm {year} (từ ngày {DateNd30(part.From)}):"
+            : $"Năm {year} (từ ngày {DateNd30(part.From)} đến ngày {DateNd30(part.To)}):";
     }
 
     /// <summary>The standard summary of a report without evaluation results: "Kết quả thực hiện công tác dân vận chính quyền giai đoạn 2022 - 2023".</summary>
@@ -158,6 +158,10 @@ public static class ReportPhrases
     /// <summary>The closing line of a report without evaluation results.</summary>
     public static string WorkClosing(string scopeName, ReportSpan span) =>
         $"Trên đây là báo cáo kết quả thực hiện công tác dân vận chính quyền {SpanText(span)} của {scopeName}./.";
+
+    /// <summary>The closing line of a report asked for by a document: "Trên đây là báo cáo kết quả 04 năm thực hiện … của UBND huyện Bình Sơn./.".</summary>
+    public static string ClosingOf(string summary, string scopeName) =>
+        $"Trên đây là báo cáo {(summary.Length > 1 && char.IsUpper(summary[0]) && char.IsLower(summary[1]) ? char.ToLowerInvariant(summary[0]) + summary[1..] : summary)} của {scopeName}./.";
 
     /// <summary>The first part's heading of a thematic report (Phần thứ nhất).</summary>
     public const string PartOne = "Phần thứ nhất";

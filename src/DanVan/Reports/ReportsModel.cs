@@ -51,6 +51,13 @@ internal sealed class ReportCallConfiguration : IEntityTypeConfiguration<Submiss
         e.HasOne(x => x.ScopeUnit).WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.Name).HasMaxLength(Submissions.ReportCall.MaxName);
         e.Property(x => x.Level).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.RequestKind).HasMaxLength(64);
+        e.Property(x => x.RequestNumber).HasMaxLength(64);
+        e.Property(x => x.RequestIssuer).HasMaxLength(Submissions.ReportCall.MaxName);
+        e.Property(x => x.RequestTitle).HasMaxLength(Submissions.ReportCall.MaxName);
+        e.Ignore(x => x.Span);
+        e.Ignore(x => x.Request);
         e.HasMany(x => x.Submissions).WithOne(x => x.Call).HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -9,19 +9,33 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace DanVan.Web.Api.Reports;
 
 /// <summary>A call for reports from the level below, with where each unit's report stands.</summary>
+/// <remarks><c>from</c>/<c>to</c> are the days the reports cover; <c>kind</c> is periodic, thematic or adHoc (null: each unit's template's);
+/// <c>request</c> is the document that asks, cited by each report's opening.</remarks>
 public sealed record ReportCallView(int Id, string Name, int Year, UnitRef Asker, OrgUnitKind Level, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate,
-    int Sent, int Late, int Missing, int Accepted, IReadOnlyList<ReportSubmissionView> Submissions);
+    int Sent, int Late, int Missing, int Accepted, IReadOnlyList<ReportSubmissionView> Submissions,
+    DateOnly From, DateOnly To, string? Kind, ReportCallRequestBody? Request);
 
 /// <summary>One unit's report sent up; <c>documentUrl</c> is set once it was sent.</summary>
 public sealed record ReportSubmissionView(int Id, int CallId, UnitRef Unit, ReportSubmissionStatus Status, DateTime? SentAt, string? SentBy, bool IsLate,
     string? Coverage, string? ReturnComment, DateTime? AcceptedAt, int Version, string? DocumentUrl);
 
-/// <summary>What opens a call.</summary>
-public sealed record OpenReportCallBody(int ScopeUnitId, int Year, OrgUnitKind Level, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate = true, string? Name = null);
+/// <summary>What opens a call; <c>from</c>/<c>to</c> for reports over other days than the year (then the year is <c>to</c>'s),
+/// <c>kind</c> periodic, thematic or adHoc (or định kỳ, chuyên đề, đột xuất).</summary>
+public sealed record OpenReportCallBody(int ScopeUnitId, int Year, OrgUnitKind Level, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate = true, string? Name = null,
+    DateOnly? From = null, DateOnly? To = null, string? Kind = null, ReportCallRequestBody? Request = null);
+
+/// <summary>The document that asks for the reports: "Công văn" số "826/SNV-XDCQ" ngày, of the issuer, about the title (trích yếu).</summary>
+public sealed record ReportCallRequestBody(string? Kind, string? Number, DateOnly? Date, string? Issuer, string? Title)
+{
+    /// <summary>The core's document reference.</summary>
+    public DanVan.Criteria.DocumentRef ToDocument() =>
+        new() { Kind = string.IsNullOrWhiteSpace(Kind) ? "Công văn" : Kind, Number = Number ?? "", Date = Date, Issuer = Issuer, Title = Title };
+}
 
 /// <summary>A change of a submission made from the version read.</summary>
 public sealed record ReportSubmissionChangeBody(int? Version = null, string? Comment = null);
@@ -77,8 +91,9 @@ public static class ReportCallsApi
             return new ForbiddenProblem($"Only a coordinator of unit {body.ScopeUnitId} itself may call for its reports.");
         try
         {
-            var call = await ReportCalls.OpenAsync(db, new OpenReportCall(body.Name, body.Year, body.ScopeUnitId, body.Level, body.OpensOn, body.Deadline, body.AcceptLate),
-                user.UserName, clock.UtcNow, ct);
+            var (span, kind) = ReportSpans.Read(body.From, body.To, body.Kind);
+            var call = await ReportCalls.OpenAsync(db, new OpenReportCall(body.Name, body.Year, body.ScopeUnitId, body.Level, body.OpensOn, body.Deadline, body.AcceptLate,
+                span, kind, body.Request?.ToDocument()), user.UserName, clock.UtcNow, ct);
             return TypedResults.Created($"/api/v1/report-calls/{call.Id}", (await ViewsAsync(db, [call], ct)).Single());
         }
         catch (RefusedException ex)
@@ -161,7 +176,8 @@ public static class ReportCallsApi
             var subs = submissions[c.Id].OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
             var p = ReportCallProgress.Of(subs.Select(s => (s.Status, s.IsLate)).ToList());
             return new ReportCallView(c.Id, c.Name, c.Year, UnitRef.From(c.ScopeUnit!), c.Level, c.OpensOn, c.Deadline, c.AcceptLate,
-                p.Sent, p.Late, p.Missing, p.Accepted, subs);
+                p.Sent, p.Late, p.Missing, p.Accepted, subs, c.Span.From, c.Span.To, c.Kind is { } k ? JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) : null,
+                c.Request is { } r ? new ReportCallRequestBody(r.Kind, r.Number, r.Date, r.Issuer, r.Title) : null);
         }).ToList();
     }
 

@@ -77,12 +77,44 @@ public static class WorkParagraphs
             for (var i = 0; i < done.Count; i++)
                 names.Add(((i == 0 && heading is not null ? heading + ": " : "") + ListName(done[i], heading), i == 0 && heading is not null));
         }
+        // Units in no group are counted nowhere: with no group there is no "n/N" to write.
+        if (counts.Count == 0) return "";
         var text = $"Năm {year.ToString(CultureInfo.InvariantCulture)}: có {JoinAnd(counts, ", ")} đã ban hành Kế hoạch thực hiện công tác DVCQ";
         if (names.Count == 0) return text + ".";
         // "và" joins the last two names of one list ("Quảng Trạch và Minh Hóa"); a list that opens with its heading stands after "; ".
         var separator = names[^1].Opens ? "; " : " và ";
         var joined = names.Count == 1 ? names[0].Text : string.Join("; ", names.Take(names.Count - 1).Select(n => n.Text)) + separator + names[^1].Text;
         return $"{text}: {joined}.";
+    }
+
+    /// <summary>
+    /// 004: the scope's own documents of the year, as a district lists what it issued: "UBND huyện Bình Sơn đã ban hành: Kế hoạch số
+    /// 16-KH/BDVHU-UBND ngày 07/3/2019 về việc phối hợp …; Công văn số 503/UBND ngày 15/3/2019 về việc …". Null when it issued none.
+    /// </summary>
+    /// <remarks>The kind of each document is read from its number and symbol (<see cref="DocumentKinds.FromNumber"/>): a plan
+    /// registry also holds the Công văn that direct the work.</remarks>
+    public static async Task<string?> OwnDocumentsAsync(DanVanDbContext db, OrgUnit scope, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var plans = await db.WorkPlans.AsNoTracking()
+            .Where(p => p.UnitId == scope.Id && p.Year == year && p.IssuedOn != null && p.Number != null)
+            .ToListAsync(ct);
+        if (plans.Count == 0) return null;
+        var items = plans.OrderBy(p => p.IssuedOn).ThenBy(p => p.Number, StringComparer.Ordinal).Select(p =>
+        {
+            var reference = Reports.VietnameseFormat.DocumentReference(DocumentKinds.FromNumber(p.Number!) ?? "Kế hoạch", p.Number!, p.IssuedOn!.Value);
+            return string.IsNullOrWhiteSpace(p.Title) ? reference : $"{reference} {About(p.Title.Trim())}";
+        });
+        return $"{scope.Name} đã ban hành: {string.Join("; ", items)}.";
+    }
+
+    // "về việc …", "về thực hiện …"; a trích yếu that already opens with "về" keeps it.
+    private static string About(string title)
+    {
+        var t = title.TrimEnd('.', ';');
+        t = t.Length > 1 && char.IsUpper(t[0]) && char.IsLower(t[1]) ? char.ToLower(t[0], Vi) + t[1..] : t;
+        return t.StartsWith("về ", StringComparison.Ordinal) ? t : "về " + t;
     }
 
     /// <summary>The Front's recommendations: received, answered on time, resolved.</summary>

@@ -17,8 +17,41 @@ public sealed class ReportCall
     /// <summary>Name, e.g. "Báo cáo kết quả công tác dân vận chính quyền năm 2025".</summary>
     public required string Name { get; set; }
 
-    /// <summary>The year reported on.</summary>
+    /// <summary>The year reported on: the last year of <see cref="Span"/>.</summary>
     public int Year { get; set; }
+
+    /// <summary>First day covered when the call is not for the whole year (a four-year review from the decision's date).</summary>
+    public DateOnly? SpanFrom { get; set; }
+
+    /// <summary>Last day covered when the call is not for the whole year.</summary>
+    public DateOnly? SpanTo { get; set; }
+
+    /// <summary>Định kỳ, chuyên đề or đột xuất; null for each unit's template's.</summary>
+    public Templates.ReportKind? Kind { get; set; }
+
+    /// <summary>Kind of the document that asks ("Công văn"); null when the call cites none.</summary>
+    public string? RequestKind { get; set; }
+
+    /// <summary>Số, ký hiệu of the document that asks, e.g. "826/SNV-XDCQ".</summary>
+    public string? RequestNumber { get; set; }
+
+    /// <summary>Its date.</summary>
+    public DateOnly? RequestDate { get; set; }
+
+    /// <summary>Its issuer, e.g. "Sở Nội vụ tỉnh Quảng Ngãi".</summary>
+    public string? RequestIssuer { get; set; }
+
+    /// <summary>Its trích yếu, e.g. "việc báo cáo kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND …".</summary>
+    public string? RequestTitle { get; set; }
+
+    /// <summary>The days the reports cover: the span given, or the whole year.</summary>
+    public ReportSpan Span => new(SpanFrom ?? new DateOnly(Year, 1, 1), SpanTo ?? new DateOnly(Year, 12, 31));
+
+    /// <summary>The document that asks for the reports, cited by each report's opening; null when none was given.</summary>
+    public Criteria.DocumentRef? Request => RequestNumber is null ? null : new Criteria.DocumentRef
+    {
+        Kind = RequestKind ?? "Công văn", Number = RequestNumber, Date = RequestDate, Issuer = RequestIssuer, Title = RequestTitle,
+    };
 
     /// <summary>The unit that asks and consolidates (its coordinators receive the reports).</summary>
     public int ScopeUnitId { get; set; }

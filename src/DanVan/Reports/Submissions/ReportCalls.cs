@@ -15,7 +15,11 @@ namespace DanVan.Reports.Submissions;
 /// <param name="OpensOn">First day a report can be sent.</param>
 /// <param name="Deadline">Last day.</param>
 /// <param name="AcceptLate">Receive late reports (marked late) rather than refuse them.</param>
-public sealed record OpenReportCall(string? Name, int Year, int ScopeUnitId, OrgUnitKind Level, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate = true);
+/// <param name="Span">The days the reports cover when not the whole <paramref name="Year"/> (then the year is the span's last).</param>
+/// <param name="Kind">Định kỳ, chuyên đề or đột xuất; null for each unit's template's.</param>
+/// <param name="Request">The document that asks ("Công văn số 826/SNV-XDCQ ngày 25/5/2022 của Sở Nội vụ …"), cited by every report's opening.</param>
+public sealed record OpenReportCall(string? Name, int Year, int ScopeUnitId, OrgUnitKind Level, DateOnly OpensOn, DateOnly Deadline, bool AcceptLate = true,
+    ReportSpan? Span = null, Templates.ReportKind? Kind = null, Criteria.DocumentRef? Request = null);
 
 /// <summary>
 /// Reports sent up the levels: the asking unit opens a call, each owing unit sends its report built from data (never
@@ -30,7 +34,16 @@ public static class ReportCalls
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<Refusal>();
-        if (request.Year is < 2000 or > 2100) problems.Add(Refusal.Of("reports.year", Where.AtField("year"), ("year", request.Year)));
+        var year = request.Span?.To.Year ?? request.Year;
+        if (year is < 2000 or > 2100) problems.Add(Refusal.Of("reports.year", Where.AtField(request.Span is null ? "year" : "to"), ("year", year)));
+        if (request.Span is { } span && ReportSpan.Check(span.From, span.To) is { } spanCode)
+            problems.Add(Refusal.Of(spanCode, Where.AtField("from"), ("from", VietnameseFormat.Date(span.From)), ("to", VietnameseFormat.Date(span.To)), ("max", ReportSpan.MaxYears)));
+        if (request.Request is { } asked)
+        {
+            if (string.IsNullOrWhiteSpace(asked.Number)) problems.Add(Refusal.Of("reportCalls.requestNumber", Where.AtField("request.number")));
+            foreach (var (field, text, max) in new[] { ("kind", asked.Kind, 64), ("number", asked.Number, 64), ("issuer", asked.Issuer, ReportCall.MaxName), ("title", asked.Title, ReportCall.MaxName) })
+                if (TextLimit.Check(text, Where.AtField("request." + field), "request." + field, max) is { } longText) problems.Add(longText);
+        }
         if (request.Deadline < request.OpensOn)
             problems.Add(Refusal.Of("reportCalls.deadlineBeforeOpening", Where.AtField("deadline"), ("deadline", request.Deadline), ("opensOn", request.OpensOn)));
         if (TextLimit.Check(request.Name, Where.AtField("name"), "name", ReportCall.MaxName) is { } tooLong) problems.Add(tooLong);
@@ -38,14 +51,18 @@ public static class ReportCalls
         if (scope is null) problems.Add(Refusal.Of("reports.unknownUnit", Where.AtField("scopeUnitId"), ("unit", request.ScopeUnitId)));
         if (problems.Count > 0) throw new RefusedException(problems);
 
-        var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(request.Year) : request.Name.Trim();
-        if (await db.ReportCalls.AnyAsync(c => c.ScopeUnitId == scope!.Id && c.Year == request.Year && c.Level == request.Level && c.Name == name, ct))
-            throw new RefusedException("reportCalls.taken", Where.AtField("name"), ("name", name), ("year", request.Year));
+        var name = !string.IsNullOrWhiteSpace(request.Name) ? request.Name.Trim() : NameOf(request.Request, year);
+        if (await db.ReportCalls.AnyAsync(c => c.ScopeUnitId == scope!.Id && c.Year == year && c.Level == request.Level && c.Name == name, ct))
+            throw new RefusedException("reportCalls.taken", Where.AtField("name"), ("name", name), ("year", year));
 
+        var whole = request.Span is not { } given || given == ReportSpan.OfYear(year);
         var call = new ReportCall
         {
-            Name = name, Year = request.Year, ScopeUnitId = scope!.Id, Level = request.Level,
+            Name = name, Year = year, ScopeUnitId = scope!.Id, Level = request.Level,
             OpensOn = request.OpensOn, Deadline = request.Deadline, AcceptLate = request.AcceptLate,
+            SpanFrom = whole ? null : request.Span!.Value.From, SpanTo = whole ? null : request.Span!.Value.To, Kind = request.Kind,
+            RequestKind = Trimmed(request.Request?.Kind), RequestNumber = Trimmed(request.Request?.Number), RequestDate = request.Request?.Date,
+            RequestIssuer = Trimmed(request.Request?.Issuer), RequestTitle = Trimmed(request.Request?.Title),
         };
         var owing = await db.Units.AsNoTracking().Where(UnitPaths.Within(scope.Path))
             .Where(u => u.Kind == request.Level && u.Id != scope.Id).ToListAsync(ct);
@@ -66,6 +83,14 @@ public static class ReportCalls
     /// <summary>The standard name of a year's call.</summary>
     public static string DefaultName(int year) => $"Báo cáo kết quả công tác dân vận chính quyền năm {year}";
 
+    // A call that cites its request is named after it: "Báo cáo kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND …".
+    private static string NameOf(Criteria.DocumentRef? request, int year) =>
+        ReportDocuments.SummaryOf(request?.Title) is { Length: > 0 and <= ReportCall.MaxName - 8 } summary ? "Báo cáo " + Lower(summary) : DefaultName(year);
+
+    private static string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
     /// <summary>Why the unit may not send now, or empty: not open yet, already sent or accepted, late and refused, figures not final.</summary>
     /// <param name="progress">The unit's own report's progress (its units approved), from <see cref="ReportDocuments.LoadAsync"/>.</param>
     public static IReadOnlyList<Refusal> SendRefusals(ReportSubmission s, ReportProgress progress, DateTime at, TimeZoneInfo zone)
@@ -77,10 +102,19 @@ public static class ReportCalls
         if (Deadlines.DayIn(zone, at) < call.OpensOn) return [Refusal.Of("reportCalls.notOpenYet", Where.Request, ("opensOn", call.OpensOn))];
         var problems = new List<Refusal>();
         if (Judge(s, at, zone).Refused) problems.Add(Refusal.Of("reportCalls.lateRefused", Where.Request, ("deadline", call.Deadline)));
-        // A report sent up is signed: its figures must be final, every unit it covers approved.
-        if (!progress.IsFinal)
+        // A report sent up is signed: its evaluation figures must be final (one without evaluation results has none to wait for).
+        if (progress.Units > 0 && !progress.IsFinal)
             problems.Add(Refusal.Of("reportCalls.notFinal", Where.Request, ("approved", progress.Approved), ("units", progress.Units)));
         return problems;
+    }
+
+    /// <summary>The report a unit sends for <paramref name="call"/>: over the call's span, of its kind, citing its request.</summary>
+    public static ReportRequest RequestOf(ReportCall call, int unitId, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var whole = call.SpanFrom is null && call.SpanTo is null;
+        return (whole ? new ReportRequest(call.Year, unitId, Today: today, ReportKind: call.Kind) : ReportRequest.Over(call.Span, unitId, call.Kind, today))
+            with { Request = call.Request };
     }
 
     /// <summary>How a send now stands against the deadline; a resend after a return keeps its first lateness.</summary>
@@ -99,7 +133,7 @@ public static class ReportCalls
         ArgumentNullException.ThrowIfNull(s);
         if (expectedVersion is { } v && v != s.Version) throw new RefusedException(Stale(v, s.Version));
         var call = s.Call ?? throw new InvalidOperationException("load the call");
-        var content = await ReportDocuments.LoadAsync(db, new ReportRequest(call.Year, s.UnitId, Today: Deadlines.DayIn(zone, at)), ct);
+        var content = await ReportDocuments.LoadAsync(db, RequestOf(call, s.UnitId, Deadlines.DayIn(zone, at)), ct);
         var refusals = SendRefusals(s, content.Report.Progress, at, zone);
         if (refusals.Count > 0) throw new RefusedException(refusals);
 
@@ -108,10 +142,11 @@ public static class ReportCalls
         (s.SentAt, s.SentBy, s.IsLate, s.ReturnComment) = (at, user, verdict.Late, null);
         s.Document = DocxWriter.ToBytes(ReportDocuments.Document(content));
         s.FileName = ReportFileNames.For(content, "docx");
-        s.Coverage = $"{content.Report.Progress.Approved}/{content.Report.Progress.Units}";
+        // A report without evaluation results covers no unit to approve: nothing to count.
+        s.Coverage = content.Report.Progress.Units > 0 ? $"{content.Report.Progress.Approved}/{content.Report.Progress.Units}" : null;
         AuditTrail.Record(db, new AuditLine(user, at, "reportCall.send", AuditSubject.Of(s))
         {
-            New = $"{s.FileName}; {s.Coverage} đơn vị đã phê duyệt; {(verdict.Late ? "gửi muộn" : "đúng hạn")}",
+            New = $"{s.FileName}; {(s.Coverage is null ? "" : s.Coverage + " đơn vị đã phê duyệt; ")}{(verdict.Late ? "gửi muộn" : "đúng hạn")}",
         });
         await SaveAsync(db, s, ct);
     }

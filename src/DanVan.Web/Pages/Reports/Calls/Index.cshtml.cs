@@ -66,6 +66,35 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
 
         /// <summary>Receive late reports.</summary>
         public bool AcceptLate { get; set; } = true;
+
+        /// <summary>First day the reports cover; empty for the whole year.</summary>
+        public DateOnly? From { get; set; }
+
+        /// <summary>Last day the reports cover; empty for the whole year.</summary>
+        public DateOnly? To { get; set; }
+
+        /// <summary>periodic, thematic, adHoc; empty for each unit's template's.</summary>
+        public string? Kind { get; set; }
+
+        /// <summary>Kind of the document that asks ("Công văn").</summary>
+        public string? RequestKind { get; set; }
+
+        /// <summary>Its số, ký hiệu; empty when the call cites no document.</summary>
+        public string? RequestNumber { get; set; }
+
+        /// <summary>Its date.</summary>
+        public DateOnly? RequestDate { get; set; }
+
+        /// <summary>Its issuer.</summary>
+        public string? RequestIssuer { get; set; }
+
+        /// <summary>Its trích yếu.</summary>
+        public string? RequestTitle { get; set; }
+
+        /// <summary>The document that asks, or null when nothing of it was typed.</summary>
+        public DanVan.Criteria.DocumentRef? Request =>
+            new[] { RequestNumber, RequestIssuer, RequestTitle }.All(string.IsNullOrWhiteSpace) && RequestDate is null ? null
+            : new() { Kind = string.IsNullOrWhiteSpace(RequestKind) ? "Công văn" : RequestKind, Number = RequestNumber ?? "", Date = RequestDate, Issuer = RequestIssuer, Title = RequestTitle };
     }
 
     /// <summary>Shows the lists and the form.</summary>
@@ -90,9 +119,13 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
             return Page();
         }
         ReportCall? call = null;
-        var done = await this.TryRunAsync(async () => call = await ReportCalls.OpenAsync(db,
-            new OpenReportCall(Data.Name, Data.Year, Data.ScopeUnitId, Data.Level, Data.OpensOn.Value, Data.Deadline.Value, Data.AcceptLate),
-            user.UserName, clock.UtcNow, ct), where => where.Field is { } f ? "Data." + char.ToUpperInvariant(f[0]) + f[1..] : null);
+        var done = await this.TryRunAsync(async () =>
+        {
+            var (span, kind) = ReportSpans.Read(Data.From, Data.To, Data.Kind);
+            call = await ReportCalls.OpenAsync(db,
+                new OpenReportCall(Data.Name, Data.Year, Data.ScopeUnitId, Data.Level, Data.OpensOn.Value, Data.Deadline.Value, Data.AcceptLate, span, kind, Data.Request),
+                user.UserName, clock.UtcNow, ct);
+        }, where => where.Field is { } f ? "Data." + Pascal(f.StartsWith("request.", StringComparison.Ordinal) ? "request" + Pascal(f[8..]) : f) : null);
         if (!done)
         {
             await LoadAsync(ct);
@@ -101,6 +134,8 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
         TempData.Notice(string.Format(Vi.Culture, Resources.UiText.CallOpened, call!.Submissions.Count));
         return RedirectToPage("Board", new { id = call.Id });
     }
+
+    private static string Pascal(string f) => char.ToUpperInvariant(f[0]) + f[1..];
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -79,7 +79,7 @@ public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock 
         if (!Submission.IsOpen) return;
         try
         {
-            var content = await ReportDocuments.LoadAsync(db, new ReportRequest(Submission.Call!.Year, Submission.UnitId, Today: clock.Today), ct);
+            var content = await ReportDocuments.LoadAsync(db, ReportCalls.RequestOf(Submission.Call!, Submission.UnitId, clock.Today), ct);
             Progress = content.Report.Progress;
             Blocking = ReportCalls.SendRefusals(Submission, Progress, clock.UtcNow, clock.Zone);
         }

@@ -1289,6 +1289,10 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1302,8 +1306,33 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("RequestDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequestIssuer")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RequestKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("ScopeUnitId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SpanFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SpanTo")
+                        .HasColumnType("date");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");

@@ -1237,6 +1237,10 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1250,8 +1254,33 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RequestDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestIssuer")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ScopeUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SpanFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SpanTo")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
