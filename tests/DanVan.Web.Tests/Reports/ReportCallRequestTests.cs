@@ -127,6 +127,14 @@ public abstract class ReportCallRequestTests(WebAppFactory app) : WebTest(app)
         paragraphs.ShouldContain("Trên đây là báo cáo kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh ban hành quy định tiêu chí, " +
             "cách đánh giá, xếp loại công tác dân vận của các cơ quan nhà nước trên địa bàn tỉnh Quảng Ngãi của UBND huyện Bình Sơn./.");
 
+        // The province's board of what each unit owes: Bình Sơn's report is in, Sơn Tịnh's is missing and, after the deadline, overdue.
+        var board = await TestClient.LoginAsync(_app, "snv.qn");
+        _app.Clock.Freeze(new DateTimeOffset(2022, 6, 15, 3, 0, 0, TimeSpan.Zero));
+        var owed = await board.GetAsync("/Obligations?show=all");
+        var rows = owed.Document.QuerySelectorAll("tr[data-kind='Report']")
+            .Select(r => (Unit: r.QuerySelectorAll("td")[1].TextContent.Trim(), State: r.GetAttribute("data-state"), Overdue: r.ClassList.Contains("overdue"))).ToList();
+        rows.ShouldBe([("Bình Sơn", "Submitted", false), ("UBND huyện Sơn Tịnh", "NotStarted", true)], ignoreOrder: true);
+
         // Another district's coordinator neither sees nor sends Bình Sơn's report.
         var sonTinh = await TestClient.ApiAsync(_app, "sontinh.tonghop");
         (await sonTinh.GetAsync($"/api/v1/report-submissions/{submission}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
