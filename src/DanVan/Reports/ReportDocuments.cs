@@ -133,7 +133,7 @@ public static class ReportDocuments
             }
         }
 
-        var draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ct);
+        var draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ReportDrafts.KeyOf(request.Year, request.Span, request.ReportKind), ct);
         var kind = request.ReportKind ?? template.Template.Kind;
         var common = new ReportContent
         {

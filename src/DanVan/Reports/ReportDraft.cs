@@ -44,6 +44,15 @@ public sealed class ReportDraft
     /// <summary>The year reported.</summary>
     public int Year { get; set; }
 
+    /// <summary>Longest report key.</summary>
+    public const int MaxKey = 64;
+
+    /// <summary>
+    /// Which report of the year the text belongs to: empty for the year's own report (carried to the next year), else its span and
+    /// kind (<see cref="ReportDrafts.KeyOf"/>), so the prose of a four-year review never overwrites the annual report's.
+    /// </summary>
+    public string Key { get; set; } = "";
+
     /// <summary>The summary (trích yếu) under "BÁO CÁO"; empty uses the standard one.</summary>
     public string Summary { get; set; } = "";
 

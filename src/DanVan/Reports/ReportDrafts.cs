@@ -3,6 +3,7 @@ using System.Globalization;
 using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace DanVan.Reports;
 
@@ -16,6 +17,7 @@ namespace DanVan.Reports;
 /// <param name="SignerName">The signer's name.</param>
 /// <param name="Recipients">Recipients, one per line.</param>
 /// <param name="ExpectedVersion">The version the text was edited from; 0 when this year had no draft yet.</param>
+/// <param name="Key">Which report of the year (<see cref="ReportDrafts.KeyOf"/>); empty for the year's own report.</param>
 public sealed record DraftInput(
     int ScopeUnitId,
     int Year,
@@ -25,7 +27,8 @@ public sealed record DraftInput(
     string? SignerPosition,
     string? SignerName,
     string? Recipients,
-    int ExpectedVersion);
+    int ExpectedVersion,
+    string Key = "");
 
 /// <summary>How a save ended.</summary>
 public enum DraftSaveOutcome
@@ -44,14 +47,39 @@ public sealed record DraftSaveResult(DraftSaveOutcome Outcome, int Version);
 public static class ReportDrafts
 {
     /// <summary>
-    /// The draft of a year; when the year has none, a new one started from the latest earlier year's
-    /// draft of the same scope (<see cref="ReportDraft.CarriedFromYear"/> tells which), or an empty one.
+    /// Which report of a year a draft belongs to: empty for the year's own report (its whole year, periodic or the template's
+    /// kind), else the span and the kind, e.g. "2019-01-01..2022-05-25:adHoc".
+    /// </summary>
+    public static string KeyOf(int year, ReportSpan? span, Templates.ReportKind? kind)
+    {
+        var days = span is { } s && s != ReportSpan.OfYear(year) ? s.ToString() : "";
+        var named = kind is { } k && k != Templates.ReportKind.Periodic ? JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) : "";
+        return days.Length == 0 && named.Length == 0 ? "" : $"{days}:{named}";
+    }
+
+    /// <summary>
+    /// The draft of a year's report; when the year has none, a new one started from the latest earlier year's draft of the same
+    /// scope (<see cref="ReportDraft.CarriedFromYear"/> tells which), or an empty one. Another report of the year (a review over
+    /// several years, a thematic report: <paramref name="key"/> not empty) starts empty but for the signer and recipients.
     /// </summary>
     /// <remarks>The result is not tracked; saving goes through <see cref="SaveAsync"/>.</remarks>
-    public static async Task<ReportDraft> ForYearAsync(DanVanDbContext db, int scopeUnitId, int year, CancellationToken ct = default)
+    public static async Task<ReportDraft> ForYearAsync(DanVanDbContext db, int scopeUnitId, int year, string key = "", CancellationToken ct = default)
     {
+        if (key.Length > 0)
+        {
+            var own = await db.ReportDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ScopeUnitId == scopeUnitId && d.Year == year && d.Key == key, ct);
+            if (own is not null) return own;
+            var signer = await db.ReportDrafts.AsNoTracking().Where(d => d.ScopeUnitId == scopeUnitId && d.Year <= year && d.Key == "")
+                .OrderByDescending(d => d.Year).FirstOrDefaultAsync(ct);
+            return new ReportDraft
+            {
+                ScopeUnitId = scopeUnitId, Year = year, Key = key,
+                SignerAuthority = signer?.SignerAuthority ?? "", SignerPosition = signer?.SignerPosition ?? "",
+                SignerName = signer?.SignerName ?? "", Recipients = signer?.Recipients ?? "",
+            };
+        }
         var draft = await db.ReportDrafts.AsNoTracking()
-            .Where(d => d.ScopeUnitId == scopeUnitId && d.Year <= year)
+            .Where(d => d.ScopeUnitId == scopeUnitId && d.Year <= year && d.Key == "")
             .OrderByDescending(d => d.Year)
             .FirstOrDefaultAsync(ct);
         if (draft is null) return new ReportDraft { ScopeUnitId = scopeUnitId, Year = year };
@@ -91,13 +119,14 @@ public static class ReportDrafts
             if (Clean(text).Length > ReportDraft.MaxLineLength) problems.Add(Refusal.Of("reports.tooLong", Where.AtField(name), ("max", ReportDraft.MaxLineLength)));
         }
         if (Clean(input.Recipients).Length > ReportDraft.MaxBlockLength) problems.Add(Refusal.Of("reports.tooLong", Where.AtField("recipients"), ("max", ReportDraft.MaxBlockLength)));
+        if (input.Key.Length > ReportDraft.MaxKey) problems.Add(Refusal.Of("reports.tooLong", Where.AtField("key"), ("max", ReportDraft.MaxKey)));
         if (problems.Count > 0) throw new RefusedException(problems);
 
-        var draft = await db.ReportDrafts.SingleOrDefaultAsync(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year, ct);
+        var draft = await db.ReportDrafts.SingleOrDefaultAsync(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year && d.Key == input.Key, ct);
         if (draft is null)
         {
             if (input.ExpectedVersion != 0) return new(DraftSaveOutcome.Conflict, 0);
-            draft = new ReportDraft { ScopeUnitId = input.ScopeUnitId, Year = input.Year };
+            draft = new ReportDraft { ScopeUnitId = input.ScopeUnitId, Year = input.Year, Key = input.Key };
             db.ReportDrafts.Add(draft);
         }
         else
@@ -135,7 +164,7 @@ public static class ReportDrafts
             // Another save of the same draft won: a newer version, or a first save of the same year.
             db.ChangeTracker.Clear();
             var stored = await db.ReportDrafts.AsNoTracking()
-                .Where(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year)
+                .Where(d => d.ScopeUnitId == input.ScopeUnitId && d.Year == input.Year && d.Key == input.Key)
                 .Select(d => (int?)d.Version).SingleOrDefaultAsync(ct);
             if (stored is null) throw;
             return new(DraftSaveOutcome.Conflict, stored.Value);

@@ -19,9 +19,10 @@ internal sealed class ReportDraftConfiguration : IEntityTypeConfiguration<Report
 {
     public void Configure(EntityTypeBuilder<ReportDraft> e)
     {
-        e.HasIndex(x => new { x.ScopeUnitId, x.Year }).IsUnique();
+        e.HasIndex(x => new { x.ScopeUnitId, x.Year, x.Key }).IsUnique();
         e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.Key).HasMaxLength(ReportDraft.MaxKey).HasDefaultValue("");
         e.Property(x => x.Summary).HasMaxLength(ReportDraft.MaxLineLength);
         e.Property(x => x.SignerAuthority).HasMaxLength(ReportDraft.MaxLineLength);
         e.Property(x => x.SignerPosition).HasMaxLength(ReportDraft.MaxLineLength);

@@ -42,10 +42,32 @@ public abstract class ReportDraftTests(TestDatabase db) : IAsyncLifetime
         return await ReportDrafts.SaveAsync(db, input, "so-noi-vu", At, TestContext.Current.CancellationToken);
     }
 
-    private async Task<ReportDraft> LoadAsync(int scope, int year)
+    private async Task<ReportDraft> LoadAsync(int scope, int year, string key = "")
     {
         await using var db = _db.NewContext();
-        return await ReportDrafts.ForYearAsync(db, scope, year, TestContext.Current.CancellationToken);
+        return await ReportDrafts.ForYearAsync(db, scope, year, key, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Should_keep_another_report_of_the_year_apart_from_the_years_own_and_out_of_next_years()
+    {
+        (await SaveAsync(Input(_districtId, 2021, 0, "Báo cáo năm 2021."))).Outcome.ShouldBe(DraftSaveOutcome.Saved);
+        var key = ReportDrafts.KeyOf(2022, new ReportSpan(new DateOnly(2019, 1, 1), new DateOnly(2022, 5, 25)), DanVan.Reports.Templates.ReportKind.AdHoc);
+        key.ShouldBe("2019-01-01..2022-05-25:adHoc");
+        ReportDrafts.KeyOf(2022, ReportSpan.OfYear(2022), DanVan.Reports.Templates.ReportKind.Periodic).ShouldBe("");
+        ReportDrafts.KeyOf(2022, null, DanVan.Reports.Templates.ReportKind.Thematic).ShouldBe(":thematic");
+
+        // The four-year review starts empty but for the signer and the recipients of the latest annual report.
+        var review = await LoadAsync(_districtId, 2022, key);
+        (review.Id, review.Leadership, review.SignerName, review.CarriedFromYear).ShouldBe((0, "", "Nguyễn Văn A", (int?)null));
+        (await SaveAsync(Input(_districtId, 2022, 0, "Bốn năm thực hiện Quyết định số 436.") with { Key = key })).Outcome.ShouldBe(DraftSaveOutcome.Saved);
+
+        // The year's own report still starts from 2021's text, and the review keeps its own.
+        var annual = await LoadAsync(_districtId, 2022);
+        (annual.Leadership, annual.CarriedFromYear).ShouldBe(("Báo cáo năm 2021.", (int?)2021));
+        (await LoadAsync(_districtId, 2022, key)).Leadership.ShouldBe("Bốn năm thực hiện Quyết định số 436.");
+        (await SaveAsync(Input(_districtId, 2022, 0, "Báo cáo năm 2022."))).Outcome.ShouldBe(DraftSaveOutcome.Saved);
+        (await LoadAsync(_districtId, 2023)).Leadership.ShouldBe("Báo cáo năm 2022.");
     }
 
     [Fact]

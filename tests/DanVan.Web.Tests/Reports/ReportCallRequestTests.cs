@@ -37,6 +37,14 @@ public abstract class ReportCallRequestTests(WebAppFactory app) : WebTest(app)
         (2022, "phối hợp", "14-KH/BDV&UBND", "2022-04-07", "phối hợp thực hiện công tác dân vận giữa Ban Dân vận Huyện ủy và UBND huyện năm 2022"),
     ];
 
+    private const string Leadership = "Ban Dân vận Huyện ủy đã phối hợp với UBND huyện xây dựng kế hoạch phối hợp thực hiện công tác dân vận hằng năm.";
+
+    private static List<string> Paragraphs(byte[] docx)
+    {
+        using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+    }
+
     private async Task<(int Province, int District)> SeedAsync()
     {
         _app.Clock.Freeze(new DateTimeOffset(2022, 6, 1, 3, 0, 0, TimeSpan.Zero));
@@ -98,20 +106,34 @@ public abstract class ReportCallRequestTests(WebAppFactory app) : WebTest(app)
         page.Document.QuerySelectorAll("#send-progress").ShouldBeEmpty();
         page.Document.QuerySelectorAll("#blocking li").ShouldBeEmpty();
 
+        // The coordinator writes the review's prose from the preview; the year's own report keeps its own (empty) text.
+        var clerk = await TestClient.LoginAsync(_app, "binhson.tonghop");
+        var preview = await clerk.GetAsync(page.Find("#preview").GetAttribute("href")!);
+        var edit = await clerk.GetAsync(preview.Find("#edit-report").GetAttribute("href")!);
+        edit.Text("#report-edit-span").ShouldBe("Báo cáo từ ngày 01/01/2019 đến ngày 25/5/2022: nội dung soạn riêng, không ghi đè báo cáo năm.");
+        var saved = await clerk.SubmitAsync(edit, "#report-edit", new() { ["Data.Leadership"] = Leadership });
+        saved.Url.Query.ShouldContain("from=2019-01-01");
+        (await clerk.GetAsync($"/Reports/Edit?scope={district}&year=2022")).Find("#Data_Leadership").TextContent.Trim().ShouldBeEmpty();
+
+        // The send page offers the very document a send would send now.
+        var sendPage = await clerk.GetAsync($"/Reports/Calls/Send/{submission}");
+        var previewed = Paragraphs(await clerk.Http.GetByteArrayAsync(sendPage.Find("#preview-docx").GetAttribute("href")!));
+
         var sent = await binhSon.PostAsJsonAsync($"/api/v1/report-submissions/{submission}/send", new { version = 0 });
         sent.StatusCode.ShouldBe(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
         var sentView = JsonNode.Parse(await sent.Content.ReadAsStringAsync())!;
         sentView["coverage"].ShouldBeNull();
 
         // The province reads exactly what was sent.
-        var bytes = await snv.GetByteArrayAsync(sentView["documentUrl"]!.GetValue<string>());
-        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
-        var paragraphs = word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        var paragraphs = Paragraphs(await snv.GetByteArrayAsync(sentView["documentUrl"]!.GetValue<string>()));
+        paragraphs.ShouldBe(previewed);
+        (await clerk.Http.GetAsync(sendPage.Find("#preview-docx").GetAttribute("href")!)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         paragraphs.ShouldContain("Kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh ban hành quy định tiêu chí, " +
             "cách đánh giá, xếp loại công tác dân vận của các cơ quan nhà nước trên địa bàn tỉnh Quảng Ngãi");
         paragraphs.ShouldContain("Thực hiện Công văn số 826/SNV-XDCQ ngày 25/5/2022 của Sở Nội vụ tỉnh Quảng Ngãi về việc " + Subject +
             "; UBND huyện Bình Sơn báo cáo kết quả như sau:");
         paragraphs.ShouldNotContain(p => p.StartsWith("DỰ THẢO", StringComparison.Ordinal));
+        paragraphs.ShouldContain(Leadership);
         var y2019 = paragraphs.IndexOf("- Năm 2019:");
         y2019.ShouldBeGreaterThan(0, string.Join("\n", paragraphs));
         paragraphs[y2019 + 2].ShouldBe("UBND huyện Bình Sơn đã ban hành: Kế hoạch số 16-KH/BDVHU-UBND ngày 07/3/2019 về việc phối hợp thực hiện công tác dân vận " +

@@ -23,6 +23,24 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
 
+    /// <summary>First day of a report over other days than the year (a review over several years); empty for the year's report.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Last day of such a report, in <see cref="Year"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>periodic, thematic or adHoc; empty for the template's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    /// <summary>The report's days, for the heading; null for the year's report.</summary>
+    public ReportSpan? Span { get; private set; }
+
+    /// <summary>Which report of the year the text is for (<see cref="ReportDrafts.KeyOf"/>).</summary>
+    private string Key { get; set; } = "";
+
     /// <summary>The form.</summary>
     [BindProperty]
     public Input Data { get; set; } = new();
@@ -127,7 +145,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await RefuseAsync(ct) is { } refusal) return refusal;
-        var draft = await ReportDrafts.ForYearAsync(db, Scope, Year, ct);
+        var draft = await ReportDrafts.ForYearAsync(db, Scope, Year, Key, ct);
         Data = Input.From(draft);
         CarriedFromYear = draft.CarriedFromYear;
         return Page();
@@ -140,7 +158,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         if (!ModelState.IsValid) return Page();
 
         var user = await current.GetAsync(ct);
-        var input = new DraftInput(Scope, Year, Data.Summary, Data.Blocks(), Data.SignerAuthority, Data.SignerPosition, Data.SignerName, Data.Recipients, Data.Version);
+        var input = new DraftInput(Scope, Year, Data.Summary, Data.Blocks(), Data.SignerAuthority, Data.SignerPosition, Data.SignerName, Data.Recipients, Data.Version, Key);
         var result = await ReportDrafts.SaveAsync(db, input, user.UserName, clock.UtcNow, ct);
         if (result.Outcome == DraftSaveOutcome.Conflict)
         {
@@ -148,16 +166,30 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
             return Page();
         }
         TempData[Index.NoticeKey] = UiText.ReportSaved;
-        return RedirectToPage("Index", new { scope = Scope, year = Year });
+        return RedirectToPage("Index", new { scope = Scope, year = Year, from = From?.ToString("yyyy-MM-dd"), to = To?.ToString("yyyy-MM-dd"), kind = Kind });
     }
 
-    /// <summary>403 unless the user edits this scope's reports; 404 when no period of the year covers the scope.</summary>
+    /// <summary>
+    /// 403 unless the user edits this scope's reports; 404 for a year out of range or a span or kind the report page would refuse.
+    /// A report needs no evaluation period: a district's review, a report with a statistics appendix have prose too.
+    /// </summary>
     private async Task<IActionResult?> RefuseAsync(CancellationToken ct)
     {
         var user = await current.GetAsync(ct);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == Scope, ct);
         if (unit is null || !ReportAccess.CanEdit(user, unit)) return StatusCode(StatusCodes.Status403Forbidden);
-        if ( await ReportQuery.FindPeriodAsync(db, Year, Scope, ct) is null) return NotFound();
+        if (Year is < 2000 or > 2100) return NotFound();
+        try
+        {
+            var (span, kind) = ReportSpans.Read(From, To ?? (From is null ? null : new DateOnly(Year, 12, 31)), Kind);
+            if (span is { } given && given.To.Year != Year) return NotFound();
+            Span = span;
+            Key = ReportDrafts.KeyOf(Year, span, kind);
+        }
+        catch (DanVan.Refusals.RefusedException)
+        {
+            return NotFound();
+        }
         ScopeName = unit.Name;
         return null;
     }

@@ -177,8 +177,13 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
             .Concat(db.FormPeriods.AsNoTracking().Select(p => new { p.Year, p.ScopeUnitId })).ToListAsync(ct);
         // Logbooks kept without any period still make a report (receptions and petitions of the scope and below).
         var path = unit.Path;
+        // So do the work registries, and a call for this unit's report (a district's four-year report on a decision).
         var logged = await db.Receptions.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(path)).Select(r => r.ReceivedOn.Year)
-            .Concat(db.Petitions.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(path)).Select(r => r.ReceivedOn.Year)).Distinct().ToListAsync(ct);
+            .Concat(db.Petitions.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(path)).Select(r => r.ReceivedOn.Year))
+            .Concat(db.WorkPlans.AsNoTracking().Where(p => p.Unit!.Path.StartsWith(path)).Select(p => p.Year))
+            .Concat(db.FrontRecommendations.AsNoTracking().Where(r => r.Unit!.Path.StartsWith(path)).Select(r => r.IssuedOn.Year))
+            .Concat(db.ReportSubmissions.AsNoTracking().Where(r => r.UnitId == id).Select(r => r.Call!.Year))
+            .Distinct().ToListAsync(ct);
         var evaluated = periods.Where(p => tree.IsWithin(id, p.ScopeUnitId)).Select(p => p.Year).ToList();
         AvailableYears = evaluated.Concat(logged).Distinct().OrderDescending().ToList();
         if (Year is null && evaluated.Count > 0) Year = evaluated.Max();

@@ -57,6 +57,22 @@ public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The document a send would send now, built the same way (the call's span, kind and request); for those who may send it.</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !MaySend || !Submission.IsOpen) return NotFound();
+        try
+        {
+            var content = await ReportDocuments.LoadAsync(db, ReportCalls.RequestOf(Submission.Call!, Submission.UnitId, clock.Today), ct);
+            return File(DocxWriter.ToBytes(ReportDocuments.Document(content)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "du-thao-" + ReportFileNames.For(content, "docx"));
+        }
+        catch (RefusedException)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>The document exactly as sent.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(int id, CancellationToken ct)
     {

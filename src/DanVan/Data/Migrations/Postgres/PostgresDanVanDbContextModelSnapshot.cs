@@ -1213,6 +1213,13 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Leadership")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1269,7 +1276,7 @@ namespace DanVan.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScopeUnitId", "Year")
+                    b.HasIndex("ScopeUnitId", "Year", "Key")
                         .IsUnique();
 
                     b.ToTable("ReportDrafts");

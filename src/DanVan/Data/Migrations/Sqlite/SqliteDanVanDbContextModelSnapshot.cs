@@ -1163,6 +1163,13 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Leadership")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1219,7 +1226,7 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScopeUnitId", "Year")
+                    b.HasIndex("ScopeUnitId", "Year", "Key")
                         .IsUnique();
 
                     b.ToTable("ReportDrafts");
