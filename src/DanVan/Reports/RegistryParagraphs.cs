@@ -29,17 +29,21 @@ public static class RegistryParagraphs
         var anyPlan = await db.WorkPlans.AnyAsync(p => p.Year == year && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope.Path)), ct);
         if (models.Total == 0 && recommendations.Received == 0 && !anyPlan) return blocks;
 
-        blocks.Add(new ListItemBlock(ListMarker.Dash, ReportPhrases.WorkLead));
+        var work = new List<DocumentBlock>();
         if (models.Total > 0)
         {
             var sentence = WorkParagraphs.Models(models);
             // As 003 writes it: the breakdown by field and level in a footnote behind the sentence.
-            blocks.Add(new ParagraphBlock([new TextRun(sentence.Sentence) { Footnote = sentence.Footnote }]));
-            blocks.Add(new ParagraphBlock(WorkParagraphs.Awards(models)));
+            work.Add(new ParagraphBlock([new TextRun(sentence.Sentence) { Footnote = sentence.Footnote }]));
+            work.Add(new ParagraphBlock(WorkParagraphs.Awards(models)));
         }
-        if (anyPlan && plans.Length > 0) blocks.Add(new ParagraphBlock(plans));
-        if (await WorkParagraphs.OwnDocumentsAsync(db, scope, year, ct) is { } own) blocks.Add(new ParagraphBlock(own));
-        if (recommendations.Received > 0) blocks.Add(new ParagraphBlock(WorkParagraphs.Recommendations(recommendations, year)));
+        if (anyPlan && plans.Length > 0) work.Add(new ParagraphBlock(plans));
+        if (await WorkParagraphs.OwnDocumentsAsync(db, scope, year, ct) is { } own) work.Add(new ParagraphBlock(own));
+        if (recommendations.Received > 0) work.Add(new ParagraphBlock(WorkParagraphs.Recommendations(recommendations, year)));
+        // A lead with nothing under it says nothing: plans of units in no group are counted nowhere.
+        if (work.Count == 0) return blocks;
+        blocks.Add(new ListItemBlock(ListMarker.Dash, ReportPhrases.WorkLead));
+        blocks.AddRange(work);
         return blocks;
     }
 }

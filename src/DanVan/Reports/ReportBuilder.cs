@@ -83,8 +83,7 @@ public static class ReportBuilder
             : results.Groups.Select(g => new ReportSection(g.Name, [new ReportPart(g.Code, Noun(g.Name))])).ToList();
 
     /// <summary>A group's name as a noun inside a sentence: "Sở, ban, ngành cấp tỉnh" → "sở, ban, ngành cấp tỉnh"; "UBND cấp xã" stays.</summary>
-    private static string Noun(string name) =>
-        name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+    private static string Noun(string name) => VietnameseFormat.InSentence(name);
 
     private static PeriodResults InScope(PeriodResults results, OrgTree tree, int scopeUnitId) =>
         results with { Units = results.Units.Where(u => tree.IsWithin(u.Unit.Id, scopeUnitId)).ToList() };

@@ -132,6 +132,7 @@ public static class ReportDocuments
                 registries.AddRange(await RegistryParagraphs.LoadAsync(db, scope, span.From, span.To, request.Year, ct));
             }
         }
+        registries.AddRange(await Submissions.ReportCallParagraphs.LoadAsync(db, scope, span, ct));
 
         var draft = await ReportDrafts.ForYearAsync(db, scope.Id, request.Year, ReportDrafts.KeyOf(request.Year, request.Span, request.ReportKind), ct);
         var kind = request.ReportKind ?? template.Template.Kind;
@@ -290,7 +291,7 @@ public static class ReportDocuments
             .Concat(content.Statistics.Select(s => s.Form.Document)).DistinctBy(d => (d.Kind, d.Number));
 
     /// <summary>A request as the opening cites it: "Công văn số 1527/SNV-VP ngày 28/9/2018 của Sở Nội vụ tỉnh Thanh Hóa về báo cáo kết quả …".</summary>
-    private static string Request(Criteria.DocumentRef d) => Decision(d with { Title = d.Title is { Length: > 1 } t && char.IsUpper(t[0]) && char.IsLower(t[1]) ? char.ToLowerInvariant(t[0]) + t[1..] : d.Title });
+    private static string Request(Criteria.DocumentRef d) => Decision(d with { Title = d.Title is { } t ? VietnameseFormat.InSentence(t) : null });
 
     /// <summary>
     /// A request's trích yếu as the report's summary: "Báo cáo kết quả triển khai …" and "việc báo cáo kết quả 04 năm …" become
@@ -302,7 +303,7 @@ public static class ReportDocuments
         var t = title.Trim();
         foreach (var lead in (string[])["việc ", "báo cáo "])
             if (t.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && t.Length > lead.Length) t = t[lead.Length..].TrimStart();
-        return char.ToUpper(t[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + t[1..];
+        return VietnameseFormat.Capital(t);
     }
 
     /// <summary>The report as Markdown: the document's text, tables as Markdown tables, charts by caption.</summary>

@@ -85,6 +85,19 @@ public static class ReportPhrases
     /// <summary>The lead-in of the work registries' figures in II.1.</summary>
     public const string WorkLead = "Mô hình \"Dân vận khéo\", kế hoạch và kiến nghị của Mặt trận (số liệu từ các sổ theo dõi):";
 
+    /// <summary>The lead-in of the reports the level below sent (report calls) in II.1.</summary>
+    public const string CallsLead = "Chế độ báo cáo của cấp dưới (theo các yêu cầu báo cáo):";
+
+    /// <summary>
+    /// One call's reports: "Báo cáo kết quả … năm 2023 (hạn 15/12/2023): đã nhận 07/08 báo cáo, trong đó 01 báo cáo gửi muộn (UBND huyện
+    /// Quảng Ninh); chưa gửi: UBND thành phố Đồng Hới." — 000 lists "không thực hiện báo cáo" among its limitations.
+    /// </summary>
+    public static string CallReceived(string name, DateOnly deadline, int received, int units, IReadOnlyList<string> late, IReadOnlyList<string> notSent, IReadOnlyList<string> returned) =>
+        $"{name} (hạn {DateNd30(deadline)}): đã nhận {Count2(received)}/{Count2(units)} báo cáo"
+        + (late.Count > 0 ? $", trong đó {Count2(late.Count)} báo cáo gửi muộn ({JoinList(late)})" : "")
+        + (notSent.Count > 0 ? $"; chưa gửi: {JoinList(notSent)}" : "")
+        + (returned.Count > 0 ? $"; trả lại để gửi lại: {JoinList(returned)}" : "") + ".";
+
     /// <summary>Shown where a prose block has not been written yet.</summary>
     public const string NotWrittenYet = "(Nội dung này chưa được soạn thảo.)";
 
@@ -161,7 +174,7 @@ public static class ReportPhrases
 
     /// <summary>The closing line of a report asked for by a document: "Trên đây là báo cáo kết quả 04 năm thực hiện … của UBND huyện Bình Sơn./.".</summary>
     public static string ClosingOf(string summary, string scopeName) =>
-        $"Trên đây là báo cáo {(summary.Length > 1 && char.IsUpper(summary[0]) && char.IsLower(summary[1]) ? char.ToLowerInvariant(summary[0]) + summary[1..] : summary)} của {scopeName}./.";
+        $"Trên đây là báo cáo {InSentence(summary)} của {scopeName}./.";
 
     /// <summary>The first part's heading of a thematic report (Phần thứ nhất).</summary>
     public const string PartOne = "Phần thứ nhất";
@@ -386,5 +399,4 @@ public static class ReportPhrases
         public static string YearsCaption(int number, IReadOnlyList<int> years) => $"Biểu đồ {number}. So sánh kết quả phân loại năm {string.Join(", ", years)}";
     }
 
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

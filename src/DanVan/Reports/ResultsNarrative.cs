@@ -130,7 +130,6 @@ public static class ResultsNarrative
     private static string Fill(string phrase, SectionResult section, string subject) =>
         Capital(ResultPhrases.Fill(phrase, subject, section.Section.OwnLevel, section.Section.MemberLevel));
 
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Inspected(SectionResult section, int year, OrgUnitKind scopeKind)
     {

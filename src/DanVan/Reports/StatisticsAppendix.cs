@@ -88,8 +88,6 @@ public static class StatisticsAppendix
         var name = scope.ShortName ?? scope.Name;
         foreach (var prefix in new[] { "UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân " })
             if (scope.ShortName is null && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length) name = name[prefix.Length..];
-        return Capitalised(name);
+        return VietnameseFormat.Capital(name);
     }
-
-    private static string Capitalised(string name) => name.Length == 0 ? name : char.ToUpper(name[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + name[1..];
 }

@@ -13,6 +13,18 @@ public readonly record struct Percentage(decimal Value, string Text)
 /// <summary>Numbers, percentages, counts, dates and text in the form Vietnamese official documents use.</summary>
 public static class VietnameseFormat
 {
+    private static readonly CultureInfo ViCulture = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Text opening a sentence: its first letter in capitals ("huyện Nga Sơn báo cáo" → "Huyện Nga Sơn báo cáo").</summary>
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpper(text[0], ViCulture) + text[1..];
+
+    /// <summary>
+    /// A name or title inside a sentence: an ordinary capitalised first word in lower case ("Sở, ban, ngành cấp tỉnh" → "sở, ban,
+    /// ngành cấp tỉnh", "Báo cáo kết quả" → "báo cáo kết quả"); an acronym stays ("UBND cấp xã").
+    /// </summary>
+    public static string InSentence(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLower(text[0], ViCulture) + text[1..] : text;
+
     private static readonly NumberFormatInfo ViNumbers = NumberFormatInfo.ReadOnly(new NumberFormatInfo
     {
         NumberDecimalSeparator = ",",

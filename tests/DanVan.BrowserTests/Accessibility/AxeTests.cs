@@ -20,7 +20,9 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var opened = await DanVan.Reports.Submissions.ReportCalls.OpenAsync(db,
-                new(null, 2024, w.Province, DanVan.OrgUnits.OrgUnitKind.District, today.AddDays(-1), today.AddDays(5)), "coord", DateTime.UtcNow);
+                new(null, 2024, w.Province, DanVan.OrgUnits.OrgUnitKind.District, today.AddDays(-1), today.AddDays(5),
+                    Request: new DanVan.Criteria.DocumentRef { Kind = "Công văn", Number = "826/SNV-XDCQ", Date = today.AddDays(-2), Issuer = "Sở Nội vụ", Title = "việc báo cáo kết quả năm 2024" }),
+                "coord", DateTime.UtcNow);
             (call, sent) = (opened.Id, opened.Submissions.Single().Id);
         }
         var a = w.AssessmentA;
@@ -36,7 +38,8 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
                 $"/Evaluations/Simulation/{w.PeriodId}", $"/Evaluations/Inflation/{w.PeriodId}",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
                 $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}",
-                "/Reports/Calls", $"/Reports/Calls/Board/{call}"],
+                "/Reports/Calls", $"/Reports/Calls/Board/{call}", $"/Reports?scope={w.Province}&year=2024&from=2024-01-01&to=2024-10-31&kind=thematic",
+                $"/Reports/Edit?scope={w.Province}&year=2024&from=2024-01-01&to=2024-10-31&kind=thematic"],
             ["dcoord"] = ["/Reports/Calls", $"/Reports/Calls/Send/{sent}"],
             ["inspector"] = [$"/Evaluations/Inspect/{b}"],
             ["admin"] = ["/Admin/Accounts", "/Admin/Accounts/Create", "/Admin/Units", "/Admin/Units/Import", "/Admin/Groups",

@@ -157,6 +157,15 @@ public abstract class ReportCallRequestTests(WebAppFactory app) : WebTest(app)
             .Select(r => (Unit: r.QuerySelectorAll("td")[1].TextContent.Trim(), State: r.GetAttribute("data-state"), Overdue: r.ClassList.Contains("overdue"))).ToList();
         rows.ShouldBe([("Bình Sơn", "Submitted", false), ("UBND huyện Sơn Tịnh", "NotStarted", true)], ignoreOrder: true);
 
+        // The province's own report of 2022 says which districts' reports came in, counted from the call.
+        var own = JsonNode.Parse(await snv.GetStringAsync($"/api/v1/reports/{province}/2022"))!;
+        own["registries"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(
+        [
+            "- Chế độ báo cáo của cấp dưới (theo các yêu cầu báo cáo):",
+            "Báo cáo kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh ban hành quy định tiêu chí, cách đánh giá, " +
+            "xếp loại công tác dân vận của các cơ quan nhà nước trên địa bàn tỉnh Quảng Ngãi (hạn 10/6/2022): đã nhận 01/02 báo cáo; chưa gửi: UBND huyện Sơn Tịnh.",
+        ]);
+
         // Another district's coordinator neither sees nor sends Bình Sơn's report.
         var sonTinh = await TestClient.ApiAsync(_app, "sontinh.tonghop");
         (await sonTinh.GetAsync($"/api/v1/report-submissions/{submission}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

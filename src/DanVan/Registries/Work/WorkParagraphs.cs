@@ -113,7 +113,7 @@ public static class WorkParagraphs
     private static string About(string title)
     {
         var t = title.TrimEnd('.', ';');
-        t = t.Length > 1 && char.IsUpper(t[0]) && char.IsLower(t[1]) ? char.ToLower(t[0], Vi) + t[1..] : t;
+        t = Reports.VietnameseFormat.InSentence(t);
         return t.StartsWith("về ", StringComparison.Ordinal) ? t : "về " + t;
     }
 

@@ -85,9 +85,7 @@ public static class ReportCalls
 
     // A call that cites its request is named after it: "Báo cáo kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND …".
     private static string NameOf(Criteria.DocumentRef? request, int year) =>
-        ReportDocuments.SummaryOf(request?.Title) is { Length: > 0 and <= ReportCall.MaxName - 8 } summary ? "Báo cáo " + Lower(summary) : DefaultName(year);
-
-    private static string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+        ReportDocuments.SummaryOf(request?.Title) is { Length: > 0 and <= ReportCall.MaxName - 8 } summary ? "Báo cáo " + VietnameseFormat.InSentence(summary) : DefaultName(year);
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
