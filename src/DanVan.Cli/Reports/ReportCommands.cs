@@ -158,13 +158,8 @@ public static class ReportCommands
             await using var db = await context.OpenDatabaseAsync(ct);
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
                 ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
-            var first = context.Get(fromOption);
-            var (span, reportKind) = ReportSpans.Read(first, context.Get(toOption) ?? (first is null ? null : new DateOnly(period, 12, 31)), context.Get(kindOption));
-            if (span is { } s && s.To.Year != period)
-                throw new RefusedException("reports.spanYear", Where.AtField("--to"), ("year", period), ("to", VietnameseFormat.Date(s.To)));
-            var today = DanVan.Periods.ProvinceClock.System.Today;
-            var request = span is { } given ? ReportRequest.Over(given, unit.Id, reportKind, today)
-                : new ReportRequest(period, unit.Id, context.Get(years), Today: today, ReportKind: reportKind);
+            var (span, reportKind) = ReportSpans.ReadFor(period, context.Get(fromOption), context.Get(toOption), context.Get(kindOption), "--to");
+            var request = ReportRequest.For(period, unit.Id, span, reportKind, context.Get(years), DanVan.Periods.ProvinceClock.System.Today);
             ReportContent content;
             try
             {

@@ -22,6 +22,10 @@ public sealed record ReportRequest(int Year, int ScopeUnitId, int EarlierYears =
     Periods.PeriodKind Kind = Periods.PeriodKind.Year, int Number = 1, DateOnly? Today = null, Templates.ReportTemplate? Template = null,
     ReportSpan? Span = null, Templates.ReportKind? ReportKind = null, Criteria.DocumentRef? Request = null)
 {
+    /// <summary>The report a page, the API or the CLI asks for: over <paramref name="span"/> when one was given, else the year's with its earlier years.</summary>
+    public static ReportRequest For(int year, int scopeUnitId, ReportSpan? span, Templates.ReportKind? kind, int earlierYears, DateOnly? today) =>
+        span is { } given ? Over(given, scopeUnitId, kind, today) : new(year, scopeUnitId, earlierYears, Today: today, ReportKind: kind);
+
     /// <summary>A report over <paramref name="span"/>, of the year it ends in.</summary>
     public static ReportRequest Over(ReportSpan span, int scopeUnitId, Templates.ReportKind? kind = null, DateOnly? today = null) =>
         new(span.To.Year, scopeUnitId, span.To.Year - span.From.Year, Today: today, Span: span, ReportKind: kind);

@@ -91,4 +91,17 @@ public static class ReportSpans
         if (refusals.Count > 0) throw new RefusedException(refusals);
         return (span, parsed);
     }
+
+    /// <summary>
+    /// The span and kind of a report of <paramref name="year"/>: as <see cref="Read"/>, but a "from" alone runs to 31 December of
+    /// <paramref name="year"/>, and the span must end in <paramref name="year"/> (<c>reports.spanYear</c> at <paramref name="toField"/>).
+    /// </summary>
+    /// <exception cref="RefusedException">See <see cref="Read"/>; the span ends in another year.</exception>
+    public static (ReportSpan? Span, Templates.ReportKind? Kind) ReadFor(int year, DateOnly? from, DateOnly? to, string? kind, string toField = "to")
+    {
+        var (span, parsed) = Read(from, to ?? (from is null ? null : new DateOnly(year, 12, 31)), kind);
+        if (span is { } s && s.To.Year != year)
+            throw new RefusedException("reports.spanYear", Where.AtField(toField), ("year", year), ("to", VietnameseFormat.Date(s.To)));
+        return (span, parsed);
+    }
 }

@@ -178,12 +178,8 @@ public static class ReportsApi
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == scope, ct);
         if (unit is null || !ReportAccess.CanRead(await me.GetAsync(ct), unit)) return null;
-        var (span, reportKind) = ReportSpans.Read(from, to ?? (from is null ? null : new DateOnly(year, 12, 31)), kind);
-        if (span is { } s && s.To.Year != year)
-            throw new RefusedException("reports.spanYear", Where.AtField("to"), ("year", year), ("to", VietnameseFormat.Date(s.To)));
-        var request = span is { } given
-            ? ReportRequest.Over(given, scope, reportKind, clock.Today)
-            : new ReportRequest(year, scope, Math.Clamp(years, 0, 10), Today: clock.Today, ReportKind: reportKind);
+        var (span, reportKind) = ReportSpans.ReadFor(year, from, to, kind);
+        var request = ReportRequest.For(year, scope, span, reportKind, Math.Clamp(years, 0, 10), clock.Today);
         try
         {
             return await ReportDocuments.LoadAsync(db, request, ct);

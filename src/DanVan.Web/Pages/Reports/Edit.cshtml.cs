@@ -181,8 +181,7 @@ public sealed class Edit(DanVanDbContext db, CurrentUser current, ProvinceClock 
         if (Year is < 2000 or > 2100) return NotFound();
         try
         {
-            var (span, kind) = ReportSpans.Read(From, To ?? (From is null ? null : new DateOnly(Year, 12, 31)), Kind);
-            if (span is { } given && given.To.Year != Year) return NotFound();
+            var (span, kind) = ReportSpans.ReadFor(Year, From, To, Kind);
             Span = span;
             Key = ReportDrafts.KeyOf(Year, span, kind);
         }

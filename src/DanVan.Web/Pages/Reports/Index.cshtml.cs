@@ -140,11 +140,8 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
     {
         try
         {
-            var (span, kind) = ReportSpans.Read(From, To ?? (From is null ? null : new DateOnly(year, 12, 31)), Kind);
-            if (span is { } s && s.To.Year != year)
-                throw new DanVan.Refusals.RefusedException("reports.spanYear", DanVan.Refusals.Where.AtField("to"), ("year", year), ("to", VietnameseFormat.Date(s.To)));
-            var request = span is { } given ? ReportRequest.Over(given, Chosen!.Id, kind, clock.Today)
-                : new ReportRequest(year, Chosen!.Id, Math.Clamp(Years, 0, CompareChoices[^1]), Today: clock.Today, ReportKind: kind);
+            var (span, kind) = ReportSpans.ReadFor(year, From, To, Kind);
+            var request = ReportRequest.For(year, Chosen!.Id, span, kind, Math.Clamp(Years, 0, CompareChoices[^1]), clock.Today);
             return await ReportDocuments.LoadAsync(db, request, ct);
         }
         catch (DanVan.Refusals.RefusedException ex) when (ex.Refusals.Any(r => r.Code == "reports.noPeriodCovers"))
