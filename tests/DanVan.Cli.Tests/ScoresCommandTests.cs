@@ -232,6 +232,17 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
     }
 
     [Fact]
+    public async Task Should_read_a_sheet_with_the_column_names_in_vietnamese()
+    {
+        await SeedAsync();
+        var file = Write("diem.csv", "Mã đơn vị,Tiêu chí,Lớp điểm,Điểm,Ghi chú\nA1,2,tự đánh giá,\"7,5\",Theo biên bản họp\nA2,2,tự đánh giá,12,\n");
+        await RunOkAsync("scores", "import", file, "--period", "2024");
+        await using var db = Db.NewContext();
+        (await db.Entries.Where(e => e.CriterionId == "2").OrderBy(e => e.Points).Select(e => e.Points).ToListAsync()).ShouldBe([7.5m, 12m]);
+        (await db.Entries.SingleAsync(e => e.CriterionId == "2" && e.Points == 7.5m)).Note.ShouldBe("Theo biên bản họp");
+    }
+
+    [Fact]
     public async Task Should_accept_both_decimal_separators()
     {
         await SeedAsync();

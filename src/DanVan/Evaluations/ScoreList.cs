@@ -415,8 +415,25 @@ public static class ScoreList
         _ => field,
     };
 
-    private static List<ScoreRow> ToRows(TableData table, string fileName)
+    /// <summary>Column names as people write them in a Vietnamese sheet, folded (no diacritics, "_" for spaces): "Mã đơn vị", "Tiêu chí", "Điểm"….</summary>
+    private static readonly Dictionary<string, string> VietnameseColumns = new(StringComparer.Ordinal)
     {
+        ["ma_don_vi"] = "unit_code", ["ma_dvhc"] = "unit_code",
+        ["tieu_chi"] = "criterion", ["ma_tieu_chi"] = "criterion", ["stt_tieu_chi"] = "criterion",
+        ["lop"] = "layer", ["lop_diem"] = "layer", ["vong_cham"] = "layer", ["nguoi_cham"] = "layer", ["cham_boi"] = "layer",
+        ["diem"] = "points", ["so_diem"] = "points", ["diem_cham"] = "points",
+        ["muc"] = "level", ["muc_do"] = "level", ["muc_dat"] = "level",
+        ["danh_dau"] = "checked", ["cac_muc_dat"] = "checked",
+        ["ket_qua"] = "achieved", ["ket_qua_dat"] = "achieved", ["thuc_hien"] = "achieved", ["dat_duoc"] = "achieved",
+        ["chi_tieu"] = "target", ["ke_hoach"] = "target",
+        ["so_luong"] = "count", ["so_lan"] = "count",
+        ["khong_ap_dung"] = "not_applicable",
+        ["ghi_chu"] = "note", ["giai_trinh"] = "note",
+    };
+
+    private static List<ScoreRow> ToRows(TableData read, string fileName)
+    {
+        var table = read.WithAliases(VietnameseColumns);
         TableFile.RequireColumns(table, fileName, ["unit_code", "criterion", "layer"], Columns);
         return table.Records.Select(r => new ScoreRow(r.Row, r["unit_code"] ?? "", r["criterion"] ?? "", r["layer"] ?? "",
             r.Number("points"), r["level"], r["checked"], r.Number("achieved"), r.Number("target"), r.Number("count"), r["not_applicable"], r["note"])).ToList();

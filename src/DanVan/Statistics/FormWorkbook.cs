@@ -34,6 +34,15 @@ public static class FormWorkbook
     /// <summary>The columns, in order.</summary>
     public static readonly string[] Columns = ["unit_code", "unit_name", "indicator", "name", "measure", "value"];
 
+    /// <summary>Column names as people write them in a Vietnamese sheet, folded: "Mã đơn vị", "Mã chỉ tiêu", "Giá trị"….</summary>
+    private static readonly Dictionary<string, string> VietnameseColumns = new(StringComparer.Ordinal)
+    {
+        ["ma_don_vi"] = "unit_code", ["ma_dvhc"] = "unit_code", ["ten_don_vi"] = "unit_name",
+        ["ma_chi_tieu"] = "indicator", ["ten_chi_tieu"] = "name", ["chi_tieu"] = "name",
+        ["don_vi_tinh"] = "measure", ["dvt"] = "measure",
+        ["gia_tri"] = "value", ["so_lieu"] = "value",
+    };
+
     /// <summary>Prefix of an explanation row's indicator cell.</summary>
     public const string RulePrefix = "rule:";
 
@@ -110,10 +119,11 @@ public static class FormWorkbook
     /// are skipped (they are recomputed). Nothing is stored.
     /// </summary>
     /// <exception cref="RefusedException">Every problem found, capped by <see cref="TableLimits"/>.</exception>
-    public static IReadOnlyList<(UnitFigures Figures, int FirstRow)> Read(FormDefinition form, TableData table, string fileName)
+    public static IReadOnlyList<(UnitFigures Figures, int FirstRow)> Read(FormDefinition form, TableData read, string fileName)
     {
         ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(read);
+        var table = read.WithAliases(VietnameseColumns);
         TableFile.RequireColumns(table, fileName, ["unit_code", "indicator", "value"], Columns);
         var refusals = new List<Refusal>();
         var units = new Dictionary<string, (Dictionary<string, IndicatorValue> Values, Dictionary<string, string> Explanations, string Name, int FirstRow)>(StringComparer.Ordinal);

@@ -274,6 +274,23 @@ public abstract class FormFillingTests(TestDatabase db) : DatabaseTest(db)
     }
 
     [Fact]
+    public async Task Should_read_a_sheet_with_the_column_names_in_vietnamese()
+    {
+        var csv = """
+            Mã đơn vị,Tên đơn vị,Mã chỉ tiêu,Đơn vị tính,Giá trị
+            X1,UBND xã Một,receptions,lượt,10
+            X2,UBND xã Hai,receptions,lượt,mười
+            """;
+        await using var db = _db.NewContext();
+        var (_, form) = await PeriodAsync(db);
+        var table = TableFile.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "so-lieu.csv");
+        var read = Should.Throw<RefusedException>(() => FormWorkbook.Read(form, table, "so-lieu.csv"));
+        read.Refusals.Select(r => (r.Code, r.Where.Key)).ShouldBe([("forms.valueUnreadable", "file:so-lieu.csv/row:3/column:value")]);
+        var units = FormWorkbook.Read(form, table with { Records = [.. table.Records.Where(r => r.Row == 2)] }, "so-lieu.csv");
+        units.Single().Figures.Values.Values["receptions"].ShouldBe(new NumberValue(10));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_whole_upload_with_each_problem_at_its_cell_and_store_nothing()
     {
         var csv = """
