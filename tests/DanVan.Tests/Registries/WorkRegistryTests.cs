@@ -183,6 +183,17 @@ public abstract class WorkRegistryTests(TestDatabase db) : DatabaseTest(db)
         rows[0].ShouldBe(["44.NV", "2025", "Dân vận chính quyền", "1/KH", "01/02/2025", null, null, null]);
     }
 
+    [Fact]
+    public async Task Should_import_a_plan_sheet_with_its_column_names_in_vietnamese()
+    {
+        await using var db = _db.NewContext();
+        var sheet = Table("Mã đơn vị,Năm,Loại kế hoạch,\"Số, ký hiệu\",Ngày ban hành,Trích yếu\n44.NV,2025,DVCQ,31/KH-UBND,15/03/2025,Thực hiện công tác dân vận chính quyền năm 2025\n");
+        (await WorkTables.ImportAsync(db, WorkRegistry.Plans, sheet, "kh.csv", u => u.Path.StartsWith(_w.Province.Path), Clerk)).Created.ShouldBe(1);
+        var plan = await db.WorkPlans.SingleAsync();
+        (plan.Year, plan.Kind, plan.Number, plan.IssuedOn, plan.Title).ShouldBe((2025, WorkPlanKind.GovernmentMobilisation, "31/KH-UBND", new DateOnly(2025, 3, 15),
+            "Thực hiện công tác dân vận chính quyền năm 2025"));
+    }
+
     private static TableData Table(string csv) => TableFile.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "kh.csv");
 
     private static decimal Number(IReadOnlyDictionary<string, IndicatorValue> values, string code) => ((NumberValue)values[code]).Value;

@@ -44,6 +44,35 @@ public static class WorkTables
         _ => ["unit_code", "issuer", "issuer_level", "issued_on", "topic"],
     };
 
+    // Column names as people write them in a Vietnamese sheet, folded (no diacritics, "_" for spaces).
+    private static readonly Dictionary<WorkRegistry, Dictionary<string, string>> VietnameseColumns = new()
+    {
+        [WorkRegistry.Models] = new(StringComparer.Ordinal)
+        {
+            ["ma_don_vi"] = "unit_code", ["ten_mo_hinh"] = "model_name", ["mo_hinh"] = "model_name",
+            ["don_vi_phoi_hop"] = "co_owners", ["dong_chu_tri"] = "co_owners", ["linh_vuc"] = "field",
+            ["cap"] = "level", ["cap_dang_ky"] = "level", ["nam_bat_dau"] = "year_started", ["nam_xay_dung"] = "year_started",
+            ["tinh_trang"] = "status", ["trang_thai"] = "status", ["gioi_thieu_toan_quoc"] = "presented_nationally",
+            ["bao_cao_dien_hinh_toan_quoc"] = "presented_nationally", ["tai_lieu"] = "documents", ["van_ban"] = "documents",
+            ["khen_thuong"] = "awards",
+        },
+        [WorkRegistry.Plans] = new(StringComparer.Ordinal)
+        {
+            ["ma_don_vi"] = "unit_code", ["nam"] = "year", ["nam_ke_hoach"] = "year", ["loai"] = "kind", ["loai_ke_hoach"] = "kind",
+            ["so_ky_hieu"] = "document_number", ["so,_ky_hieu"] = "document_number", ["so_van_ban"] = "document_number",
+            ["ngay_ban_hanh"] = "issued_on", ["co_quan_ban_hanh"] = "issued_by", ["han_ban_hanh"] = "due_on", ["trich_yeu"] = "title",
+        },
+        [WorkRegistry.Recommendations] = new(StringComparer.Ordinal)
+        {
+            ["ma_don_vi"] = "unit_code", ["co_quan_kien_nghi"] = "issuer", ["cap"] = "issuer_level", ["cap_kien_nghi"] = "issuer_level",
+            ["nguon"] = "source", ["hinh_thuc"] = "source", ["so_van_ban"] = "reference", ["so_ky_hieu"] = "reference", ["so,_ky_hieu"] = "reference",
+            ["ngay_kien_nghi"] = "issued_on", ["ngay"] = "issued_on", ["chu_de"] = "topic", ["noi_dung_giam_sat"] = "topic",
+            ["noi_dung"] = "content", ["noi_dung_kien_nghi"] = "content", ["han_tra_loi"] = "due_on",
+            ["van_ban_tra_loi"] = "response_reference", ["ngay_tra_loi"] = "responded_on", ["tinh_trang"] = "status", ["trang_thai"] = "status",
+            ["ly_do"] = "reason",
+        },
+    };
+
     // The core's field names → the file's columns (an award or a co-owner is located at its list's cell).
     private static readonly Dictionary<string, string> ColumnOf = new(StringComparer.Ordinal)
     {
@@ -78,6 +107,7 @@ public static class WorkTables
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(mayWrite);
         ArgumentNullException.ThrowIfNull(actor);
+        table = table.WithAliases(VietnameseColumns[registry]);
         TableFile.RequireColumns(table, fileName, Required(registry), Columns(registry));
         var codes = table.Records.SelectMany(r => new[] { r["unit_code"] }.Concat(registry == WorkRegistry.Models ? Split(r["co_owners"]) : []))
             .Where(c => c is not null).Select(c => c!).Distinct(StringComparer.Ordinal).ToList();
