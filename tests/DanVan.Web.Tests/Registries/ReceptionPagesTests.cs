@@ -47,6 +47,7 @@ public abstract class ReceptionPagesTests(WebAppFactory app) : WebTest(app)
         saved.Text("#visitor-count").ShouldBe("2");
         saved.Find("#citizens-table").GetAttribute("data-masked").ShouldBe("false"); // the unit itself reads its visitors
         saved.AllText.ShouldContain("038190004321");
+        saved.AllText.ShouldContain("Nguyễn Thị Hồng Nhung (userA), "); // who recorded it, by name
 
         var list = await userA.GetAsync("/Registries/Receptions");
         var row = list.Find("#receptions tbody tr");

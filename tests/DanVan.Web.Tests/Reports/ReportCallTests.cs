@@ -71,10 +71,12 @@ public abstract class ReportCallTests(WebAppFactory app) : WebTest(app)
         sent.Text("#notice").ShouldBe("Đã gửi báo cáo tới Tỉnh Thử Nghiệm.");
         sent.Text("#send-status").ShouldContain("Đã gửi");
         sent.Text("#send-status").ShouldContain("1/1 đơn vị đã được phê duyệt khi gửi");
+        sent.Text("#send-status").ShouldContain("bởi Hoàng Văn Lợi (dcoord);");
 
         // The province downloads exactly what was sent: the district's report, its figures from the commune's result.
         board = await coordinator.GetAsync($"/Reports/Calls/Board/{callId}");
         board.Text("#call-progress").ShouldBe("Đã gửi 1/1 báo cáo; gửi muộn 0; chưa gửi 0 (quá hạn 0).");
+        board.Find("#submissions tr[data-unit='H01']").TextContent.ShouldContain("— Hoàng Văn Lợi (dcoord)");
         var download = await coordinator.Http.GetAsync(board.Find("#submissions tr[data-unit='H01'] a.download").GetAttribute("href")!);
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentDisposition!.FileNameStar.ShouldEndWith(".docx");

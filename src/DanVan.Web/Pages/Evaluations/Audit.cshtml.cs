@@ -23,11 +23,11 @@ public sealed class Audit(DanVanDbContext db) : PageModel
     /// <summary>One audit line.</summary>
     public sealed record Line(long Id, DateTime At, string User, string Action, string? CriterionId, string? OldValue, string? NewValue, string? Reason);
 
-    /// <summary>Full names of the accounts in the trail, by user name (a removed account or "cli" keeps its user name).</summary>
-    public IReadOnlyDictionary<string, string> FullNames { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The accounts in the trail as people read them.</summary>
+    public PeopleNames People { get; private set; } = PeopleNames.None;
 
     /// <summary>"Trần Thị Thu Hà (coord)": people read names, the user name tells two namesakes apart.</summary>
-    public string Who(string user) => FullNames.TryGetValue(user, out var name) && name.Length > 0 ? $"{name} ({user})" : user;
+    public string Who(string user) => People.Who(user);
 
     /// <summary>Shows the trail.</summary>
     public async Task<IActionResult> OnGetAsync(int id, string? criterion)
@@ -40,9 +40,7 @@ public sealed class Audit(DanVanDbContext db) : PageModel
         if (Criterion is not null) query = query.Where(a => a.CriterionId == Criterion);
         Lines = await query.OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new Line(a.Id, a.At, a.User, a.Action, a.CriterionId, a.OldValue, a.NewValue, a.Reason)).ToListAsync();
-        var users = Lines.Select(l => l.User).Distinct().ToList();
-        FullNames = await db.Users.AsNoTracking().Where(u => users.Contains(u.UserName!))
-            .ToDictionaryAsync(u => u.UserName!, u => u.FullName);
+        People = await PeopleNames.LoadAsync(db, Lines.Select(l => l.User));
         return Page();
     }
 }

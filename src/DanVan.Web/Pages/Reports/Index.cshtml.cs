@@ -100,7 +100,8 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, DanVan.Period
         Charts = ReportDocuments.Charts(content).Select(c => new ChartLink(c.Key, c.Caption)).ToList();
         IsDraft = content.HasEvaluation && !content.Report.Progress.IsFinal;
         TemplateName = content.Template.Version == 0 ? content.Template.Template.Name : $"{content.Template.Template.Name} (v{content.Template.Version})";
-        Draft = new DraftState(content.Draft.CarriedFromYear, content.Draft.Id == 0 ? null : content.Draft.UpdatedAt, content.Draft.Id == 0 ? null : content.Draft.UpdatedBy);
+        Draft = new DraftState(content.Draft.CarriedFromYear, content.Draft.Id == 0 ? null : content.Draft.UpdatedAt,
+            content.Draft.Id == 0 ? null : (await PeopleNames.LoadAsync(db, [content.Draft.UpdatedBy], ct)).Who(content.Draft.UpdatedBy));
         return Page();
     }
 

@@ -16,6 +16,9 @@ public sealed class View(DanVanDbContext db, CurrentUser current, ProvinceClock 
     /// <summary>The dialogue.</summary>
     public Dialogue Dialogue { get; private set; } = null!;
 
+    /// <summary>Who recorded it, as people read it ("Trần Thị Thu Hà (vanthu)").</summary>
+    public string RecordedBy { get; private set; } = "";
+
     /// <summary>The user may edit it.</summary>
     public bool MayEdit { get; private set; }
 
@@ -35,6 +38,7 @@ public sealed class View(DanVanDbContext db, CurrentUser current, ProvinceClock 
         }
         Dialogue = d;
         MayEdit = permissions.May(user, RegistryPermissions.Record, Target.Unit(d.Unit!));
+        RecordedBy = (await PeopleNames.LoadAsync(db, [d.RecordedBy])).Who(d.RecordedBy);
         return Page();
     }
 }

@@ -19,6 +19,9 @@ public sealed class View(DanVanDbContext db, CurrentUser current, ProvinceClock 
     /// <summary>Its citizens as this reader sees them.</summary>
     public CitizensShown Citizens { get; private set; } = null!;
 
+    /// <summary>Who recorded it, as people read it ("Trần Thị Thu Hà (vanthu)").</summary>
+    public string RecordedBy { get; private set; } = "";
+
     /// <summary>The user may edit it.</summary>
     public bool MayEdit { get; private set; }
 
@@ -41,6 +44,7 @@ public sealed class View(DanVanDbContext db, CurrentUser current, ProvinceClock 
         }
         Petition = r;
         MayEdit = permissions.May(user, RegistryPermissions.Record, Target.Unit(r.Unit!));
+        RecordedBy = (await PeopleNames.LoadAsync(db, [r.RecordedBy])).Who(r.RecordedBy);
         Citizens = await RegistriesAccess.ShowCitizensAsync(db, permissions, user, r, protector, clock.UtcNow, "page");
         return Page();
     }

@@ -74,8 +74,9 @@ public sealed class Board(DanVanDbContext db, CurrentUser current, ProvinceClock
         var rows = await db.ReportSubmissions.AsNoTracking().Where(s => s.CallId == id)
             .Select(s => new { s.Id, s.Unit!.Code, s.Unit.Name, s.Status, s.SentAt, s.SentBy, s.IsLate, s.Coverage, s.ReturnComment, s.Version, HasDocument = s.Document != null })
             .ToListAsync(ct);
+        var people = await PeopleNames.LoadAsync(db, rows.Select(r => r.SentBy), ct);
         Rows = rows.OrderBy(r => r.Code, StringComparer.Ordinal)
-            .Select(r => new Row(r.Id, r.Code, r.Name, r.Status, r.SentAt, r.SentBy, r.IsLate,
+            .Select(r => new Row(r.Id, r.Code, r.Name, r.Status, r.SentAt, r.SentBy is null ? null : people.Who(r.SentBy), r.IsLate,
                 ReportSubmission.IsOpenStatus(r.Status) && call.Deadline < Today,
                 r.Coverage, r.ReturnComment, r.Version, r.HasDocument))
             .ToList();

@@ -57,6 +57,9 @@ public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Who sent it, as people read it.</summary>
+    public string SentBy { get; private set; } = "";
+
     /// <summary>The document a send would send now, built the same way (the call's span, kind and request); for those who may send it.</summary>
     public async Task<IActionResult> OnGetPreviewAsync(int id, CancellationToken ct)
     {
@@ -87,6 +90,7 @@ public sealed class Send(DanVanDbContext db, CurrentUser current, ProvinceClock 
         if (await ReportCallAccess.FindSubmissionAsync(db, permissions, user, id, tracked, ct) is not { } s) return false;
         Submission = s;
         MaySend = ReportCallAccess.MaySend(permissions, user, s);
+        SentBy = (await PeopleNames.LoadAsync(db, [s.SentBy], ct)).Who(s.SentBy);
         return true;
     }
 
