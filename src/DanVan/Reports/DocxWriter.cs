@@ -331,6 +331,12 @@ public static class DocxWriter
             var rule = Rule(TextWidth, longest * 0.4);
             yield return rule;
         }
+        foreach (var line in ReportPhrases.AddresseeLines(document.Addressees))
+        {
+            var p = Line(line, 28, JustificationValues.Center);
+            p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "120" };
+            yield return p;
+        }
         yield return Spacer(120);
     }
 

@@ -25,6 +25,7 @@ public static class MarkdownWriter
         md.Paragraph([$"*{Escape(VietnameseFormat.PlaceDate(document.Place, document.Date).TrimEnd())}*"]);
         md.Heading(1, document.DocumentType.ToUpperInvariant());
         md.Paragraph(Lines(document.Summary).Where(l => l.Length > 0).Select(l => $"**{Escape(l)}**"));
+        if (document.Addressees.Count > 0) md.Paragraph(ReportPhrases.AddresseeLines(document.Addressees).Select(Escape));
 
         foreach (var block in document.Body) md.Block(block);
 

@@ -21,6 +21,9 @@ public sealed record OfficialDocument
     /// <summary>The summary (trích yếu) under the type name; a line feed forces a line break.</summary>
     public required string Summary { get; init; }
 
+    /// <summary>Whom the document is addressed to, under the summary ("Kính gửi: Sở Nội vụ."); none for a report filed without one.</summary>
+    public IReadOnlyList<string> Addressees { get; init; } = [];
+
     /// <summary>The body, in order.</summary>
     public IReadOnlyList<DocumentBlock> Body { get; init; } = [];
 

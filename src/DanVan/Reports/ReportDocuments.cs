@@ -271,6 +271,8 @@ public static class ReportDocuments
                 : asked is not null ? asked
                 : Requests(content).Select(d => d.Title?.Trim()).Distinct().ToList() is [{ Length: > 0 } title] ? SummaryOf(title)!
                 : ReportPhrases.WorkSummary(content.Span),
+            // A report answering a request is addressed to whoever asked (004: "Kính gửi: Sở Nội vụ.").
+            Addressees = content.Request?.Issuer is { Length: > 0 } asker ? [asker] : [],
             Body = body,
             Recipients = draft.Recipients.Length > 0 ? Lines(draft.Recipients)
                 : template.Recipients.Count > 0 ? template.Recipients

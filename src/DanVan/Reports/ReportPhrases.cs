@@ -18,6 +18,15 @@ public static class ReportPhrases
     /// <summary>The label of the recipients list.</summary>
     public const string RecipientsLabel = "Nơi nhận:";
 
+    /// <summary>The addressee line under the summary: "Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi." (004), or "Kính gửi:" and one line each.</summary>
+    public static IReadOnlyList<string> AddresseeLines(IReadOnlyList<string> addressees) =>
+        addressees.Count switch
+        {
+            0 => [],
+            1 => [$"Kính gửi: {addressees[0].Trim().TrimEnd('.')}."],
+            _ => ["Kính gửi:", .. addressees.Select((a, i) => $"- {a.Trim().TrimEnd('.', ';')}{(i == addressees.Count - 1 ? "." : ";")}")],
+        };
+
     /// <summary>The document type.</summary>
     public const string DocumentType = "BÁO CÁO";
 

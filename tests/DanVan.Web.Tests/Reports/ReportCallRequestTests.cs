@@ -125,13 +125,20 @@ public abstract class ReportCallRequestTests(WebAppFactory app) : WebTest(app)
         sentView["coverage"].ShouldBeNull();
 
         // The province reads exactly what was sent.
-        var paragraphs = Paragraphs(await snv.GetByteArrayAsync(sentView["documentUrl"]!.GetValue<string>()));
+        var sentBytes = await snv.GetByteArrayAsync(sentView["documentUrl"]!.GetValue<string>());
+        var paragraphs = Paragraphs(sentBytes);
+        using (var word = WordprocessingDocument.Open(new MemoryStream(sentBytes), false))
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(word).ToList();
+            errors.ShouldBeEmpty(string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
+        }
         paragraphs.ShouldBe(previewed);
         (await clerk.Http.GetAsync(sendPage.Find("#preview-docx").GetAttribute("href")!)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         paragraphs.ShouldContain("Kết quả 04 năm thực hiện Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh ban hành quy định tiêu chí, " +
             "cách đánh giá, xếp loại công tác dân vận của các cơ quan nhà nước trên địa bàn tỉnh Quảng Ngãi");
         paragraphs.ShouldContain("Thực hiện Công văn số 826/SNV-XDCQ ngày 25/5/2022 của Sở Nội vụ tỉnh Quảng Ngãi về việc " + Subject +
             "; UBND huyện Bình Sơn báo cáo kết quả như sau:");
+        paragraphs.ShouldContain("Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi."); // addressed to whoever asked, as 004 is
         paragraphs.ShouldNotContain(p => p.StartsWith("DỰ THẢO", StringComparison.Ordinal));
         paragraphs.ShouldContain(Leadership);
         var y2019 = paragraphs.IndexOf("- Năm 2019:");
