@@ -25,8 +25,8 @@ public static class RegistryParagraphs
         var range = new FigureScope(scope.Path, true, from, to);
         var models = await WorkFigures.ModelsAsync(db, range, ct);
         var recommendations = await WorkFigures.RecommendationsAsync(db, range, ct);
-        var plans = await WorkParagraphs.PlansAsync(db, scope, year, null, ct);
         var anyPlan = await db.WorkPlans.AnyAsync(p => p.Year == year && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope.Path)), ct);
+        var plans = anyPlan ? await WorkParagraphs.PlansAsync(db, scope, year, null, ct) : "";
         if (models.Total == 0 && recommendations.Received == 0 && !anyPlan) return blocks;
 
         var work = new List<DocumentBlock>();
@@ -37,7 +37,7 @@ public static class RegistryParagraphs
             work.Add(new ParagraphBlock([new TextRun(sentence.Sentence) { Footnote = sentence.Footnote }]));
             work.Add(new ParagraphBlock(WorkParagraphs.Awards(models)));
         }
-        if (anyPlan && plans.Length > 0) work.Add(new ParagraphBlock(plans));
+        if (plans.Length > 0) work.Add(new ParagraphBlock(plans));
         if (await WorkParagraphs.OwnDocumentsAsync(db, scope, year, ct) is { } own) work.Add(new ParagraphBlock(own));
         if (recommendations.Received > 0) work.Add(new ParagraphBlock(WorkParagraphs.Recommendations(recommendations, year)));
         // A lead with nothing under it says nothing: plans of units in no group are counted nowhere.

@@ -3,7 +3,6 @@ using System.Globalization;
 using DanVan.Audit;
 using DanVan.Data;
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 
 namespace DanVan.Reports;
 
@@ -53,7 +52,7 @@ public static class ReportDrafts
     public static string KeyOf(int year, ReportSpan? span, Templates.ReportKind? kind)
     {
         var days = span is { } s && s != ReportSpan.OfYear(year) ? s.ToString() : "";
-        var named = kind is { } k && k != Templates.ReportKind.Periodic ? JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) : "";
+        var named = kind is { } k && k != Templates.ReportKind.Periodic ? Criteria.CamelCaseEnum.Name(k) : "";
         return days.Length == 0 && named.Length == 0 ? "" : $"{days}:{named}";
     }
 

@@ -9,7 +9,6 @@ using DanVan.Web.Infrastructure;
 using DanVan.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 
 namespace DanVan.Web.Api.Reports;
 
@@ -34,7 +33,7 @@ public sealed record ReportCallRequestBody(string? Kind, string? Number, DateOnl
 {
     /// <summary>The core's document reference.</summary>
     public DanVan.Criteria.DocumentRef ToDocument() =>
-        new() { Kind = string.IsNullOrWhiteSpace(Kind) ? "Công văn" : Kind, Number = Number ?? "", Date = Date, Issuer = Issuer, Title = Title };
+        new() { Kind = Kind ?? "", Number = Number ?? "", Date = Date, Issuer = Issuer, Title = Title };
 }
 
 /// <summary>A change of a submission made from the version read.</summary>
@@ -176,7 +175,7 @@ public static class ReportCallsApi
             var subs = submissions[c.Id].OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
             var p = ReportCallProgress.Of(subs.Select(s => (s.Status, s.IsLate)).ToList());
             return new ReportCallView(c.Id, c.Name, c.Year, UnitRef.From(c.ScopeUnit!), c.Level, c.OpensOn, c.Deadline, c.AcceptLate,
-                p.Sent, p.Late, p.Missing, p.Accepted, subs, c.Span.From, c.Span.To, c.Kind is { } k ? JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) : null,
+                p.Sent, p.Late, p.Missing, p.Accepted, subs, c.Span.From, c.Span.To, c.Kind is { } k ? DanVan.Criteria.CamelCaseEnum.Name(k) : null,
                 c.Request is { } r ? new ReportCallRequestBody(r.Kind, r.Number, r.Date, r.Issuer, r.Title) : null);
         }).ToList();
     }

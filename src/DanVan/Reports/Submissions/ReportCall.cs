@@ -29,7 +29,7 @@ public sealed class ReportCall
     /// <summary>Định kỳ, chuyên đề or đột xuất; null for each unit's template's.</summary>
     public Templates.ReportKind? Kind { get; set; }
 
-    /// <summary>Kind of the document that asks ("Công văn"); null when the call cites none.</summary>
+    /// <summary>Kind of the document that asks; null reads as "Công văn", the usual way a Sở asks for reports.</summary>
     public string? RequestKind { get; set; }
 
     /// <summary>Số, ký hiệu of the document that asks, e.g. "826/SNV-XDCQ".</summary>

@@ -110,9 +110,8 @@ public static class ReportCalls
     public static ReportRequest RequestOf(ReportCall call, int unitId, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var whole = call.SpanFrom is null && call.SpanTo is null;
-        return (whole ? new ReportRequest(call.Year, unitId, Today: today, ReportKind: call.Kind) : ReportRequest.Over(call.Span, unitId, call.Kind, today))
-            with { Request = call.Request };
+        ReportSpan? span = call.SpanFrom is null && call.SpanTo is null ? null : call.Span;
+        return ReportRequest.For(call.Year, unitId, span, call.Kind, 1, today) with { Request = call.Request };
     }
 
     /// <summary>How a send now stands against the deadline; a resend after a return keeps its first lateness.</summary>

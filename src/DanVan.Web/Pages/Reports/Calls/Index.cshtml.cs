@@ -94,7 +94,7 @@ public sealed class Index(DanVanDbContext db, CurrentUser current, ProvinceClock
         /// <summary>The document that asks, or null when nothing of it was typed.</summary>
         public DanVan.Criteria.DocumentRef? Request =>
             new[] { RequestNumber, RequestIssuer, RequestTitle }.All(string.IsNullOrWhiteSpace) && RequestDate is null ? null
-            : new() { Kind = string.IsNullOrWhiteSpace(RequestKind) ? "Công văn" : RequestKind, Number = RequestNumber ?? "", Date = RequestDate, Issuer = RequestIssuer, Title = RequestTitle };
+            : new() { Kind = RequestKind ?? "", Number = RequestNumber ?? "", Date = RequestDate, Issuer = RequestIssuer, Title = RequestTitle };
     }
 
     /// <summary>Shows the lists and the form.</summary>
