@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using DanVan.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -60,6 +61,15 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A context on the app's database, for arranging and checking data.</summary>
     public DanVanDbContext NewDbContext() => _database.NewContext();
+
+    /// <summary>How many evidence files are stored: contents in the database (the default store) and files in the
+    /// data folder's evidence folder (the folder store).</summary>
+    public async Task<int> StoredEvidenceFilesAsync()
+    {
+        await using var db = NewDbContext();
+        var folder = Path.Combine(DataFolder, "evidence");
+        return await db.EvidenceContents.CountAsync() + (Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0);
+    }
 
     /// <summary>Starts the app if needed (which migrates the database), then empties the database and the data folder.</summary>
     public virtual async Task ResetAsync()

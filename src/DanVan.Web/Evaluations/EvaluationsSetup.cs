@@ -17,7 +17,7 @@ public static class EvaluationsSetup
     public static WebApplicationBuilder AddEvaluations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<EvidenceStore>();
+        services.AddScoped<EvidenceStore>();
         // Evidence is refused above 10 MB with a message; the form limit leaves room to read and refuse it.
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 3 * EvidenceFiles.MaxBytes);
         services.Configure<RazorPagesOptions>(o =>

@@ -47,6 +47,9 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Evidence files and document references.</summary>
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    /// <summary>Evidence files' bytes (the database store).</summary>
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+
     /// <summary>Personal access tokens.</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -16,7 +16,8 @@ internal static class EvaluationsModel
         .ApplyConfiguration(new PeriodGroupConfiguration())
         .ApplyConfiguration(new AssessmentConfiguration())
         .ApplyConfiguration(new AssessmentEntryConfiguration())
-        .ApplyConfiguration(new EvidenceConfiguration());
+        .ApplyConfiguration(new EvidenceConfiguration())
+        .ApplyConfiguration(new EvidenceContentConfiguration());
 }
 
 internal sealed class EvaluationPeriodConfiguration : IEntityTypeConfiguration<EvaluationPeriod>
@@ -83,5 +84,16 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         e.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId);
         e.Property(x => x.StoredName).HasMaxLength(64);
         e.Property(x => x.Sha256).HasMaxLength(64);
+        e.HasOne(x => x.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<EvidenceContent>
+{
+    public void Configure(EntityTypeBuilder<EvidenceContent> e)
+    {
+        e.ToTable("EvidenceContents");
+        e.HasKey(x => x.EvidenceId);
+        e.Property(x => x.EvidenceId).ValueGeneratedNever();
     }
 }

@@ -25,8 +25,13 @@ public sealed class Evidence
     /// <summary>The file name as uploaded (shown, never used as a path).</summary>
     public string? FileName { get; set; }
 
-    /// <summary>The generated name the file is stored under, outside the web root.</summary>
+    /// <summary>The generated name the file is stored under (a file's content is in <see cref="Content"/>, or in the
+    /// evidence folder under this name when the folder store is chosen); null for a document reference.</summary>
     public string? StoredName { get; set; }
+
+    /// <summary>The file's bytes kept in the database (the default store); null for a reference or a folder-stored file.</summary>
+    /// <remarks>Never loaded with the evidence list: only a download reads it.</remarks>
+    public EvidenceContent? Content { get; set; }
 
     /// <summary>The type found by reading the content.</summary>
     public EvidenceFileType? FileType { get; set; }
@@ -42,6 +47,17 @@ public sealed class Evidence
 
     /// <summary>When (UTC).</summary>
     public DateTime AddedAt { get; set; }
+}
+
+/// <summary>The bytes of one evidence file, in their own table so that lists of evidence never read them; removed with
+/// their evidence (cascade), in the same transaction, and carried by every database backup.</summary>
+public sealed class EvidenceContent
+{
+    /// <summary>The evidence item (also the key).</summary>
+    public int EvidenceId { get; set; }
+
+    /// <summary>The file as uploaded.</summary>
+    public required byte[] Bytes { get; set; }
 }
 
 /// <summary>File types accepted as evidence.</summary>

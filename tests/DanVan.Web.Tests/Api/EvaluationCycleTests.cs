@@ -175,8 +175,7 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
 
         await using var db = S.App.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(0);
-        var folder = Path.Combine(S.App.DataFolder, "evidence");
-        (Directory.Exists(folder) ? Directory.GetFiles(folder) : []).ShouldBeEmpty();
+        (await S.App.StoredEvidenceFilesAsync()).ShouldBe(0);
     }
 
     [Fact]
@@ -204,7 +203,7 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
 
         await using var db = S.App.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(2);
-        Directory.GetFiles(Path.Combine(S.App.DataFolder, "evidence")).Length.ShouldBe(2);
+        (await S.App.StoredEvidenceFilesAsync()).ShouldBe(2);
     }
 
     [Fact]
@@ -214,7 +213,7 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
         var file = await (await unit.UploadAsync(S.AssessmentA, "2", "anh.pdf", TinyPdf)).ReadAsync<EvidenceView>();
         (await unit.DeleteAsync($"/api/v1/evidence/{file.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await unit.GetAsync(file.ContentUrl)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        Directory.GetFiles(Path.Combine(S.App.DataFolder, "evidence")).ShouldBeEmpty();
+        (await S.App.StoredEvidenceFilesAsync()).ShouldBe(0);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
         var files = await db.Evidence.Where(e => e.AssessmentId == w.AssessmentA && e.StoredName != null).OrderBy(e => e.Id).ToListAsync();
         files.Select(f => f.FileType).ShouldBe([EvidenceFileType.Pdf, EvidenceFileType.Png]);
         files.ShouldAllBe(f => f.StoredName!.Length == 32 && !f.StoredName.Contains('.'));
-        Directory.GetFiles(Path.Combine(_app.DataFolder, "evidence")).Length.ShouldBe(2);
+        (await _app.StoredEvidenceFilesAsync()).ShouldBe(2);
 
         var download = await userA.Http.GetAsync($"/Evaluations/Download/{files[0].Id}");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -170,8 +170,7 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
 
         await using var db = _app.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(0);
-        var folder = Path.Combine(_app.DataFolder, "evidence");
-        (Directory.Exists(folder) ? Directory.GetFiles(folder) : []).ShouldBeEmpty();
+        (await _app.StoredEvidenceFilesAsync()).ShouldBe(0);
     }
 
     [Fact]
@@ -185,7 +184,7 @@ public abstract class EditTests(WebAppFactory app) : WebTest(app)
             + "?remove=" + added.Find("#evidence tr[data-criterion='1'] input[name='remove']").GetAttribute("value"));
         var removed = await userA.SubmitAsync(ask, "#remove-form");
         removed.Text("#notice").ShouldBe("Đã xóa tài liệu kiểm chứng.");
-        Directory.GetFiles(Path.Combine(_app.DataFolder, "evidence")).ShouldBeEmpty();
+        (await _app.StoredEvidenceFilesAsync()).ShouldBe(0);
         var audit = await userA.GetAsync($"/Evaluations/Audit/{w.AssessmentA}?criterion=1");
         audit.Text("#audit tr[data-action='evidence.remove'] td.change").ShouldBe("ke-hoach.pdf → (trống)");
 

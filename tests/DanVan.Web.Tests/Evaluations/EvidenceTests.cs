@@ -9,9 +9,7 @@ public abstract class EvidenceTests(WebAppFactory app) : WebTest(app)
 {
     private readonly WebAppFactory _app = app;
 
-    private string Folder => Path.Combine(_app.DataFolder, "evidence");
-
-    private string[] StoredFiles() => Directory.Exists(Folder) ? Directory.GetFiles(Folder) : [];
+    private Task<int> StoredFilesAsync() => _app.StoredEvidenceFilesAsync();
 
     /// <summary>What a browser does with a row's "Xóa": a GET of the form's action with its fields (the confirmation step).</summary>
     private static async Task<Page> AskToRemoveAsync(TestClient user, Page page, int evidenceId)
@@ -46,7 +44,7 @@ public abstract class EvidenceTests(WebAppFactory app) : WebTest(app)
             (await db.Evidence.CountAsync()).ShouldBe(1, "asking deletes nothing");
             (await db.Audit.AnyAsync(a => a.Action == "evidence.remove")).ShouldBeFalse();
         }
-        StoredFiles().Length.ShouldBe(1);
+        (await StoredFilesAsync()).ShouldBe(1);
 
         // Hủy goes back to the list, the item still there.
         var cancelled = await userA.GetAsync(ask.Find("#cancel-remove").GetAttribute("href")!);
@@ -65,7 +63,7 @@ public abstract class EvidenceTests(WebAppFactory app) : WebTest(app)
         removed.Text("#notice").ShouldBe("Đã xóa tài liệu kiểm chứng.");
         removed.Document.QuerySelector("#confirm-remove").ShouldBeNull();
         removed.Document.QuerySelector("#evidence tbody tr").ShouldBeNull();
-        StoredFiles().ShouldBeEmpty();
+        (await StoredFilesAsync()).ShouldBe(0);
         await using (var db = _app.NewDbContext())
         {
             (await db.Evidence.CountAsync()).ShouldBe(0);
@@ -152,7 +150,7 @@ public abstract class EvidenceTests(WebAppFactory app) : WebTest(app)
         await using var db = _app.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(0);
         (await db.Audit.AnyAsync(a => a.Action == "evidence.add")).ShouldBeFalse();
-        StoredFiles().ShouldBeEmpty();
+        (await StoredFilesAsync()).ShouldBe(0);
     }
 
     [Fact]
@@ -173,7 +171,7 @@ public abstract class EvidenceTests(WebAppFactory app) : WebTest(app)
         var items = await db.Evidence.OrderBy(e => e.Id).ToListAsync();
         items.Select(e => (e.CriterionId, e.FileName, e.FileType)).ShouldBe([("1", "ke-hoach.pdf", EvidenceFileType.Pdf), ("1", "bien-ban.doc", EvidenceFileType.Doc)]);
         items.Select(e => e.StoredName).Distinct().Count().ShouldBe(2);
-        StoredFiles().Length.ShouldBe(2);
+        (await StoredFilesAsync()).ShouldBe(2);
         (await db.Audit.Where(a => a.Action == "evidence.add").OrderBy(a => a.Id).Select(a => a.NewValue).ToListAsync())
             .ShouldBe([$"ke-hoach.pdf (Pdf, {Samples.Pdf.Length} B)", $"bien-ban.doc (Doc, {CompoundFiles.Doc.Length} B)"]);
     }
@@ -210,7 +208,41 @@ public abstract class EvidenceTests(WebAppFactory app) : WebTest(app)
         await using var db = _app.NewDbContext();
         (await db.Evidence.CountAsync()).ShouldBe(0, "neither the good file nor the reference is stored");
         (await db.Audit.AnyAsync(a => a.Action == "evidence.add")).ShouldBeFalse();
-        StoredFiles().ShouldBeEmpty();
+        (await StoredFilesAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_keep_a_file_in_the_database_with_its_row_and_still_serve_one_stored_in_the_folder_before()
+    {
+        var w = await TestWorld.SeedAsync(_app);
+        var userA = await TestClient.LoginAsync(_app, "userA");
+        var page = await userA.GetAsync($"/Evaluations/Evidence/{w.AssessmentA}");
+        await userA.SubmitAsync(page, "#evidence-form", new() { ["Data.CriterionId"] = "1" }, files: [("Data.Files", "ke-hoach.pdf", Samples.Pdf)]);
+        await using (var db = _app.NewDbContext())
+        {
+            var stored = await db.Evidence.Include(e => e.Content).SingleAsync();
+            stored.Content!.Bytes.ShouldBe(Samples.Pdf);
+            Directory.Exists(Path.Combine(_app.DataFolder, "evidence")).ShouldBeFalse("the database store writes no file");
+        }
+
+        // A file an older version kept in the data folder is served from there.
+        int legacyId;
+        await using (var db = _app.NewDbContext())
+        {
+            var legacy = new DanVan.Evaluations.Evidence { AssessmentId = w.AssessmentA, CriterionId = "1", FileName = "cu.png", StoredName = "00112233445566778899aabbccddeeff", FileType = EvidenceFileType.Png, Size = Samples.Png.Length, AddedBy = "userA" };
+            db.Evidence.Add(legacy);
+            await db.SaveChangesAsync();
+            legacyId = legacy.Id;
+        }
+        Directory.CreateDirectory(Path.Combine(_app.DataFolder, "evidence"));
+        await File.WriteAllBytesAsync(Path.Combine(_app.DataFolder, "evidence", "00112233445566778899aabbccddeeff"), Samples.Png);
+        var download = await userA.Http.GetAsync($"/Evaluations/Download/{legacyId}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Samples.Png);
+
+        // A row whose file is gone from both answers 404, not 500.
+        File.Delete(Path.Combine(_app.DataFolder, "evidence", "00112233445566778899aabbccddeeff"));
+        (await userA.Http.GetAsync($"/Evaluations/Download/{legacyId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

@@ -209,8 +209,9 @@ public static class EvidenceApi
         var (evidence, _) = found;
         if (evidence.StoredName is null || evidence.FileType is not { } type)
             return new NotFoundProblem($"Evidence {id} is a document reference; it has no file.");
+        if (await store.OpenAsync(evidence, ct) is not { } content) return new NotFoundProblem($"The file of evidence {id} is missing from the store.");
         response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(store.Open(evidence), EvidenceFiles.ContentType(type), evidence.FileName);
+        return TypedResults.File(content, EvidenceFiles.ContentType(type), evidence.FileName);
     }
 
     /// <summary>DELETE /api/v1/evidence/{id}.</summary>

@@ -16,15 +16,7 @@ public sealed class Download(DanVanDbContext db, EvidenceStore store) : PageMode
     {
         var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
         if (evidence?.StoredName is null || evidence.FileType is not { } type) return NotFound();
-        Stream stream;
-        try
-        {
-            stream = store.Open(evidence);
-        }
-        catch (FileNotFoundException)
-        {
-            return NotFound();
-        }
+        if (await store.OpenAsync(evidence, HttpContext.RequestAborted) is not { } stream) return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(stream, EvidenceFiles.ContentType(type), evidence.FileName ?? $"evidence-{id}");
     }

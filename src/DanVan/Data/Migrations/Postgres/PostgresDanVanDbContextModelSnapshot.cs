@@ -506,6 +506,20 @@ namespace DanVan.Data.Migrations.Postgres
                     b.ToTable("Evidence");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.PeriodGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -1918,6 +1932,15 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Evidence", null)
+                        .WithOne("Content")
+                        .HasForeignKey("DanVan.Evaluations.EvidenceContent", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.PeriodGroup", b =>
                 {
                     b.HasOne("DanVan.Criteria.StoredCriteriaSet", "CriteriaSet")
@@ -2455,6 +2478,11 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Navigation("Assessments");
 
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Evidence", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>

@@ -485,6 +485,20 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.ToTable("Evidence");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.PeriodGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -1850,6 +1864,15 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Evidence", null)
+                        .WithOne("Content")
+                        .HasForeignKey("DanVan.Evaluations.EvidenceContent", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.PeriodGroup", b =>
                 {
                     b.HasOne("DanVan.Criteria.StoredCriteriaSet", "CriteriaSet")
@@ -2379,6 +2402,11 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Navigation("Assessments");
 
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Evidence", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
