@@ -21,10 +21,12 @@ builder.AddEvaluations();
 builder.AddReports();
 builder.AddStatistics();
 builder.AddRegistries();
+builder.AddDanVanOperations();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync(args);
 app.UseDanVanWeb();
+app.MapDanVanOperations();
 app.MapRazorPages();
 var api = app.MapDanVanApi();
 api.MapEvaluationsApi();

@@ -111,6 +111,8 @@ public static class WebSetup
                 : "public, max-age=3600",
         });
         app.UseRouting();
+        // After routing, so requests are counted by route template ("/Evaluations/Edit/{id}"), not by every id.
+        Prometheus.HttpMetricsMiddlewareExtensions.UseHttpMetrics(app);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
