@@ -13,10 +13,16 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # grep -q would close the pipe early and, under pipefail, fail the check though the font is there.
 fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null || need+=(fonts-liberation2)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+# The load balancer in front of two app instances (TwoInstancesTests starts its own, on a free port).
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
+  # Packages must not start their services (nginx on port 80): the tests start their own servers.
+  made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; made_policy=1; fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  if [ $made_policy = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 # Each test host may start file watchers; a busy machine's default of 128 inotify instances is too few.
