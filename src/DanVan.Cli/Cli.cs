@@ -72,6 +72,7 @@ public static class Cli
             RemindersCommands.Build(globals),
             DemoCommand.Build(globals),
             AccountsCommands.Build(globals),
+            .. Operations.BackupCommands.Build(globals),
         ];
         foreach (var group in groups) root.Subcommands.Add(group);
         return root;
