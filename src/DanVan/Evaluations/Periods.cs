@@ -65,9 +65,11 @@ public static class Periods
         if (request.Groups.Count == 0) problems.Add(Refusal.Of("period.noGroups", Where.AtField("groups")));
         if (request.Groups.Select(g => g.GroupId).Distinct().Count() != request.Groups.Count) problems.Add(Refusal.Of("period.groupTwice", Where.AtField("groups")));
 
-        var units = await db.Units.Include(u => u.Groups).ToListAsync(ct);
-        var tree = new OrgTree(units);
-        if (units.All(u => u.Id != request.ScopeUnitId)) problems.Add(Refusal.Of("period.unknownUnit", Where.AtField("scopeUnitId"), ("unit", request.ScopeUnitId)));
+        // Only the scope's subtree, read without tracking: a country's 50,000 units tracked beside their new assessments
+        // made the save check every one of them.
+        var scopePath = await db.Units.AsNoTracking().Where(u => u.Id == request.ScopeUnitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
+        if (scopePath is null) problems.Add(Refusal.Of("period.unknownUnit", Where.AtField("scopeUnitId"), ("unit", request.ScopeUnitId)));
+        var tree = new OrgTree(scopePath is null ? [] : await db.Units.AsNoTracking().Include(u => u.Groups).Where(u => u.Path.StartsWith(scopePath)).ToListAsync(ct));
 
         var groupIds = request.Groups.Select(g => g.GroupId).ToList();
         var groups = await db.Groups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);

@@ -117,7 +117,7 @@ public sealed class PeriodsTests(SqliteDatabase db) : IAsyncLifetime
         await using var db = _db.NewContext();
         var request = _setup.Request() with { LevelDeadlines = [new LevelDeadline(DanVan.OrgUnits.OrgUnitKind.ProvincialAgency, new DateOnly(2024, 11, 20))] };
         var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, "test");
-        var a = await db.Assessments.Include(x => x.Entries).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
+        var a = await db.Assessments.Include(x => x.Entries).Include(x => x.Unit).SingleAsync(x => x.PeriodId == period.Id && x.Unit!.Code == "A1");
         var at = new DateTime(2024, 11, 25, 2, 0, 0, DateTimeKind.Utc);
         AssessmentWorkflow.Confirm(db, a, "thutruong", at);
         AssessmentWorkflow.Submit(db, a, period, _setup.Set, "canbo", at);
