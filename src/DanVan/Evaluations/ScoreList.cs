@@ -22,7 +22,14 @@ public sealed record ScoreRow(
     string? Target = null,
     string? Count = null,
     string? NotApplicable = null,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>The file's own headers where it named columns the people's way (<see cref="TableData.Written"/>).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>A column as the file names it ("Điểm" for points), for locating a problem.</summary>
+    public string? HeaderOf(string? column) => column is not null && Headers?.GetValueOrDefault(column) is { } written ? written : column;
+}
 
 /// <summary>What a score import may do besides storing entries, for loading results in bulk.</summary>
 public sealed record ScoreImportOptions
@@ -253,7 +260,7 @@ public static class ScoreList
         foreach (var row in rows)
         {
             var before = problems.Count;
-            Where At(string column) => Where.AtCell(fileName, row.Row, column);
+            Where At(string column) => Where.AtCell(fileName, row.Row, row.HeaderOf(column));
             void Problem(string column, string code, params (string, object?)[] args) => problems.Add(Refusal.Of(code, At(column), args));
 
             var unitCode = row.UnitCode.Trim();
@@ -339,7 +346,7 @@ public static class ScoreList
             var refused = AssessmentEntries.CheckValue(set, input);
             if (refused.Count > 0)
             {
-                problems.AddRange(refused.Select(r => r.At(Where.AtCell(fileName, row.Row, ColumnOf(r.Where.Field)))));
+                problems.AddRange(refused.Select(r => r.At(Where.AtCell(fileName, row.Row, row.HeaderOf(ColumnOf(r.Where.Field))))));
                 continue;
             }
             parsed.Add(new(row, assessment, input));
@@ -372,7 +379,7 @@ public static class ScoreList
             var code = a.Unit!.Code;
             var hasSelf = group.Any(p => p.Input.Layer == ScoreLayer.Self);
             foreach (var p in group.Where(p => p.Input.Layer == ScoreLayer.Self && !a.IsEditableByUnit))
-                problems.Add(Refusal.Of("scores.selfLocked", Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString())));
+                problems.Add(Refusal.Of("scores.selfLocked", Where.AtCell(fileName, p.Row.Row, p.Row.HeaderOf("layer")), ("unit", code), ("status", a.Status.ToString())));
 
             var willSubmit = submit && hasSelf && a.IsEditableByUnit;
             if (willSubmit && AssessmentWorkflow.Lateness(a, period, submittedAt, zone).Refused) refused.Add(a);
@@ -380,7 +387,7 @@ public static class ScoreList
             if (status is AssessmentStatus.Submitted or AssessmentStatus.Appraised) continue;
             foreach (var p in group.Where(p => p.Input.Layer != ScoreLayer.Self))
                 problems.Add(Refusal.Of(hasSelf && !submit ? "scores.reviewNeedsSubmittedSubmitSelf" : "scores.reviewNeedsSubmitted",
-                    Where.AtCell(fileName, p.Row.Row, "layer"), ("unit", code), ("status", a.Status.ToString()), ("layer", LayerName(p.Input.Layer))));
+                    Where.AtCell(fileName, p.Row.Row, p.Row.HeaderOf("layer")), ("unit", code), ("status", a.Status.ToString()), ("layer", LayerName(p.Input.Layer))));
         }
 
         if (refused.Count > 0)
@@ -396,7 +403,7 @@ public static class ScoreList
         catch (RefusedException ex)
         {
             // State rules (e.g. the period not open yet) are met here; each refusal is located at its row.
-            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, ColumnOf(r.Where.Field)))).ToList());
+            throw new RefusedException(ex.Refusals.Select(r => r.At(Where.AtCell(fileName, p.Row.Row, p.Row.HeaderOf(ColumnOf(r.Where.Field))))).ToList());
         }
     }
 
@@ -436,6 +443,7 @@ public static class ScoreList
         var table = read.WithAliases(VietnameseColumns);
         TableFile.RequireColumns(table, fileName, ["unit_code", "criterion", "layer"], Columns);
         return table.Records.Select(r => new ScoreRow(r.Row, r["unit_code"] ?? "", r["criterion"] ?? "", r["layer"] ?? "",
-            r.Number("points"), r["level"], r["checked"], r.Number("achieved"), r.Number("target"), r.Number("count"), r["not_applicable"], r["note"])).ToList();
+            r.Number("points"), r["level"], r["checked"], r.Number("achieved"), r.Number("target"), r.Number("count"), r["not_applicable"], r["note"])
+        { Headers = table.Written }).ToList();
     }
 }

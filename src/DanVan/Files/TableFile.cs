@@ -38,6 +38,16 @@ public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<Table
     /// <summary>The sheet read (XLSX), for locating problems.</summary>
     public string? Sheet { get; init; }
 
+    /// <summary>The header cells as the file wrote them (case, spaces, diacritics), beside the normalised <see cref="Header"/>.</summary>
+    public IReadOnlyList<string>? WrittenHeader { get; init; }
+
+    /// <summary>The headers <see cref="WithAliases"/> renamed, as the file wrote them, by the import's own name
+    /// ("code" → "Mã đơn vị"); null when none was renamed.</summary>
+    public IReadOnlyDictionary<string, string>? Written { get; init; }
+
+    /// <summary>A column as the file names it, so that a problem points at a header the person can find in the sheet.</summary>
+    public string AsWritten(string column) => Written?.GetValueOrDefault(column) ?? column;
+
     /// <summary>
     /// The table with columns named the people's way renamed to the import's own names: a header is folded (case,
     /// diacritics, đ, spaces) and looked up in <paramref name="aliases"/> ("Mã đơn vị" → "ma_don_vi" → "code").
@@ -47,13 +57,16 @@ public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<Table
     {
         ArgumentNullException.ThrowIfNull(aliases);
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = Header.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var h in Header)
+        for (var i = 0; i < Header.Count; i++)
         {
+            var h = Header[i];
             var key = Reports.VietnameseFormat.Fold(h.Replace('_', ' ')).Replace(' ', '_');
             if (aliases.TryGetValue(key, out var name) && !taken.Contains(name))
             {
                 renamed[h] = name;
+                written[name] = WrittenHeader is { } w && i < w.Count ? w[i] : h;
                 taken.Add(name);
             }
         }
@@ -62,6 +75,7 @@ public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<Table
         return this with
         {
             Header = [.. Header.Select(Rename)],
+            Written = written,
             Records = [.. Records.Select(r => r with
             {
                 Cells = r.Cells.ToDictionary(c => Rename(c.Key), c => c.Value),
@@ -141,7 +155,8 @@ public static class TableFile
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader())
             throw new RefusedException("file.empty", new Where { File = fileName });
-        var header = (csv.HeaderRecord ?? []).Select(NormalizeHeader).ToList();
+        var writtenHeader = (csv.HeaderRecord ?? []).Select(h => h.Trim().Normalize()).ToList();
+        var header = writtenHeader.Select(NormalizeHeader).ToList();
         var records = new List<TableRecord>();
         var refusals = new List<Refusal>();
         while (csv.Read())
@@ -165,7 +180,7 @@ public static class TableFile
             if (refusals.Count > limits.MaxRefusals) break;
         }
         if (refusals.Count > 0) throw new RefusedException(limits.Cap(refusals, fileName));
-        return new(header, records);
+        return new(header, records) { WrittenHeader = writtenHeader };
     }
 
     /// <summary>Reads the first sheet of an XLSX workbook with a header row (the first non-blank row).</summary>
@@ -176,6 +191,7 @@ public static class TableFile
         CheckInflatedSize(workbook, fileName, limits);
 
         var header = new List<string>();
+        var writtenHeader = new List<string>();
         var letters = new List<string>();
         var headerRow = 0;
         string? sheet = null;
@@ -196,7 +212,8 @@ public static class TableFile
                     if (!row.Values.Any(v => !string.IsNullOrWhiteSpace(CellText(v)))) continue;
                     headerRow = rowNumber;
                     letters = [.. row.Keys];
-                    header = letters.Select(l => NormalizeHeader(CellText(row[l]) ?? "")).ToList();
+                    writtenHeader = letters.Select(l => (CellText(row[l]) ?? "").Trim().Normalize()).ToList();
+                    header = writtenHeader.Select(NormalizeHeader).ToList();
                     continue;
                 }
                 var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -219,7 +236,7 @@ public static class TableFile
         }
 
         if (headerRow == 0) throw new RefusedException("file.empty", new Where { File = fileName, Sheet = sheet });
-        return new(header, records) { HeaderRow = headerRow, Sheet = sheet };
+        return new(header, records) { HeaderRow = headerRow, Sheet = sheet, WrittenHeader = writtenHeader };
     }
 
     /// <summary>Refuses a table that lacks any of the required columns, at the header's row.</summary>

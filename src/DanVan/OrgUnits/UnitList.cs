@@ -24,6 +24,12 @@ public sealed record UnitRow(
 
     /// <summary>True when the file has the column (or the columns are not known).</summary>
     public bool Has(string column) => FileColumns is null || FileColumns.Contains(column);
+
+    /// <summary>The file's own headers where it named columns the people's way (<see cref="TableData.Written"/>).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>A column as the file names it ("Mã đơn vị" for code), for locating a problem.</summary>
+    public string HeaderOf(string column) => Headers?.GetValueOrDefault(column) ?? column;
 }
 
 /// <summary>What an import changed.</summary>
@@ -160,7 +166,7 @@ public static class UnitList
     {
         var problems = new List<Refusal>();
         void Problem(UnitRow row, string column, string code, params (string, object?)[] args) =>
-            problems.Add(Refusal.Of(code, Where.AtCell(fileName, row.Row, column), args));
+            problems.Add(Refusal.Of(code, Where.AtCell(fileName, row.Row, row.HeaderOf(column)), args));
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -277,7 +283,7 @@ public static class UnitList
         TableFile.RequireColumns(table, fileName, ["code", "name", "kind"], Columns);
         var columns = table.Header.Where(h => h.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return table.Records.Select(r => new UnitRow(r.Row, r["code"] ?? "", r["name"] ?? "", r["short_name"], r["kind"] ?? "",
-            r["parent_code"], r["groups"], r["valid_from"], r["valid_to"], r["successors"]) { FileColumns = columns }).ToList();
+            r["parent_code"], r["groups"], r["valid_from"], r["valid_to"], r["successors"]) { FileColumns = columns, Headers = table.Written }).ToList();
     }
 
     private static IEnumerable<string> SplitList(string? text) =>

@@ -130,7 +130,7 @@ public static class FormWorkbook
         var seen = new Dictionary<(string, string), int>();
         foreach (var record in table.Records)
         {
-            Where At(string column) => Where.AtCell(fileName, record.Row, column, table.Sheet);
+            Where At(string column) => Where.AtCell(fileName, record.Row, table.AsWritten(column), table.Sheet);
             var unit = record["unit_code"];
             var code = record["indicator"];
             if (unit is null) { refusals.Add(Refusal.Of("forms.importUnitMissing", At("unit_code"))); continue; }

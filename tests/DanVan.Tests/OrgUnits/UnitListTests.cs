@@ -79,6 +79,12 @@ public sealed class UnitListTests(SqliteDatabase db) : IAsyncLifetime
         rows.Select(r => (r.Code, r.Name, r.Kind, r.ParentCode, r.Groups, r.ValidTo)).ShouldBe(
             [("P", "Tỉnh Thử Nghiệm", "tỉnh", null, null, null), ("H", "UBND huyện A", "huyện", "P", "cap-huyen", "30/06/2025")]);
         UnitList.Validate(rows, new Dictionary<string, OrgUnit>(), "don-vi.csv").ShouldBeEmpty();
+
+        // A problem points at the header the person wrote, not at the import's own name for it.
+        var bad = UnitList.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes("Mã đơn vị,Tên đơn vị,Loại\nP,,tỉnh\n")), "don-vi.csv");
+        var refusal = UnitList.Validate(bad, new Dictionary<string, OrgUnit>(), "don-vi.csv").ShouldHaveSingleItem();
+        refusal.Where.Column.ShouldBe("Tên đơn vị");
+        RefusalText.RenderWithPlace(refusal, RefusalText.Vietnamese).ShouldStartWith("don-vi.csv, dòng 2, cột Tên đơn vị:");
     }
 
     [Fact]

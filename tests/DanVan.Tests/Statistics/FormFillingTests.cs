@@ -285,7 +285,7 @@ public abstract class FormFillingTests(TestDatabase db) : DatabaseTest(db)
         var (_, form) = await PeriodAsync(db);
         var table = TableFile.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "so-lieu.csv");
         var read = Should.Throw<RefusedException>(() => FormWorkbook.Read(form, table, "so-lieu.csv"));
-        read.Refusals.Select(r => (r.Code, r.Where.Key)).ShouldBe([("forms.valueUnreadable", "file:so-lieu.csv/row:3/column:value")]);
+        read.Refusals.Select(r => (r.Code, r.Where.Key)).ShouldBe([("forms.valueUnreadable", "file:so-lieu.csv/row:3/column:Giá trị")]);
         var units = FormWorkbook.Read(form, table with { Records = [.. table.Records.Where(r => r.Row == 2)] }, "so-lieu.csv");
         units.Single().Figures.Values.Values["receptions"].ShouldBe(new NumberValue(10));
     }

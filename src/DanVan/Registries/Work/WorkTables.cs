@@ -87,7 +87,7 @@ public static class WorkTables
     public static FieldLocator Cells(string fileName, TableData table, int row) => field =>
     {
         var name = field.Split('[', '.')[0];
-        return Where.AtCell(fileName, row, ColumnOf.GetValueOrDefault(name, name), table.Sheet);
+        return Where.AtCell(fileName, row, table.AsWritten(ColumnOf.GetValueOrDefault(name, name)), table.Sheet);
     };
 
     /// <summary>Checks every row of <paramref name="table"/> and, when none is refused, records them all with one audit line in one save.</summary>
