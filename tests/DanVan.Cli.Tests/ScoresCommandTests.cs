@@ -240,6 +240,12 @@ public abstract class ScoresCommandTests(TestDatabase database) : CliTestBase(da
         await using var db = Db.NewContext();
         (await db.Entries.Where(e => e.CriterionId == "2").OrderBy(e => e.Points).Select(e => e.Points).ToListAsync()).ShouldBe([7.5m, 12m]);
         (await db.Entries.SingleAsync(e => e.CriterionId == "2" && e.Points == 7.5m)).Note.ShouldBe("Theo biên bản họp");
+
+        // A problem points at the sheet's own header, not at the import's name for it.
+        var bad = Write("diem-sai.csv", "Mã đơn vị,Tiêu chí,Lớp điểm,Điểm\nA1,2,tự đánh giá,99\n");
+        var run = await RunAsync("scores", "import", bad, "--period", "2024");
+        run.Exit.ShouldBe(ExitCodes.Refused, run.ToString());
+        run.Err.ShouldContain("diem-sai.csv, dòng 2, cột Điểm:");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Data;
 using DanVan.Refusals;
@@ -8,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Accounts;
 
 /// <summary>danvan accounts create|list|reset-password|assign|revoke|lock|unlock: local accounts, so that a database built with the CLI can be signed into.</summary>
-/// <remarks>Every change goes through <see cref="AccountAdmin"/>, the pages' own core, and is audited as user "cli".</remarks>
+/// <remarks>Every change goes through <see cref="AccountAdmin"/>, the pages' own core, and is audited as the account the command acts as
+/// (--as; "cli", the server's operator, without it). Every command asks accounts.admin, except the creation of the first system
+/// administrator (no account holds that role yet): the bootstrap of a new database.</remarks>
 public static class AccountsCommands
 {
-    /// <summary>The user name the audit trail records for the CLI.</summary>
-    public const string Actor = "cli";
+    /// <summary>The user name the audit trail records for the server's operator (a command run without --as).</summary>
+    public const string Actor = CliContext.OperatorName;
 
     /// <summary>The variable a password may be read from instead of the command line (which other users may see).</summary>
     public const string PasswordVariable = "DANVAN_PASSWORD";
@@ -75,10 +78,15 @@ public static class AccountsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            // Bootstrap: the first system administrator of a new database is created unchecked.
+            var bootstrap = Roles[context.Get(role)!] == Role.Administrator
+                && !await db.RoleAssignments.AnyAsync(r => r.Role == Role.Administrator && r.ScopeUnitId == null, ct);
+            if (!bootstrap) CliContext.Require(actor, AccountPermissions.Admin, Target.None);
             var scopeId = await ScopeIdAsync(db, context.Get(scope), ct);
             var admin = Admin(db);
             var created = await admin.CreateAsync(context.Get(user)!, context.Get(fullName)!, ReadPassword(context.Get(password)),
-                Roles[context.Get(role)!], scopeId, Actor, DateTime.UtcNow, ct);
+                Roles[context.Get(role)!], scopeId, actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"Created account {created.UserName} ({context.Get(role)}{(context.Get(scope) is { } s ? " in " + s : "")}).");
             return ExitCodes.Ok;
         });
@@ -91,6 +99,7 @@ public static class AccountsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            CliContext.Require(await context.ActorAsync(db, ct), AccountPermissions.Admin, Target.None);
             var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
             var table = new TextTable("User", "Full name", "Roles", "Locked until");
             var now = DateTimeOffset.UtcNow;
@@ -118,9 +127,11 @@ public static class AccountsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, AccountPermissions.Admin, Target.None);
             var admin = Admin(db);
             var account = await admin.FindAsync(context.Get(user)!, ct);
-            await admin.ResetPasswordAsync(account, ReadPassword(context.Get(password)), Actor, DateTime.UtcNow, ct);
+            await admin.ResetPasswordAsync(account, ReadPassword(context.Get(password)), actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"Password of {account.UserName} reset.");
             return ExitCodes.Ok;
         });
@@ -136,9 +147,11 @@ public static class AccountsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, AccountPermissions.Admin, Target.None);
             var admin = Admin(db);
             var account = await admin.FindAsync(context.Get(user)!, ct);
-            await admin.AssignRoleAsync(account, Roles[context.Get(role)!], await ScopeIdAsync(db, context.Get(scope), ct), Actor, DateTime.UtcNow, ct);
+            await admin.AssignRoleAsync(account, Roles[context.Get(role)!], await ScopeIdAsync(db, context.Get(scope), ct), actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"{account.UserName} now holds {context.Get(role)}{(context.Get(scope) is { } s ? " in " + s : "")}.");
             return ExitCodes.Ok;
         });
@@ -154,10 +167,12 @@ public static class AccountsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, AccountPermissions.Admin, Target.None);
             var admin = Admin(db);
             var account = await admin.FindAsync(context.Get(user)!, ct);
             var held = await admin.FindRoleAsync(account, Roles[context.Get(role)!], await ScopeIdAsync(db, context.Get(scope), ct), ct);
-            await admin.RevokeRoleAsync(account, held.Id, Actor, DateTime.UtcNow, ct);
+            await admin.RevokeRoleAsync(account, held.Id, actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"{account.UserName} no longer holds {context.Get(role)}{(context.Get(scope) is { } s ? " in " + s : "")}.");
             return ExitCodes.Ok;
         });
@@ -173,10 +188,12 @@ public static class AccountsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, AccountPermissions.Admin, Target.None);
             var admin = Admin(db);
             var account = await admin.FindAsync(context.Get(user)!, ct);
-            if (locking) await admin.LockAsync(account, Actor, DateTime.UtcNow, ct);
-            else await admin.UnlockAsync(account, Actor, DateTime.UtcNow, ct);
+            if (locking) await admin.LockAsync(account, actor.UserName, DateTime.UtcNow, ct);
+            else await admin.UnlockAsync(account, actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"{account.UserName} {(locking ? "locked" : "unlocked")}.");
             return ExitCodes.Ok;
         });

@@ -61,11 +61,13 @@ public static class CriteriaCommands
             if (problems.Count > 0) throw new DanVan.Refusals.RefusedException(TableLimits.Default.Cap(problems, null));
 
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, CriteriaPermissions.Admin, DanVan.Accounts.Permissions.Target.None);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var lines = new List<string>();
             foreach (var set in sets)
             {
-                var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, set, "cli", null, ct: ct);
+                var (stored, outcome) = await CriteriaSetStore.ImportAsync(db, set, actor.UserName, null, ct: ct);
                 lines.Add(outcome switch
                 {
                     CriteriaImportOutcome.Created => $"Created {stored.Key} v{stored.Version}: {stored.Name}",

@@ -29,8 +29,17 @@ public static class ComputeCommand
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var p = await period.ResolveAsync(db, context.Parse, ct);
+            var actor = await context.ActorAsync(db, ct);
+            var p = await period.ResolveAsync(db, context.Parse, actor, ct);
+            if (!CliContext.IsOperator(actor) && !CliContext.Permissions.MayAnywhere(actor, EvaluationPermissions.Monitor)) throw CliContext.Forbidden(actor, EvaluationPermissions.Monitor);
             var results = await PeriodResultsQuery.ComputeAsync(db, p.Id, ct);
+            // Computed over the whole period (group rules, shares), shown for the units the account follows (evaluations.monitor).
+            if (!actor.IsAdministrator)
+                results = results with
+                {
+                    Units = [.. results.Units.Where(u => CliContext.May(actor, EvaluationPermissions.Monitor,
+                        new DanVan.Accounts.Permissions.Target(u.Unit.Path, p.ScopeUnit!.Path)))],
+                };
             var sets = await db.CriteriaSets.AsNoTracking().Where(s => p.Groups.Select(g => g.CriteriaSetId).Contains(s.Id))
                 .ToDictionaryAsync(s => s.Id, s => $"{s.Key} v{s.Version}", ct);
             var setOfGroup = p.Groups.ToDictionary(g => g.GroupId, g => sets[g.CriteriaSetId]);

@@ -1,6 +1,7 @@
 using DanVan.Refusals;
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Criteria;
 using DanVan.Evaluations;
@@ -56,6 +57,7 @@ public static partial class PeriodsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
             var y = context.Get(year);
             var problems = new List<Refusal>();
 
@@ -74,6 +76,10 @@ public static partial class PeriodsCommands
                     ? Refusal.Of("cli.noUnits", Where.AtField("--scope"))
                     : Refusal.Of("cli.severalRoots", Where.AtField("--scope"), ("units", string.Join(", ", roots.Select(r => r.Code)))));
             }
+            // The account opens periods for a scope unit it coordinates; one outside its scope is "no such unit".
+            if (scopeId is { } sid && units.First(u => u.Id == sid) is var scopeOf)
+                CliContext.Require(actor, EvaluationPermissions.OpenPeriod, Target.Unit(scopeOf),
+                    Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", scopeOf.Code)));
 
             var groupCodes = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Id, ct);
             var choices = new List<PeriodGroupChoice>();
@@ -96,7 +102,7 @@ public static partial class PeriodsCommands
 
             var request = new OpenPeriodRequest(y, context.Get(name) ?? $"Đánh giá, xếp loại công tác dân vận chính quyền năm {y}",
                 scopeId!.Value, context.Get(opens)!.Value, context.Get(deadline)!.Value, !context.Get(refuseLate), choices);
-            var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, "cli", ct);
+            var period = await DanVan.Evaluations.Periods.OpenAsync(db, request, actor.UserName, ct);
 
             var groupNames = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g, ct);
             var setNames = await db.CriteriaSets.AsNoTracking().Where(s => choices.Select(c => c.CriteriaSetId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -138,14 +144,17 @@ public static partial class PeriodsCommands
 
     private static Command List(GlobalOptions globals)
     {
-        var command = new Command("list", "List periods with their groups, criteria sets and progress");
+        var command = new Command("list", "List periods with their groups, criteria sets and progress: those the account reads (its scope unit's, or with units it reads), counting the units it reads");
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var periods = await db.Periods.AsNoTracking().Include(p => p.ScopeUnit).Include(p => p.Groups).ThenInclude(g => g.Group)
+            var actor = await context.ActorAsync(db, ct);
+            var all = await db.Periods.AsNoTracking().Include(p => p.ScopeUnit).Include(p => p.Groups).ThenInclude(g => g.Group)
                 .Include(p => p.Groups).ThenInclude(g => g.CriteriaSet).OrderBy(p => p.Year).ThenBy(p => p.Id).ToListAsync(ct);
-            var counts = (await db.Assessments.AsNoTracking().Select(a => new { a.PeriodId, a.Status }).ToListAsync(ct))
+            var counts = (await db.Assessments.AsNoTracking().Select(a => new { a.PeriodId, a.Status, a.Unit!.Path }).ToListAsync(ct))
+                .Where(a => actor.CanRead(a.Path))
                 .GroupBy(a => a.PeriodId).ToDictionary(g => g.Key, g => g.ToList());
+            var periods = all.Where(p => actor.CanRead(p.ScopeUnit!.Path) || counts.ContainsKey(p.Id)).ToList();
             var table = new TextTable("Id", "Year", "Name", "Scope", "Opens", "Deadline", "Late", "Groups", "Units", "Submitted", "Approved")
                 .AlignRight(0, 1, 8, 9, 10);
             foreach (var p in periods)

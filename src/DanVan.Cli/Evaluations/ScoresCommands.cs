@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Evaluations;
 using DanVan.Refusals;
@@ -50,14 +52,16 @@ public static class ScoresCommands
             var limits = TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable));
             var rows = ScoreList.ReadFile(path, limits);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var p = await period.ResolveAsync(db, context.Parse, ct);
+            var actor = await context.ActorAsync(db, ct);
+            var p = await period.ResolveAsync(db, context.Parse, actor, ct);
+            await RequireRowsAsync(db, actor, p, rows, Path.GetFileName(path), context.Get(submit) || context.Get(approve), context.Get(approve), limits, ct);
             var options = new ScoreImportOptions
             {
                 Submit = context.Get(submit),
                 Approve = context.Get(approve),
                 SubmittedAt = context.Get(submittedOn) is { } day ? day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc) : null,
                 Reason = context.Get(reason),
-                User = "cli",
+                User = actor.UserName,
                 Limits = limits,
             };
             var summary = await context.WithProgressAsync($"Importing {rows.Count} rows into period {p.Year} \"{p.Name}\"...",
@@ -74,6 +78,40 @@ public static class ScoresCommands
         return command;
     }
 
+    /// <summary>Asks the permission model for every row's unit, before anything is stored: the layer's entry action
+    /// (self: evaluations.enterSelf, appraisal: evaluations.appraise, inspection: evaluations.inspect), with --submit
+    /// evaluations.submit for self rows and with --approve evaluations.approve for the others, at the unit within the period's scope.</summary>
+    /// <remarks>A unit outside the account's scope is refused as the import refuses an unknown code (<c>scores.noUnit</c>), so nothing tells
+    /// it exists; a unit it reads but may not act on is <c>cli.forbidden</c> at its row. Unknown codes and layers are left to the import.</remarks>
+    private static async Task RequireRowsAsync(DanVan.Data.DanVanDbContext db, UserScope actor, EvaluationPeriod period, IReadOnlyList<ScoreRow> rows,
+        string fileName, bool submit, bool approve, TableLimits limits, CancellationToken ct)
+    {
+        if (CliContext.IsOperator(actor)) return;
+        var codes = rows.Select(r => r.UnitCode.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        var paths = await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Path, StringComparer.Ordinal, ct);
+        var problems = new List<Refusal>();
+        foreach (var row in rows)
+        {
+            var code = row.UnitCode.Trim();
+            if (!paths.TryGetValue(code, out var unitPath) || ScoreList.ParseLayer(row.Layer) is not { } layer) continue;
+            var at = Where.AtCell(fileName, row.Row, "unit_code");
+            var target = new Target(unitPath, period.ScopeUnit!.Path);
+            List<string> actions = [EvaluationPermissions.EntryAction(layer)];
+            if (layer == DanVan.Evaluations.Scoring.ScoreLayer.Self && submit) actions.Add(EvaluationPermissions.Submit);
+            if (layer != DanVan.Evaluations.Scoring.ScoreLayer.Self && approve) actions.Add(EvaluationPermissions.Approve);
+            foreach (var action in actions)
+            {
+                var outcome = CliContext.Decide(actor, action, target);
+                if (outcome == AccessOutcome.Allowed) continue;
+                problems.Add(outcome == AccessOutcome.NotFound
+                    ? Refusal.Of("scores.noUnit", at, ("code", code))
+                    : CliContext.Forbidden(actor, action, at));
+                break;
+            }
+        }
+        if (problems.Count > 0) throw new RefusedException(limits.Cap(problems, fileName));
+    }
+
     private static Command Check(GlobalOptions globals)
     {
         var period = new PeriodSelector();
@@ -83,10 +121,13 @@ public static class ScoresCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var p = await period.ResolveAsync(db, context.Parse, ct);
+            var actor = await context.ActorAsync(db, ct);
+            var p = await period.ResolveAsync(db, context.Parse, actor, ct);
             var code = context.Get(unit);
+            // Only the units the account reads (evaluations.read); another unit is "no such unit".
             var assessments = (await db.Assessments.AsNoTracking().Include(a => a.Entries).Include(a => a.Unit).Include(a => a.Period)
                     .Where(a => a.PeriodId == p.Id && (code == null || a.Unit!.Code == code)).ToListAsync(ct))
+                .Where(a => CliContext.May(actor, EvaluationPermissions.Read, new Target(a.Unit!.Path, p.ScopeUnit!.Path)))
                 .OrderBy(a => a.Unit!.Code, StringComparer.Ordinal).ToList();
             if (code is not null && assessments.Count == 0)
                 throw new RefusedException("cli.unknownUnit", Where.AtField("--unit"), ("unit", code));
@@ -149,8 +190,17 @@ public static class ScoresCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var p = await period.ResolveAsync(db, context.Parse, ct);
+            var actor = await context.ActorAsync(db, ct);
+            var p = await period.ResolveAsync(db, context.Parse, actor, ct);
             var rows = await ScoreList.TemplateAsync(db, p.Id, ScoreList.ParseLayer(context.Get(layer))!.Value, ct);
+            if (!actor.IsAdministrator)
+            {
+                // Only the units the account reads (evaluations.read).
+                var paths = await db.Assessments.AsNoTracking().Where(a => a.PeriodId == p.Id)
+                    .ToDictionaryAsync(a => a.Unit!.Code, a => a.Unit!.Path, StringComparer.Ordinal, ct);
+                rows = [.. rows.Where(r => paths.TryGetValue(r.UnitCode, out var unitPath)
+                    && CliContext.May(actor, EvaluationPermissions.Read, new Target(unitPath, p.ScopeUnit!.Path)))];
+            }
             var path = context.Get(file)!;
             ScoreList.WriteFile(path, rows);
             await context.Out.WriteLineAsync($"Wrote {Format.Count(rows.Count)} rows for period #{p.Id} {p.Year} to {path}.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DanVan.Cli.Infrastructure;
 using DanVan.Criteria;
+using DanVan.Evaluations;
 using DanVan.Evaluations.Simulation;
 using DanVan.Refusals;
 using DanVan.Reports;
@@ -46,6 +47,8 @@ public static class SimulateCommand
             var code = context.Get(scope)!.Trim();
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
                 ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+            CliContext.Require(await context.ActorAsync(db, ct), EvaluationPermissions.Simulate, DanVan.Accounts.Permissions.Target.Unit(unit),
+                Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", code)));
             var value = context.Get(period);
             int periodId;
             if (value is >= 1900 and < 2200)

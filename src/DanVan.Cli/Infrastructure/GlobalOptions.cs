@@ -4,7 +4,7 @@ using DanVan.Data;
 
 namespace DanVan.Cli.Infrastructure;
 
-/// <summary>Options every command takes: where the database is.</summary>
+/// <summary>Options every command takes: where the database is, the language of messages, and the account the command acts as.</summary>
 public sealed class GlobalOptions
 {
     /// <summary>Environment variable naming the provider (sqlite or postgres).</summary>
@@ -49,6 +49,21 @@ public sealed class GlobalOptions
         HelpName = "vi|en",
     };
 
+    /// <summary>Environment variable naming the account a command acts as.</summary>
+    public const string UserVariable = "DANVAN_USER";
+
+    /// <summary>--as USER: the account the command acts as (its roles and scope decide, audit lines name it).</summary>
+    public Option<string?> As { get; } = new("--as")
+    {
+        Description = "Account the command acts as: its roles and scope decide what the command may do, and every audit line names it "
+            + $"(default: the server's operator \"cli\", a system administrator) [env {UserVariable}]",
+        Recursive = true,
+        HelpName = "user",
+    };
+
+    /// <summary>The account named by --as, else DANVAN_USER; null for the server's operator.</summary>
+    public string? UserOf(ParseResult parse) => Blank(parse.GetValue(As)) ?? Blank(Environment.GetEnvironmentVariable(UserVariable));
+
     /// <summary>The language: --lang, then DANVAN_LANG, then LC_ALL/LANG; Vietnamese unless one says English.</summary>
     public System.Globalization.CultureInfo LanguageOf(ParseResult parse) =>
         DanVan.Refusals.RefusalText.CultureFor(parse.GetValue(Lang)
@@ -65,6 +80,7 @@ public sealed class GlobalOptions
         root.Options.Add(Data);
         Lang.AcceptOnlyFromAmong("vi", "en");
         root.Options.Add(Lang);
+        root.Options.Add(As);
     }
 
     /// <summary>The database the command line names: options first, then the environment, then SQLite in the data folder.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Accounts.Permissions;
 using DanVan.Audit;
 using DanVan.Cli.Infrastructure;
 using DanVan.OrgUnits;
@@ -31,7 +32,9 @@ public static class UnitsCommands
             var limits = TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable));
             var rows = UnitList.ReadFile(path, limits);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var summary = await UnitList.ImportAsync(db, rows, Path.GetFileName(path), "cli", limits, ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, OrgUnitPermissions.Admin, Target.None);
+            var summary = await UnitList.ImportAsync(db, rows, Path.GetFileName(path), actor.UserName, limits, ct);
             await context.Out.WriteLineAsync(
                 $"Imported {Path.GetFileName(path)}: {summary.Created} created, {summary.Updated} updated, "
                 + $"{summary.GroupsCreated} groups created, {summary.Successions} successor links added.");
@@ -49,6 +52,7 @@ public static class UnitsCommands
         {
             var path = context.Get(file)!;
             await using var db = await context.OpenDatabaseAsync(ct);
+            CliContext.Require(await context.ActorAsync(db, ct), OrgUnitPermissions.Admin, Target.None);
             var rows = await UnitList.ExportAsync(db, ct);
             UnitList.WriteFile(path, rows);
             await context.Out.WriteLineAsync($"Exported {rows.Count} units to {path}.");
@@ -66,6 +70,8 @@ public static class UnitsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, OrgUnitPermissions.Admin, Target.None);
             var c = context.Get(code)!.Trim();
             var group = await db.Groups.SingleOrDefaultAsync(g => g.Code == c, ct);
             var old = group is null ? null : $"{group.Code}; {group.Name}; {group.SortOrder}";
@@ -79,7 +85,7 @@ public static class UnitsCommands
             var now = $"{group.Code}; {group.Name}; {group.SortOrder}";
             if (old != now)
             {
-                AuditTrail.Record(db, new AuditLine("cli", DateTime.UtcNow, old is null ? "group.create" : "group.update", AuditSubject.Of(group)) { Old = old, New = now });
+                AuditTrail.Record(db, new AuditLine(actor.UserName, DateTime.UtcNow, old is null ? "group.create" : "group.update", AuditSubject.Of(group)) { Old = old, New = now });
                 await db.SaveChangesAsync(ct);
             }
             var table = new TextTable("Order", "Code", "Name", "Units").AlignRight(0, 3);
@@ -96,13 +102,15 @@ public static class UnitsCommands
     {
         var group = new Option<string?>("--group") { Description = "Only units of this group (khối), e.g. cap-xa", HelpName = "code" };
         var on = Format.DateOption("--on", "Only units that exist on this day");
-        var command = new Command("list", "List units: code, name, kind, parent, groups, validity") { group, on };
+        var command = new Command("list", "List the units the account reads: code, name, kind, parent, groups, validity") { group, on };
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
+            var actor = await context.ActorAsync(db, ct);
             var groupCode = context.Get(group);
             var day = context.Get(on);
-            var units = await db.Units.AsNoTracking().Include(u => u.Groups).Include(u => u.Parent).ToListAsync(ct);
+            // The units the account reads (its scope), as the database filters them for the web host.
+            var units = await db.Units.AsNoTracking().Where(actor.ReadableUnit()).Include(u => u.Groups).Include(u => u.Parent).ToListAsync(ct);
             var table = new TextTable("Code", "Name", "Kind", "Parent", "Groups", "Valid");
             foreach (var u in units
                 .Where(u => groupCode is null || u.Groups.Any(g => g.Code == groupCode))

@@ -31,6 +31,8 @@ public static class RemindersCommands
             };
             var day = context.Get(today) ?? ProvinceClock.System.Today;
             await using var db = await context.OpenDatabaseAsync(ct);
+            // It e-mails every unit: a server task of the system administrator (no permission action names it).
+            CliContext.RequireAdministrator(await context.ActorAsync(db, ct));
             var mails = await Reminders.DigestsAsync(db, day, context.Get(days), ct);
             if (string.IsNullOrWhiteSpace(smtp.Host))
             {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Data;
 using DanVan.OrgUnits;
@@ -10,12 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Registries;
 
 /// <summary>danvan registries import|export|figures|settings|anonymise: the citizen registries from the server's command line.</summary>
-/// <remarks>The CLI acts as the user "cli" (the administrator's tool on the server). Exports are masked unless --personal is given,
-/// and then every record exported in full is logged as read by "cli" (Nghị định 13/2023/NĐ-CP).</remarks>
+/// <remarks>Each command acts as the account --as names ("cli", the server's operator, without it) and asks the permission model
+/// (registries.*) for its unit. Exports are masked unless --personal is given (registries.readPersonal), and then every record exported
+/// in full is logged as read by that account (Nghị định 13/2023/NĐ-CP).</remarks>
 public static class RegistriesCommands
 {
-    private const string User = "cli";
-
     /// <summary>The "registries" command group.</summary>
     public static Command Build(GlobalOptions globals)
     {
@@ -40,8 +41,15 @@ public static class RegistriesCommands
 
     private static RegistryBook Book(CliContext context, Option<string> book) => RegistryTerms.Parse<RegistryBook>(context.Get(book), Where.AtField("--book"), "book");
 
-    private static async Task<OrgUnit> UnitAsync(DanVanDbContext db, string code, string option, CancellationToken ct) =>
-        await db.Units.SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException("cli.unknownUnit", Where.AtField(option), ("unit", code));
+    /// <summary>The unit named by <paramref name="option"/>, once the account may do <paramref name="action"/> there (outside its scope: no such unit).</summary>
+    private static async Task<(OrgUnit Unit, UserScope Actor)> UnitAsync(CliContext context, DanVanDbContext db, string code, string option, string action, CancellationToken ct)
+    {
+        var unknown = Refusal.Of("cli.unknownUnit", Where.AtField(option), ("unit", code));
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException(unknown);
+        var actor = await context.ActorAsync(db, ct);
+        CliContext.Require(actor, action, Target.Unit(unit), unknown);
+        return (unit, actor);
+    }
 
     private static Command Import(GlobalOptions globals)
     {
@@ -54,8 +62,11 @@ public static class RegistriesCommands
             var path = context.Get(file)!;
             var table = TableFile.Read(path);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var actor = new RegistryActor(User, DateTime.UtcNow, ProvinceClock.System.Zone, Protector(context, globals));
-            var count = await RegistryWorkbook.ImportAsync(db, which, table, Path.GetFileName(path), _ => true, actor, new TimeLimitTable(), ct);
+            var scope = await context.ActorAsync(db, ct);
+            var actor = new RegistryActor(scope.UserName, DateTime.UtcNow, ProvinceClock.System.Zone, Protector(context, globals));
+            // Each row's unit as the web asks it (registries.record); a unit the account may not record for is refused like an unknown code.
+            var count = await RegistryWorkbook.ImportAsync(db, which, table, Path.GetFileName(path),
+                u => CliContext.May(scope, RegistryPermissions.Record, Target.Unit(u)), actor, new TimeLimitTable(), ct);
             await context.Out.WriteLineAsync($"Imported {Path.GetFileName(path)}: {Format.Count(count)} records.");
             return ExitCodes.Ok;
         });
@@ -75,14 +86,18 @@ public static class RegistriesCommands
         {
             var which = Book(context, book);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var root = await UnitAsync(db, context.Get(unit)!, "--unit", ct);
-            var records = await RegistryWorkbook.LoadAsync(db.Receptions, db.Petitions, which, root.Path, context.Get(from), context.Get(to), ct);
+            var (root, actor) = await UnitAsync(context, db, context.Get(unit)!, "--unit", RegistryPermissions.Read, ct);
             var full = context.Get(personal);
-            if (full) await PersonalDataAccess.LogReadAsync(db, records, User, DateTime.UtcNow, "cli export", ct);
+            if (full) CliContext.Require(actor, RegistryPermissions.ReadPersonal, Target.Unit(root));
+            var records = await RegistryWorkbook.LoadAsync(db.Receptions, db.Petitions, which, root.Path, context.Get(from), context.Get(to), ct);
+            // In full only the records the account reads personal data of (the units below may be masked), each read logged in its name.
+            var inFull = records.Select(r => r.Unit!.Path).Distinct()
+                .ToDictionary(p => p, p => full && CliContext.May(actor, RegistryPermissions.ReadPersonal, new Target(p)), StringComparer.Ordinal);
+            if (full) await PersonalDataAccess.LogReadAsync(db, records.Where(r => inFull[r.Unit!.Path]), actor.UserName, DateTime.UtcNow, "cli export", ct);
             var path = Path.GetFullPath(context.Get(output)!);
             if (Path.GetDirectoryName(path) is { } dir) Directory.CreateDirectory(dir);
             var columns = RegistryWorkbook.Columns(which).Select(c => c.Header).ToList();
-            var rows = RegistryWorkbook.Rows(records, _ => full, Protector(context, globals));
+            var rows = RegistryWorkbook.Rows(records, r => inFull[r.Unit!.Path], Protector(context, globals));
             await using (var stream = File.Create(path))
             {
                 if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) TableFile.WriteCsv(stream, columns, rows);
@@ -105,7 +120,7 @@ public static class RegistriesCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var root = await UnitAsync(db, context.Get(unit)!, "--unit", ct);
+            var (root, _) = await UnitAsync(context, db, context.Get(unit)!, "--unit", RegistryPermissions.Read, ct);
             var report = await RegistryFiguresReport.BuildAsync(db, root, context.Get(from)!.Value, context.Get(to)!.Value, ct);
             foreach (var line in report.Paragraph) await context.Out.WriteLineAsync(line);
             await context.Out.WriteLineAsync();
@@ -129,8 +144,8 @@ public static class RegistriesCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var root = await UnitAsync(db, context.Get(unit)!, "--unit", ct);
-            await RegistrySettings.SetAsync(db, root, context.Get(from)!.Value, context.Get(threshold), context.Get(retention), User, DateTime.UtcNow, ct);
+            var (root, actor) = await UnitAsync(context, db, context.Get(unit)!, "--unit", RegistryPermissions.Manage, ct);
+            await RegistrySettings.SetAsync(db, root, context.Get(from)!.Value, context.Get(threshold), context.Get(retention), actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"{root.Name}: from {Format.Date(context.Get(from))}, delegations from {context.Get(threshold)} people; personal data kept {context.Get(retention)} years.");
             return ExitCodes.Ok;
         });
@@ -144,11 +159,11 @@ public static class RegistriesCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var root = await UnitAsync(db, context.Get(unit)!, "--unit", ct);
+            var (root, actor) = await UnitAsync(context, db, context.Get(unit)!, "--unit", RegistryPermissions.Manage, ct);
             var today = ProvinceClock.System.Today;
             var setting = await RegistrySettings.ForAsync(db, root, today, ct);
             var before = today.AddYears(-setting.RetentionYears);
-            var count = await PersonalDataAccess.AnonymiseAsync(db, root.Path, before, User, DateTime.UtcNow, ct);
+            var count = await PersonalDataAccess.AnonymiseAsync(db, root.Path, before, actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"Anonymised {Format.Count(count)} records received before {Format.Date(before)} under {root.Name}.");
             return ExitCodes.Ok;
         });

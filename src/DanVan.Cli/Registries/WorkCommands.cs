@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Data;
 using DanVan.OrgUnits;
@@ -11,10 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Registries;
 
 /// <summary>danvan work import|export|figures: the work registries ("Dân vận khéo" models, work plans, the Front's recommendations) as files, and their figures and report sentences.</summary>
-/// <remarks>The CLI acts as the user "cli", the administrator's tool on the server, as every other command does.</remarks>
+/// <remarks>Each command acts as the account --as names ("cli", the server's operator, without it): import asks registries.work.record
+/// for every row's unit, export and figures registries.read at the scope unit.</remarks>
 public static class WorkCommands
 {
-    private const string User = "cli";
 
     /// <summary>The "work" command group.</summary>
     public static Command Build(GlobalOptions globals)
@@ -39,8 +40,9 @@ public static class WorkCommands
             var path = context.Get(file)!;
             var table = TableFile.Read(path);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var summary = await WorkTables.ImportAsync(db, which, table, Path.GetFileName(path), _ => true,
-                new WorkActor(User, DateTime.UtcNow, ProvinceClock.System.Zone), TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable)), ct);
+            var actor = await context.ActorAsync(db, ct);
+            var summary = await WorkTables.ImportAsync(db, which, table, Path.GetFileName(path), u => CliContext.May(actor, RegistryPermissions.WorkRecord, Target.Unit(u)),
+                new WorkActor(actor.UserName, DateTime.UtcNow, ProvinceClock.System.Zone), TableLimits.With(Environment.GetEnvironmentVariable(TableLimits.MaxRowsVariable)), ct);
             await context.Out.WriteLineAsync($"Imported {summary.File}: {Format.Count(summary.Created)} records.");
             return ExitCodes.Ok;
         });
@@ -58,7 +60,7 @@ public static class WorkCommands
         {
             var which = Which(context.Get(registry));
             await using var db = await context.OpenDatabaseAsync(ct);
-            var unit = await UnitAsync(db, context.Get(scope)!, ct);
+            var unit = await UnitAsync(context, db, context.Get(scope)!, ct);
             var rows = await RowsAsync(db, which, unit, context.Get(year), ct);
             var path = context.Get(output)!;
             var (bytes, _, _) = WorkTables.File(which, rows, Path.GetExtension(path).TrimStart('.'));
@@ -78,7 +80,7 @@ public static class WorkCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var unit = await UnitAsync(db, context.Get(scope)!, ct);
+            var unit = await UnitAsync(context, db, context.Get(scope)!, ct);
             var y = context.Get(year);
             var range = new FigureScope(unit.Path, true, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
             var source = new WorkFigures();
@@ -110,8 +112,13 @@ public static class WorkCommands
         RegistryTerms.TryParse<WorkRegistry>(name, out var r) ? r
             : throw new RefusedException("registries.work.unknownRegistry", Where.AtField("registry"), ("value", name ?? ""));
 
-    private static async Task<OrgUnit> UnitAsync(DanVanDbContext db, string code, CancellationToken ct) =>
-        await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+    private static async Task<OrgUnit> UnitAsync(CliContext context, DanVanDbContext db, string code, CancellationToken ct)
+    {
+        var unknown = Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException(unknown);
+        CliContext.Require(await context.ActorAsync(db, ct), RegistryPermissions.Read, Target.Unit(unit), unknown);
+        return unit;
+    }
 
     private static async Task<List<IReadOnlyList<string?>>> RowsAsync(DanVanDbContext db, WorkRegistry which, OrgUnit unit, int? year, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using DanVan.Refusals;
 using System.CommandLine;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Reports;
 using DanVan.Reports.Templates;
@@ -30,7 +31,7 @@ public static class ReportCommands
         calls.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var unit = await UnitAsync(db, context.Get(scope)!, ct);
+            var unit = await UnitAsync(context, db, context.Get(scope)!, ReportPermissions.Read, ct);
             var y = context.Get(year);
             // Projected: the listing never reads the documents' bytes.
             var list = await db.ReportCalls.AsNoTracking()
@@ -71,11 +72,11 @@ public static class ReportCommands
         {
             var path = context.Get(file)!;
             await using var db = await context.OpenDatabaseAsync(ct);
-            var unit = await UnitAsync(db, context.Get(scope)!, ct);
+            var unit = await UnitAsync(context, db, context.Get(scope)!, ReportPermissions.EditDraft, ct);
             var groups = await db.Groups.AsNoTracking().Select(g => g.Code).ToListAsync(ct);
             var read = ReportTemplateFile.Parse(await File.ReadAllTextAsync(path, ct), groups, Path.GetFileName(path));
             if (!read.IsValid) throw new RefusedException(read.Refusals);
-            var stored = await ReportTemplates.SaveAsync(db, unit.Id, read.Template!, context.Get(expect), User, DateTime.UtcNow, ct);
+            var stored = await ReportTemplates.SaveAsync(db, unit.Id, read.Template!, context.Get(expect), (await context.ActorAsync(db, ct)).UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"Stored template v{stored.Version} of {unit.Name} ({unit.Code}): {stored.Name} ({read.Template!.Results.Sections.Count} sections).");
             return ExitCodes.Ok;
         });
@@ -86,7 +87,7 @@ public static class ReportCommands
         export.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var unit = await UnitAsync(db, context.Get(exportScope)!, ct);
+            var unit = await UnitAsync(context, db, context.Get(exportScope)!, ReportPermissions.Read, ct);
             var used = await ReportTemplates.ForScopeAsync(db, unit.Id, ct);
             var path = context.Get(output)!;
             var full = Path.GetFullPath(path);
@@ -105,11 +106,14 @@ public static class ReportCommands
 
     private static Option<string> ScopeOption() => new("--scope") { Description = "Code of the scope unit", HelpName = "unit code", Required = true };
 
-    private static async Task<DanVan.OrgUnits.OrgUnit> UnitAsync(DanVan.Data.DanVanDbContext db, string code, CancellationToken ct) =>
-        await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code.Trim(), ct)
-            ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
-
-    private const string User = "cli";
+    /// <summary>The --scope unit, once the account may do <paramref name="action"/> there (reports.*); outside its scope: no such unit.</summary>
+    private static async Task<DanVan.OrgUnits.OrgUnit> UnitAsync(CliContext context, DanVan.Data.DanVanDbContext db, string code, string action, CancellationToken ct)
+    {
+        var unknown = Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code.Trim(), ct) ?? throw new RefusedException(unknown);
+        CliContext.Require(await context.ActorAsync(db, ct), action, Target.Unit(unit), unknown);
+        return unit;
+    }
 
     private static Command BuildCommand(GlobalOptions globals)
     {
@@ -156,8 +160,7 @@ public static class ReportCommands
             var period = context.Get(year);
 
             await using var db = await context.OpenDatabaseAsync(ct);
-            var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
-                ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+            var unit = await UnitAsync(context, db, code, ReportPermissions.Read, ct);
             var (span, reportKind) = ReportSpans.ReadFor(period, context.Get(fromOption), context.Get(toOption), context.Get(kindOption), "--to");
             var request = ReportRequest.For(period, unit.Id, span, reportKind, context.Get(years), DanVan.Periods.ProvinceClock.System.Today);
             ReportContent content;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Refusals;
 using DanVan.Statistics;
@@ -54,7 +56,9 @@ public static class FormsCommands
             var read = Read(path);
             if (!read.IsValid) throw new RefusedException(read.Refusals);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var stored = await FormLibrary.ImportAsync(db, await File.ReadAllTextAsync(path, ct), path, "cli", DateTime.UtcNow, ct);
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, StatisticsPermissions.ManageForms, Target.None);
+            var stored = await FormLibrary.ImportAsync(db, await File.ReadAllTextAsync(path, ct), path, actor.UserName, DateTime.UtcNow, ct);
             var f = stored.Definition();
             await context.Out.WriteLineAsync($"Imported {stored.Code} v{stored.Version}: {stored.Name} ({f.Indicators.Count} indicators, {f.Rules.Count} rules)");
             return ExitCodes.Ok;
@@ -129,8 +133,10 @@ public static class FormsCommands
             var unitCode = context.Get(scope)!;
             var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == unitCode, ct)
                 ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", unitCode));
+            var actor = await context.ActorAsync(db, ct);
+            CliContext.Require(actor, StatisticsPermissions.OpenPeriod, Target.Unit(unit), Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", unitCode)));
             var period = await FormPeriods.OpenAsync(db, new OpenFormPeriodRequest(stored.Id, context.Get(year), context.Get(number), unit.Id, context.Get(opens)!.Value,
-                !context.Get(refuseLate), context.Get(name), context.Get(from), context.Get(to)), "cli", DateTime.UtcNow, ct);
+                !context.Get(refuseLate), context.Get(name), context.Get(from), context.Get(to)), actor.UserName, DateTime.UtcNow, ct);
             await context.Out.WriteLineAsync($"Opened form period #{period.Id} \"{period.Name}\"");
             await context.Out.WriteLineAsync($"  form {stored.Code} v{stored.Version}; scope {unit.Code} {unit.Name}; data {Format.Date(period.WindowFrom)}–{Format.Date(period.WindowTo)}; opens {Format.Date(period.OpensOn)}");
             foreach (var d in period.LevelDeadlines) await context.Out.WriteLineAsync($"  deadline {d.Level}: {Format.Date(d.Deadline)}");
@@ -142,14 +148,17 @@ public static class FormsCommands
 
     private static Command ListPeriods(GlobalOptions globals)
     {
-        var command = new Command("list", "List forms' periods with their progress");
+        var command = new Command("list", "List forms' periods with their progress: those the account reads (its scope unit's, or with units it reads), counting the units it reads");
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var periods = await db.FormPeriods.AsNoTracking().Include(p => p.Form).Include(p => p.ScopeUnit)
+            var actor = await context.ActorAsync(db, ct);
+            var all = await db.FormPeriods.AsNoTracking().Include(p => p.Form).Include(p => p.ScopeUnit)
                 .OrderBy(p => p.Year).ThenBy(p => p.Number).ThenBy(p => p.Id).ToListAsync(ct);
-            var counts = (await db.FormReports.AsNoTracking().Select(r => new { r.PeriodId, r.Status }).ToListAsync(ct))
+            var counts = (await db.FormReports.AsNoTracking().Select(r => new { r.PeriodId, r.Status, r.Unit!.Path }).ToListAsync(ct))
+                .Where(r => actor.CanRead(r.Path))
                 .GroupBy(r => r.PeriodId).ToDictionary(g => g.Key, g => g.ToList());
+            var periods = all.Where(p => actor.CanRead(p.ScopeUnit!.Path) || counts.ContainsKey(p.Id)).ToList();
             var table = new TextTable("Id", "Form", "Period", "Name", "Scope", "Opens", "Deadline", "Units", "Submitted", "Accepted").AlignRight(0, 7, 8, 9);
             foreach (var p in periods)
             {
@@ -167,6 +176,11 @@ public static class FormsCommands
     }
 
     /// <summary>The stored form of <paramref name="code"/> at <paramref name="version"/> (default the latest).</summary>
+    /// <summary>True when the account reads the form period: its scope unit, or a unit that owes the form in it.</summary>
+    internal static async Task<bool> ReadsAsync(DanVan.Data.DanVanDbContext db, UserScope actor, FormPeriod period, string scopePath, CancellationToken ct) =>
+        actor.CanRead(scopePath)
+        || await db.FormReports.Where(r => r.PeriodId == period.Id).Where(ScopeFilter.On<FormReport>(actor, r => r.Unit)).AnyAsync(ct);
+
     internal static async Task<StoredForm> FindAsync(DanVan.Data.DanVanDbContext db, string code, int? version, string field, CancellationToken ct) =>
         await db.Forms.AsNoTracking().Where(f => f.Code == code && (version == null || f.Version == version)).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct)
             ?? throw new RefusedException("cli.unknownFormCode", Where.AtField(field), ("form", code), ("version", version is { } v ? $" v{v}" : ""));

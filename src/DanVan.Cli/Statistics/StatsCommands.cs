@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DanVan.Accounts;
+using DanVan.Accounts.Permissions;
 using DanVan.Cli.Infrastructure;
 using DanVan.Data;
 using DanVan.OrgUnits;
@@ -13,10 +15,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Cli.Statistics;
 
 /// <summary>danvan stats set|show|confirm|submit|accept|return|extend|aggregate: a unit's figures in a form's period, and a scope's aggregate table.</summary>
-/// <remarks>The CLI acts as the user "cli", as every other command does: it is the administrator's tool on the server.</remarks>
+/// <remarks>Each command acts as the account --as names ("cli", the server's operator, without it) and asks the permission model
+/// (statistics.*) at the unit and the form period's scope; audit lines name that account.</remarks>
 public static class StatsCommands
 {
-    private const string User = "cli";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -26,20 +28,20 @@ public static class StatsCommands
         var stats = new Command("stats", "Statistics figures (số liệu): enter a unit's values, move its form through the cycle, aggregate a scope");
         stats.Subcommands.Add(Set(globals));
         stats.Subcommands.Add(Show(globals));
-        stats.Subcommands.Add(Step(globals, "confirm", "The unit head's confirmation of the figures as saved",
-            (db, r, _, at, ct) => FormFilling.ConfirmAsync(db, r, User, at, null, ct)));
-        stats.Subcommands.Add(Step(globals, "submit", "Submit the confirmed figures (refused while an error rule is broken or a warning is unexplained)",
-            (db, r, _, at, ct) => FormFilling.SubmitAsync(db, r, User, at, ProvinceClock.System.Zone, null, ct)));
-        stats.Subcommands.Add(Step(globals, "accept", "Accept a submission",
-            (db, r, _, at, ct) => FormFilling.AcceptAsync(db, r, User, at, ct)));
+        stats.Subcommands.Add(Step(globals, "confirm", "The unit head's confirmation of the figures as saved", StatisticsPermissions.Confirm,
+            (db, r, _, user, at, ct) => FormFilling.ConfirmAsync(db, r, user, at, null, ct)));
+        stats.Subcommands.Add(Step(globals, "submit", "Submit the confirmed figures (refused while an error rule is broken or a warning is unexplained)", StatisticsPermissions.Submit,
+            (db, r, _, user, at, ct) => FormFilling.SubmitAsync(db, r, user, at, ProvinceClock.System.Zone, null, ct)));
+        stats.Subcommands.Add(Step(globals, "accept", "Accept a submission", StatisticsPermissions.Review,
+            (db, r, _, user, at, ct) => FormFilling.AcceptAsync(db, r, user, at, ct)));
         var comment = new Option<string?>("--comment") { Description = "What the unit must correct (required)", HelpName = "text" };
-        stats.Subcommands.Add(Step(globals, "return", "Return a submission with a comment; the head must confirm again",
-            (db, r, parse, at, ct) => FormFilling.ReturnAsync(db, r, parse.GetValue(comment), User, at, ct), comment));
+        stats.Subcommands.Add(Step(globals, "return", "Return a submission with a comment; the head must confirm again", StatisticsPermissions.Review,
+            (db, r, parse, user, at, ct) => FormFilling.ReturnAsync(db, r, parse.GetValue(comment), user, at, ct), comment));
         var until = Format.DateOption("--until", "The unit's new deadline");
         until.Required = true;
         var reason = new Option<string?>("--reason") { Description = "Why (required)", HelpName = "text" };
-        stats.Subcommands.Add(Step(globals, "extend", "Give the unit a later deadline, with a reason",
-            (db, r, parse, at, ct) => FormFilling.ExtendDeadlineAsync(db, r, parse.GetValue(until)!.Value, parse.GetValue(reason), User, at, ct), until, reason));
+        stats.Subcommands.Add(Step(globals, "extend", "Give the unit a later deadline, with a reason", StatisticsPermissions.Review,
+            (db, r, parse, user, at, ct) => FormFilling.ExtendDeadlineAsync(db, r, parse.GetValue(until)!.Value, parse.GetValue(reason), user, at, ct), until, reason));
         stats.Subcommands.Add(Aggregate(globals));
         stats.Subcommands.Add(Import(globals));
         stats.Subcommands.Add(Export(globals));
@@ -61,12 +63,18 @@ public static class StatsCommands
             var table = TableFile.Read(path);
             await using var db = await context.OpenDatabaseAsync(ct);
             var id = context.Get(period);
-            var p = await db.FormPeriods.Include(x => x.Form).SingleOrDefaultAsync(x => x.Id == id, ct)
+            var p = await db.FormPeriods.Include(x => x.Form).Include(x => x.ScopeUnit).SingleOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new RefusedException("cli.unknownFormPeriod", Where.AtField("--period"), ("id", id));
+            if (!await FormsCommands.ReadsAsync(db, await context.ActorAsync(db, ct), p, p.ScopeUnit!.Path, ct))
+                throw new RefusedException("cli.unknownFormPeriod", Where.AtField("--period"), ("id", id));
             var name = Path.GetFileName(path);
             var figures = FormWorkbook.Read(p.Form!.Definition(), table, name);
             var at = context.Get(on) is { } day ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(9, 0)), ProvinceClock.System.Zone) : DateTime.UtcNow;
-            var saved = await FormWorkbook.ImportAsync(db, p, figures, name, _ => true, User, at, ProvinceClock.System.Zone, ct);
+            var actor = await context.ActorAsync(db, ct);
+            // Each unit's row as the API asks: statistics.importMany or statistics.enter at the unit; another is refused as unknown (no leak).
+            bool MayWrite(FormReport r) => CliContext.May(actor, StatisticsPermissions.ImportMany, StatisticsPermissions.TargetOf(r))
+                || CliContext.May(actor, StatisticsPermissions.Enter, StatisticsPermissions.TargetOf(r));
+            var saved = await FormWorkbook.ImportAsync(db, p, figures, name, MayWrite, actor.UserName, at, ProvinceClock.System.Zone, ct);
             await context.Out.WriteLineAsync($"Imported {name}: the figures of {Format.Count(saved.Count)} units in form period #{p.Id}.");
             return ExitCodes.Ok;
         });
@@ -88,6 +96,7 @@ public static class StatsCommands
             var root = context.Get(scope) is { } code
                 ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code))
                 : p.ScopeUnit!;
+            RequireMonitor(await context.ActorAsync(db, ct), p, root, context.Get(scope));
             var units = await UnitFigures.OfAsync(db.FormReports.Where(r => r.PeriodId == id && r.Unit!.Path.StartsWith(root.Path)), ct);
             var path = Path.GetFullPath(context.Get(output)!);
             if (Path.GetDirectoryName(path) is { } dir) Directory.CreateDirectory(dir);
@@ -118,15 +127,20 @@ public static class StatsCommands
         }
 
         /// <summary>The unit's report, tracked, with period, form and unit.</summary>
-        public async Task<FormReport> ResolveAsync(DanVanDbContext db, CliContext context, CancellationToken ct)
+        public async Task<FormReport> ResolveAsync(DanVanDbContext db, CliContext context, string action, CancellationToken ct)
         {
+            var actor = await context.ActorAsync(db, ct);
             var periodId = context.Get(Period);
             if (!await db.FormPeriods.AnyAsync(p => p.Id == periodId, ct)) throw new RefusedException("cli.unknownFormPeriod", Where.AtField("--period"), ("id", periodId));
             var code = context.Get(Unit)!;
-            var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
-                ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--unit"), ("unit", code));
-            return await FormFilling.LoadAsync(db, periodId, unit.Id, ct)
+            var unknown = Refusal.Of("cli.unknownUnit", Where.AtField("--unit"), ("unit", code));
+            var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new RefusedException(unknown);
+            // A unit outside the account's scope is "no such unit"; within it, the step's action decides (statistics.*).
+            if (!actor.CanRead(unit.Path)) throw new RefusedException(unknown);
+            var report = await FormFilling.LoadAsync(db, periodId, unit.Id, ct)
                 ?? throw new RefusedException("cli.unitOwesNoForm", Where.AtField("--unit"), ("unit", code), ("period", periodId));
+            CliContext.Require(actor, action, StatisticsPermissions.TargetOf(report), unknown);
+            return report;
         }
 
         /// <summary>When the step happens: --on at 09:00 in the province, else now.</summary>
@@ -161,11 +175,11 @@ public static class StatsCommands
             problems.AddRange(explainProblems);
             if (problems.Count > 0) throw new RefusedException(problems);
             await using var db = await context.OpenDatabaseAsync(ct);
-            var r = await report.ResolveAsync(db, context, ct);
+            var r = await report.ResolveAsync(db, context, StatisticsPermissions.Enter, ct);
             var (read, refusals) = FormFilling.Read(FormFilling.FormOf(r), texts);
             if (refusals.Count > 0) throw new RefusedException(refusals);
             await FormFilling.SaveAsync(db, r, new FormChanges(read, explanations.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)),
-                User, report.At(context), ProvinceClock.System.Zone, null, ct);
+                (await context.ActorAsync(db, ct)).UserName, report.At(context), ProvinceClock.System.Zone, null, ct);
             await context.Out.WriteLineAsync($"Saved {read.Count} values of {r.Unit!.Code} in form period #{r.PeriodId}: {Status(r.Status)}, version {r.Version}.");
             await WriteCheckAsync(context, await FormFilling.CheckForSubmissionAsync(db, r, ct));
             return ExitCodes.Ok;
@@ -182,7 +196,7 @@ public static class StatsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var r = await report.ResolveAsync(db, context, ct);
+            var r = await report.ResolveAsync(db, context, StatisticsPermissions.Read, ct);
             var form = FormFilling.FormOf(r);
             var check = await FormFilling.CheckForSubmissionAsync(db, r, ct);
             var own = r.ToFormValues();
@@ -226,8 +240,8 @@ public static class StatsCommands
         return command;
     }
 
-    private static Command Step(GlobalOptions globals, string name, string description,
-        Func<DanVanDbContext, FormReport, ParseResult, DateTime, CancellationToken, Task> step, params Option[] options)
+    private static Command Step(GlobalOptions globals, string name, string description, string action,
+        Func<DanVanDbContext, FormReport, ParseResult, string, DateTime, CancellationToken, Task> step, params Option[] options)
     {
         var report = new ReportOptions();
         var command = new Command(name, description);
@@ -236,8 +250,8 @@ public static class StatsCommands
         command.SetBody(globals, async (context, ct) =>
         {
             await using var db = await context.OpenDatabaseAsync(ct);
-            var r = await report.ResolveAsync(db, context, ct);
-            await step(db, r, context.Parse, report.At(context), ct);
+            var r = await report.ResolveAsync(db, context, action, ct);
+            await step(db, r, context.Parse, (await context.ActorAsync(db, ct)).UserName, report.At(context), ct);
             await context.Out.WriteLineAsync($"{r.Unit!.Code} in form period #{r.PeriodId}: {Status(r.Status)}, version {r.Version}"
                 + (r.Status == FormReportStatus.Submitted ? (r.IsLate ? ", late" : ", on time") : "")
                 + (name == "extend" ? $", deadline {Format.Date(r.Deadline)}" : "") + ".");
@@ -265,6 +279,7 @@ public static class StatsCommands
             if (context.Get(scope) is { } code)
                 unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct)
                     ?? throw new RefusedException("cli.unknownUnit", Where.AtField("--scope"), ("unit", code));
+            RequireMonitor(await context.ActorAsync(db, ct), p, unit, context.Get(scope));
             var form = p.Form!.Definition();
             var rows = await FormFigures.DrillDownAsync(db, p, unit, ct);
             var top = rows[0];
@@ -316,6 +331,13 @@ public static class StatsCommands
         });
         return command;
     }
+
+    /// <summary>statistics.monitor at the unit a scope's figures are read for: --scope outside the account's scope is "no such unit",
+    /// the period's own scope unit outside it "no such form period".</summary>
+    private static void RequireMonitor(UserScope actor, FormPeriod period, OrgUnit unit, string? scopeCode) =>
+        CliContext.Require(actor, StatisticsPermissions.Monitor, new Target(unit.Path, period.ScopeUnit!.Path), scopeCode is null
+            ? Refusal.Of("cli.unknownFormPeriod", Where.AtField("--period"), ("id", period.Id))
+            : Refusal.Of("cli.unknownUnit", Where.AtField("--scope"), ("unit", scopeCode)));
 
     private static JsonObject Completeness(Completeness c) => new()
     {
