@@ -12,6 +12,7 @@ public static class BenchProgram
     {
         if (args.Length > 0 && args[0] == "statistics") return await StatisticsBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "duplicates") return await DuplicatesBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "saves") return await Saves.SavesBench.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(ReportBenchmarks).Assembly).Run(args);
         return 0;
     }
