@@ -141,7 +141,13 @@ public static class AssessmentEntries
         }
         else changed = false;
 
-        if (changed && input.Layer == ScoreLayer.Self) AssessmentWorkflow.Unconfirm(db, assessment, user, at);
+        if (changed && input.Layer == ScoreLayer.Self)
+        {
+            AssessmentWorkflow.Unconfirm(db, assessment, user, at);
+            // The stored self total follows every change of the unit's values, whichever surface made it (the lists and
+            // the queue read it; before, only the page's save stored it).
+            AssessmentWorkflow.UpdateSelfTotal(assessment, set);
+        }
         return entry;
     }
 

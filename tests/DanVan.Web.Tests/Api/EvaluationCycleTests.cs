@@ -39,6 +39,9 @@ public abstract class EvaluationCycleTests(WebAppFactory app) : ApiTestBase(app)
         a = await unit.SetEntryAsync(id, "2", new EntryBody { Checked = ["a"], Version = a.Version });
         a.Self.Total.ShouldBe(65m);
         a.Self.Band.ShouldBe("HT");
+        // Stored as the page's save stores it, so the unit's list and the queue show the same total before submission.
+        await using (var stored = S.App.NewDbContext())
+            (await stored.Assessments.Where(x => x.Id == id).Select(x => new { x.SelfTotal, x.SelfBand }).SingleAsync()).ShouldBe(new { SelfTotal = (decimal?)65m, SelfBand = (string?)"HT" });
         a.Criteria[0].Children[0].SelfEntry!.Note.ShouldBe("Kế hoạch số 12/KH-SA");
         a.Criteria[0].Children[0].SelfEntry!.EnteredBy.ShouldBe(UnitA);
 
