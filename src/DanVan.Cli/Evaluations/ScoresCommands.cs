@@ -94,7 +94,7 @@ public static class ScoresCommands
         {
             var code = row.UnitCode.Trim();
             if (!paths.TryGetValue(code, out var unitPath) || ScoreList.ParseLayer(row.Layer) is not { } layer) continue;
-            var at = Where.AtCell(fileName, row.Row, "unit_code");
+            var at = Where.AtCell(fileName, row.Row, row.HeaderOf("unit_code"));
             var target = new Target(unitPath, period.ScopeUnit!.Path);
             List<string> actions = [EvaluationPermissions.EntryAction(layer)];
             if (layer == DanVan.Evaluations.Scoring.ScoreLayer.Self && submit) actions.Add(EvaluationPermissions.Submit);
