@@ -78,7 +78,7 @@ public sealed class CliContext(ParseResult parse, GlobalOptions globals)
                 .Select(u => new { u.Id, u.UserName, u.LockoutEnd }).SingleOrDefaultAsync(ct)
             ?? throw new RefusedException("cli.unknownUser", Where.AtField("--as"), ("user", name));
         // Locked as the web host judges it (a lock, or the lockout after failed sign-ins), the same test as an API token's owner.
-        if (account.LockoutEnd is { } end && end > DateTimeOffset.UtcNow)
+        if (AccountRules.IsLocked(account.LockoutEnd, DateTimeOffset.UtcNow))
             throw new RefusedException("cli.accountLocked", Where.AtField("--as"), ("user", account.UserName ?? name));
         return _actor = await UserScopes.LoadAsync(db, account.Id, account.UserName ?? name, ct);
     }

@@ -69,7 +69,7 @@ internal sealed class ApiTokenHandler(
         if (token is null) return AuthenticateResult.Fail("the token is unknown, expired or revoked");
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == token.UserId, Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("the token's owner no longer exists");
-        if (user.LockoutEnd is { } end && end > clock.GetUtcNow()) return AuthenticateResult.Fail("the token's owner is locked out");
+        if (AccountRules.IsLocked(user.LockoutEnd, clock.GetUtcNow())) return AuthenticateResult.Fail("the token's owner is locked out");
 
         var identity = new ClaimsIdentity(
             [

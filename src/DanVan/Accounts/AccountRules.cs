@@ -22,6 +22,10 @@ public static class AccountRules
     /// <summary>How long a lock after failed sign-ins lasts.</summary>
     public static readonly TimeSpan FailedSignInLockout = TimeSpan.FromMinutes(15);
 
+    /// <summary>True while an account may not act: locked by an administrator, or in the lockout after failed sign-ins
+    /// (the API's tokens and the CLI's --as judge it the same way).</summary>
+    public static bool IsLocked(DateTimeOffset? lockoutEnd, DateTimeOffset now) => lockoutEnd is { } end && end > now;
+
     /// <summary>Letters without diacritics, digits and . _ - (what the sign-in form accepts).</summary>
     public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
 

@@ -92,7 +92,10 @@ public static class AssessmentEntries
         Set(db, assessment, set, input, user, at, fromRegistry: false);
 
     /// <summary><see cref="Set(DanVanDbContext, Assessment, CriteriaSet, EntryInput, string, DateTime)"/>; <paramref name="fromRegistry"/>: the value is the registry's (<see cref="RegistryChecks.TakeValues"/>).</summary>
-    internal static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at, bool fromRegistry)
+    /// <param name="storeSelfTotal">False when the caller sets many values of one assessment and stores the self total
+    /// once after them (<see cref="AssessmentWorkflow.UpdateSelfTotal"/>), as an import does.</param>
+    internal static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at, bool fromRegistry,
+        bool storeSelfTotal = true)
     {
         if (StateRefusal(assessment, input.Layer, at, input.CriterionId) is { } state) throw new RefusedException(state);
         if (CheckValue(set, input, fromRegistry) is { Count: > 0 } refusals) throw new RefusedException(refusals);
@@ -146,7 +149,7 @@ public static class AssessmentEntries
             AssessmentWorkflow.Unconfirm(db, assessment, user, at);
             // The stored self total follows every change of the unit's values, whichever surface made it (the lists and
             // the queue read it; before, only the page's save stored it).
-            AssessmentWorkflow.UpdateSelfTotal(assessment, set);
+            if (storeSelfTotal) AssessmentWorkflow.UpdateSelfTotal(assessment, set);
         }
         return entry;
     }

@@ -156,6 +156,8 @@ public static class ScoreList
                 // The unit's values the registries give are taken with its self rows, as on the page.
                 if (self.Count > 0) await RegistryChecks.TakeValuesAsync(db, a, set, options.User, at, ct);
                 foreach (var p in self) Set(db, a, set, p, fileName, options.User, at);
+                // Once per unit rather than after each of its rows.
+                if (self.Count > 0) AssessmentWorkflow.UpdateSelfTotal(a, set);
                 if (submit && self.Count > 0)
                 {
                     AssessmentWorkflow.Confirm(db, a, options.User, at);
@@ -410,7 +412,7 @@ public static class ScoreList
     {
         try
         {
-            AssessmentEntries.Set(db, a, set, p.Input, user, at);
+            AssessmentEntries.Set(db, a, set, p.Input, user, at, fromRegistry: false, storeSelfTotal: false);
         }
         catch (RefusedException ex)
         {
