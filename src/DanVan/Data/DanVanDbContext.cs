@@ -47,6 +47,12 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Evidence files and document references.</summary>
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    /// <summary>Requests to reconsider published results (phúc tra).</summary>
+    public DbSet<Evaluations.Reconsiderations.Reconsideration> Reconsiderations => Set<Evaluations.Reconsiderations.Reconsideration>();
+
+    /// <summary>Publications of a period's results after the first.</summary>
+    public DbSet<Evaluations.Reconsiderations.ResultPublication> ResultPublications => Set<Evaluations.Reconsiderations.ResultPublication>();
+
     /// <summary>Evidence files' bytes (the database store).</summary>
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
 
@@ -203,6 +209,15 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
             if (e.State == EntityState.Modified || (e.State == EntityState.Unchanged && forms.Contains(e.Entity.Id)))
                 e.Entity.Version++;
         }
+        // And for a reconsideration and its rulings.
+        var ruled = ChangeTracker.Entries<Evaluations.Reconsiderations.ReconsiderationItem>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.ReconsiderationId).ToHashSet();
+        foreach (var e in ChangeTracker.Entries<Evaluations.Reconsiderations.Reconsideration>())
+        {
+            if (e.State == EntityState.Modified || (e.State == EntityState.Unchanged && ruled.Contains(e.Entity.Id)))
+                e.Entity.Version++;
+        }
     }
 
     /// <inheritdoc />
@@ -215,6 +230,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
         if (Database.IsNpgsql()) builder.Entity<OrgUnit>().Property(x => x.Path).UseCollation("C");
         CriteriaModel.Configure(builder);
         EvaluationsModel.Configure(builder);
+        Evaluations.Reconsiderations.ReconsiderationsModel.Configure(builder);
         AccountsModel.Configure(builder);
         ReportsModel.Configure(builder);
         StatisticsModel.Configure(builder);

@@ -54,7 +54,7 @@ public static class AssessmentEntries
     public static readonly IReadOnlySet<string> ConflictCodes = new HashSet<string>(StringComparer.Ordinal)
     {
         "assessment.notEditable", "assessment.notReviewable", "assessment.published", "assessment.wrongStatus",
-        "assessment.staleVersion", "entry.changedByOther", "entry.notOpenYet", "submission.notOpenYet", "submission.lateRefused", "submission.notConfirmed",
+        "assessment.staleVersion", "entry.changedByOther", "entry.notOpenYet", "entry.reconsiderationOnly", "submission.notOpenYet", "submission.lateRefused", "submission.notConfirmed",
     };
 
     /// <summary>Every refusal of a value for <paramref name="input"/>'s criterion in <paramref name="set"/>, the note included; empty when acceptable.</summary>
@@ -94,10 +94,11 @@ public static class AssessmentEntries
     /// <summary><see cref="Set(DanVanDbContext, Assessment, CriteriaSet, EntryInput, string, DateTime)"/>; <paramref name="fromRegistry"/>: the value is the registry's (<see cref="RegistryChecks.TakeValues"/>).</summary>
     /// <param name="storeSelfTotal">False when the caller sets many values of one assessment and stores the self total
     /// once after them (<see cref="AssessmentWorkflow.UpdateSelfTotal"/>), as an import does.</param>
+    /// <param name="ruling">True for a reconsideration's ruling, the one writer of <see cref="ScoreLayer.Reconsideration"/>, which checks its own state.</param>
     internal static AssessmentEntry Set(DanVanDbContext db, Assessment assessment, CriteriaSet set, EntryInput input, string user, DateTime at, bool fromRegistry,
-        bool storeSelfTotal = true)
+        bool storeSelfTotal = true, bool ruling = false)
     {
-        if (StateRefusal(assessment, input.Layer, at, input.CriterionId) is { } state) throw new RefusedException(state);
+        if (!ruling && StateRefusal(assessment, input.Layer, at, input.CriterionId) is { } state) throw new RefusedException(state);
         if (CheckValue(set, input, fromRegistry) is { Count: > 0 } refusals) throw new RefusedException(refusals);
 
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == input.CriterionId && e.Layer == input.Layer);
@@ -169,6 +170,8 @@ public static class AssessmentEntries
                 Refusal.Of("assessment.notReviewable", where, ("status", status)),
             // An inspection team may classify a unit that never submitted (reference 000: Minh Hóa, 2018).
             ScoreLayer.Inspection when assessment.Status == AssessmentStatus.Approved => Refusal.Of("assessment.published", where),
+            // Only a ruling on a contested criterion writes this layer (Reconsiderations.Rule).
+            ScoreLayer.Reconsideration => Refusal.Of("entry.reconsiderationOnly", where),
             _ => null,
         };
     }
@@ -176,11 +179,15 @@ public static class AssessmentEntries
     /// <summary>Removes one layer's entry of a criterion (the unit clears a value, a reviewer withdraws an adjustment) and appends the audit line.</summary>
     /// <remarks>The caller saves. Returns false when there was no such entry.</remarks>
     /// <exception cref="RefusedException">The assessment's state does not allow it, or a reviewer gives no reason.</exception>
-    public static bool Remove(DanVanDbContext db, Assessment assessment, string criterionId, ScoreLayer layer, string? reason, string user, DateTime at)
+    public static bool Remove(DanVanDbContext db, Assessment assessment, string criterionId, ScoreLayer layer, string? reason, string user, DateTime at) =>
+        Remove(db, assessment, criterionId, layer, reason, user, at, ruling: false);
+
+    /// <summary><see cref="Remove(DanVanDbContext, Assessment, string, ScoreLayer, string?, string, DateTime)"/>; <paramref name="ruling"/> as in <see cref="Set(DanVanDbContext, Assessment, CriteriaSet, EntryInput, string, DateTime, bool, bool, bool)"/>.</summary>
+    internal static bool Remove(DanVanDbContext db, Assessment assessment, string criterionId, ScoreLayer layer, string? reason, string user, DateTime at, bool ruling)
     {
         var entry = assessment.Entries.FirstOrDefault(e => e.CriterionId == criterionId && e.Layer == layer);
         if (entry is null) return false;
-        if (StateRefusal(assessment, layer, at, criterionId) is { } state) throw new RefusedException(state);
+        if (!ruling && StateRefusal(assessment, layer, at, criterionId) is { } state) throw new RefusedException(state);
         if (layer != ScoreLayer.Self && string.IsNullOrWhiteSpace(reason))
             throw new RefusedException("entry.reasonRequired", Where.AtCriterion(criterionId, "note"), ("criterion", criterionId));
         if (TextLimit.Check(reason, Where.AtCriterion(criterionId, "note"), "note") is { } tooLong) throw new RefusedException(tooLong);

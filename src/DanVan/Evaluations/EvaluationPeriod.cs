@@ -59,6 +59,9 @@ public sealed class EvaluationPeriod
     /// <summary>What binds a submission of a unit of <paramref name="level"/>, judged in <paramref name="zone"/>.</summary>
     public DeadlineRule RuleFor(OrgUnitKind? level, TimeZoneInfo zone) => new(DeadlineFor(level), AcceptLate, zone);
 
+    /// <summary>Days after its publication a unit may contest its result (phúc tra); null: the period allows none.</summary>
+    public int? ReconsiderationDays { get; set; }
+
     /// <summary>Groups taking part and the criteria set of each.</summary>
     public List<PeriodGroup> Groups { get; } = [];
 

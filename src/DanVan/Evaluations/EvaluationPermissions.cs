@@ -50,6 +50,12 @@ public sealed class EvaluationPermissions : IPermissionSet
     /// <summary>Re-scores a period's entries under a draft criteria set, read-only (coordinator covering the period's scope unit).</summary>
     public const string Simulate = "evaluations.simulate";
 
+    /// <summary>Contests the published result within the period's window (phúc tra; the unit head, who signs the request).</summary>
+    public const string RequestReconsideration = "evaluations.requestReconsideration";
+
+    /// <summary>Rules on contested criteria and publishes the result again; sets a period's window (the deciders).</summary>
+    public const string RuleReconsideration = "evaluations.ruleReconsideration";
+
     /// <summary>Opens a period for a scope unit (coordinator covering it).</summary>
     public const string OpenPeriod = "evaluations.openPeriod";
 
@@ -69,6 +75,8 @@ public sealed class EvaluationPermissions : IPermissionSet
             .Add(Approve, deciders)
             .Add(Reopen, deciders)
             .Add(SetFlags, deciders)
+            .Add(RequestReconsideration, Grants.Of(Reach.Unit, Role.UnitHead))
+            .Add(RuleReconsideration, deciders)
             .Add(SeeUnpublished, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector))
             .Add(Monitor, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector, Role.Viewer))
             .Add(OpenPeriod, Grants.Of(Reach.Unit, Grants.Coordinators))
@@ -85,6 +93,7 @@ public sealed class EvaluationPermissions : IPermissionSet
     {
         ScoreLayer.Self => EnterSelf,
         ScoreLayer.Appraisal => Appraise,
+        ScoreLayer.Reconsideration => RuleReconsideration,
         _ => Inspect,
     };
 

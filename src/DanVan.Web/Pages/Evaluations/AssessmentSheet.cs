@@ -132,6 +132,7 @@ public sealed record AssessmentSheet
                     a.Entries.FirstOrDefault(e => e.CriterionId == c.Id && e.Layer == ScoreLayer.Inspection),
                     self.Criteria[c.Id], current.Criteria[c.Id], byCriterion[c.Id].ToList())
                 {
+                    ReconsiderationEntry = a.Entries.FirstOrDefault(e => e.CriterionId == c.Id && e.Layer == ScoreLayer.Reconsideration),
                     Figure = registry.For(c.Id),
                     Contradictions = registry.ContradictionsOf(c.Id).ToList(),
                 });
@@ -201,6 +202,9 @@ public sealed record SheetRow(
 {
     /// <summary>The criterion id.</summary>
     public string Id => Criterion.Id;
+
+    /// <summary>The ruling's value after a reconsideration (phúc tra) accepted the unit's request, if any.</summary>
+    public AssessmentEntry? ReconsiderationEntry { get; init; }
 
     /// <summary>The registry figure the criterion names, when it names one.</summary>
     public CriterionFigure? Figure { get; init; }

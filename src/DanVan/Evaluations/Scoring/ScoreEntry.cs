@@ -14,6 +14,9 @@ public enum ScoreLayer
 
     /// <summary>Đoàn kiểm tra: the inspection team's finding.</summary>
     Inspection = 2,
+
+    /// <summary>Phúc tra: a ruling on a criterion the unit contested after publication; written only by <see cref="Reconsiderations.Reconsiderations.Rule"/>.</summary>
+    Reconsideration = 3,
 }
 
 /// <summary>One entry for one criterion in one layer: the criterion, the layer and its <see cref="CriterionValue"/>.</summary>

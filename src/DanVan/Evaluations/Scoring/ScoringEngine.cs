@@ -9,7 +9,7 @@ public sealed record ScoringInput
     public IReadOnlyList<ScoreEntry> Entries { get; init; } = [];
 
     /// <summary>Only layers up to this one count (Self gives the self-claimed result).</summary>
-    public ScoreLayer UpToLayer { get; init; } = ScoreLayer.Inspection;
+    public ScoreLayer UpToLayer { get; init; } = ScoreLayer.Reconsideration;
 
     /// <summary>Whether the unit submitted its self-assessment.</summary>
     public bool Submitted { get; init; } = true;

@@ -438,6 +438,9 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ReconsiderationDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ScopeUnitId")
                         .HasColumnType("integer");
 
@@ -547,6 +550,155 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PeriodGroups");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal?>("NewTotal")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("OldBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal?>("OldTotal")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int?>("PublicationNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("Reconsiderations");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ReconsiderationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DocumentRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ReconsiderationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RuledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RuledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Ruling")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReconsiderationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("ReconsiderationItem");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ResultPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ResultPublications");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -1966,6 +2118,35 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ReconsiderationItem", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Reconsiderations.Reconsideration", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReconsiderationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ResultPublication", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", "Parent")
@@ -2483,6 +2664,11 @@ namespace DanVan.Data.Migrations.Postgres
             modelBuilder.Entity("DanVan.Evaluations.Evidence", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>

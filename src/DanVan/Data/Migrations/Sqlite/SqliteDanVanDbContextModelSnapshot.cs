@@ -419,6 +419,9 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReconsiderationDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScopeUnitId")
                         .HasColumnType("INTEGER");
 
@@ -524,6 +527,149 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PeriodGroups");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NewTotal")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OldTotal")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublicationNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("Reconsiderations");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ReconsiderationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReconsiderationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RuledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ruling")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReconsiderationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("ReconsiderationItem");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ResultPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ResultPublications");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -1898,6 +2044,35 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ReconsiderationItem", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Reconsiderations.Reconsideration", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReconsiderationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.ResultPublication", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", "Parent")
@@ -2407,6 +2582,11 @@ namespace DanVan.Data.Migrations.Sqlite
             modelBuilder.Entity("DanVan.Evaluations.Evidence", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
