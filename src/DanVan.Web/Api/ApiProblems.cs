@@ -20,7 +20,7 @@ public static class ApiProblems
     /// <summary>The core's refusals with the status their codes call for: 409 for a state or version conflict (an assessment's or a form's), else 400.</summary>
     public static RefusedProblem RefusedByCode(IReadOnlyList<Refusal> refusals) =>
         new(refusals, refusals.Any(r => DanVan.Evaluations.AssessmentEntries.ConflictCodes.Contains(r.Code) || DanVan.Statistics.FormFilling.ConflictCodes.Contains(r.Code)
-            || DanVan.Registries.RegistryConflicts.Codes.Contains(r.Code))
+            || DanVan.Registries.RegistryConflicts.Codes.Contains(r.Code) || DanVan.Evaluations.Reconsiderations.Reconsiderations.ConflictCodes.Contains(r.Code))
             ? StatusCodes.Status409Conflict
             : StatusCodes.Status400BadRequest);
 

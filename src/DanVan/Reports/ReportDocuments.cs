@@ -61,6 +61,9 @@ public sealed record ReportContent
     /// <summary>The registries' paragraphs for II.1 (receptions, petitions, models, plans, recommendations); empty when they hold nothing.</summary>
     public IReadOnlyList<DocumentBlock> Registries { get; init; } = [];
 
+    /// <summary>The publication of the period's results the figures are (the latest re-publication after a reconsideration); null: the first.</summary>
+    public Evaluations.Reconsiderations.ResultPublication? Publication { get; init; }
+
     /// <summary>The years in section II.2, oldest first.</summary>
     public IReadOnlyList<int> Years => [.. EarlierYears.Select(r => r.Year), Report.Year];
 
@@ -168,7 +171,11 @@ public static class ReportDocuments
             .OrderBy(p => p.Period.Year)
             .Select(p => ReportBuilder.Build(input with { Current = p, Earlier = [.. input.Earlier.Where(e => e.Period.Year < p.Period.Year)] }, options))
             .ToList();
-        return common with { Report = ReportBuilder.Build(input, options), EarlierYears = earlier, HasEvaluation = true };
+        return common with
+        {
+            Report = ReportBuilder.Build(input, options), EarlierYears = earlier, HasEvaluation = true,
+            Publication = await Evaluations.Reconsiderations.Reconsiderations.LatestAsync(db, period.Id, ct),
+        };
     }
 
     /// <summary>The report as an official document; <paramref name="charts"/> false leaves the pictures out (for a screen that draws them itself).</summary>
@@ -184,6 +191,8 @@ public static class ReportDocuments
         var thematic = content.Kind == Templates.ReportKind.Thematic;
         if (evaluated && !report.Progress.IsFinal)
             body.Add(new ParagraphBlock([new TextRun(ReportPhrases.DraftNotice(report.Progress), Bold: true, Italic: true)]));
+        if (evaluated && content.Publication is { } publication)
+            body.Add(new ParagraphBlock([new TextRun(ReportPhrases.Republished(publication), Italic: true)]));
 
         body.AddRange(draft.Introduction.Length > 0 ? Prose(draft.Introduction)
             : evaluated ? [new ParagraphBlock(ReportPhrases.Introduction(scopeName, report.Year,

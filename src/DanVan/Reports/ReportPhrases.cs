@@ -75,6 +75,10 @@ public static class ReportPhrases
 
     private static string Count2(int n) => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Which publication the figures are, once results were published again after a reconsideration.</summary>
+    public static string Republished(Evaluations.Reconsiderations.ResultPublication p) =>
+        $"Số liệu theo kết quả công bố lại lần {p.Number} ngày {Evaluations.AssessmentWorkflow.DayOf(p.PublishedAt):dd/MM/yyyy} ({p.Reason}).";
+
     /// <summary>The first line of a report built before every unit is approved: it is a draft, and why.</summary>
     public static string DraftNotice(ReportProgress p)
     {

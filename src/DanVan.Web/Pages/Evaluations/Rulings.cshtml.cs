@@ -68,7 +68,8 @@ public sealed class Rulings(DanVanDbContext db, CurrentUser current, ProvinceClo
         Rows = Contest.Items.Select(i =>
         {
             var row = Sheet.Rows.First(r => r.Id == i.CriterionId);
-            var field = EntryField.From(i.CriterionId, row.ReconsiderationEntry ?? row.InspectionEntry ?? row.AppraisalEntry ?? row.SelfEntry);
+            var ruled = i.RuledValue is { } v ? new AssessmentEntry { CriterionId = i.CriterionId, Value = v } : null;
+            var field = EntryField.From(i.CriterionId, ruled ?? row.ReconsiderationEntry ?? row.InspectionEntry ?? row.AppraisalEntry ?? row.SelfEntry);
             field.Note = null;
             return new RulingRow { CriterionId = i.CriterionId, Decision = i.Decision?.ToString(), Reason = i.Ruling, Field = field };
         }).ToList();

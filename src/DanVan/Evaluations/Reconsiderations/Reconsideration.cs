@@ -94,6 +94,9 @@ public sealed class ReconsiderationItem
     /// <summary>The ruling; null until ruled.</summary>
     public ReconsiderationDecision? Decision { get; set; }
 
+    /// <summary>The value an accepted criterion takes; it enters the assessment (the reconsideration layer) only when the result is published again.</summary>
+    public Scoring.CriterionValue? RuledValue { get; set; }
+
     /// <summary>The ruling's reasons, which the unit reads.</summary>
     public string? Ruling { get; set; }
 

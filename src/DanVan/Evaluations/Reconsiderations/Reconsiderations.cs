@@ -24,10 +24,11 @@ public sealed record ReconsiderationRuling(ReconsiderationDecision? Decision, st
 /// re-publication. Each change appends its audit line to the assessment's trail; the caller saves once.
 /// </summary>
 /// <remarks>
-/// An accepted ruling writes the criterion's value in the <see cref="ScoreLayer.Reconsideration"/> layer, above every
-/// other, so the published self, appraisal and inspection values stay as they were and the trail shows what the ruling
-/// changed. Nothing published moves until <see cref="PublishAsync"/>: the result, the group rules across the group's
-/// approved units, and a new numbered publication of the period with its change list.
+/// An accepted ruling keeps the value the criterion takes on its item; nothing published moves until
+/// <see cref="PublishAsync"/> writes those values in the <see cref="ScoreLayer.Reconsideration"/> layer (above every
+/// other, so the self, appraisal and inspection values stay as they were and the trail shows what changed), computes the
+/// result, applies the group rules across the group's approved units, and records the period's next numbered
+/// publication with its change list. Reports read published data only, so a ruling never shows in them before that.
 /// </remarks>
 public static class Reconsiderations
 {
@@ -135,9 +136,9 @@ public static class Reconsiderations
         return refusals;
     }
 
-    /// <summary>Rules on one contested criterion (again, while the reconsideration is open): an accepted one takes the
-    /// ruling's value in the reconsideration layer; a rejected one keeps the published value (a value an earlier ruling gave is withdrawn).</summary>
-    /// <param name="a">The assessment, tracked with its entries.</param>
+    /// <summary>Rules on one contested criterion (again, while the reconsideration is open): an accepted one keeps the value it
+    /// is to take (checked by the criterion's method now, written at re-publication); a rejected one keeps the published value.</summary>
+    /// <param name="a">The assessment.</param>
     /// <exception cref="RefusedException">Not open, a criterion not contested, no decision or reason, or a value the criterion's method refuses.</exception>
     public static void Rule(DanVanDbContext db, Reconsideration r, Assessment a, CriteriaSet set, string criterionId, ReconsiderationRuling ruling, string user, DateTime at)
     {
@@ -151,20 +152,22 @@ public static class Reconsiderations
         if (refusals.Count > 0) throw new RefusedException(refusals);
 
         var reason = ruling.Reason!.Trim().Normalize();
+        CriterionValue? value = null;
         if (ruling.Decision == ReconsiderationDecision.Accepted)
         {
-            var input = new EntryInput { CriterionId = criterionId, Layer = ScoreLayer.Reconsideration, Value = ruling.Value ?? CriterionValue.Empty, Note = reason };
-            AssessmentEntries.Set(db, a, set, input, user, at, fromRegistry: false, ruling: true);
+            value = ruling.Value ?? CriterionValue.Empty;
+            var input = new EntryInput { CriterionId = criterionId, Layer = ScoreLayer.Reconsideration, Value = value, Note = reason };
+            if (AssessmentEntries.CheckValue(set, input) is { Count: > 0 } bad) throw new RefusedException(bad);
         }
-        else AssessmentEntries.Remove(db, a, criterionId, ScoreLayer.Reconsideration, reason, user, at, ruling: true);
 
+        item.RuledValue = value;
         item.Decision = ruling.Decision;
         item.Ruling = reason;
         item.RuledBy = user;
         item.RuledAt = at;
         AuditTrail.Record(db, new AuditLine(user, at, "reconsideration.rule", AuditSubject.Criterion(a, criterionId))
         {
-            New = ruling.Decision == ReconsiderationDecision.Accepted ? "chấp nhận" : "không chấp nhận",
+            New = value is null ? "không chấp nhận" : "chấp nhận: " + value.Describe(),
             Reason = reason,
         });
     }
@@ -181,6 +184,12 @@ public static class Reconsiderations
         var unruled = r.Items.Where(i => i.Decision is null).Select(i => i.CriterionId).ToList();
         if (unruled.Count > 0) throw new RefusedException(Refusal.Of("reconsideration.notAllRuled", Where.Request, ("criteria", string.Join(", ", unruled))));
         if (a.Status != AssessmentStatus.Approved) throw new RefusedException("reconsideration.notPublished", Where.Request, ("status", a.Status.ToString()));
+
+        foreach (var item in r.Items.Where(i => i.Decision == ReconsiderationDecision.Accepted))
+        {
+            var input = new EntryInput { CriterionId = item.CriterionId, Layer = ScoreLayer.Reconsideration, Value = item.RuledValue ?? CriterionValue.Empty, Note = item.Ruling };
+            AssessmentEntries.Set(db, a, set, input, user, at, fromRegistry: false, ruling: true);
+        }
 
         var period = a.Period ?? await db.Periods.SingleAsync(p => p.Id == a.PeriodId, ct);
         var previous = await PeriodResultsQuery.PreviousBandsAsync(db, period, ct);

@@ -33,6 +33,11 @@ internal static class ReconsiderationsModel
             e.Property(x => x.DocumentRef).HasMaxLength(Evidence.MaxReferenceLength);
             e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Ruling).HasMaxLength(4000);
+            // A ruled value is read and written whole with its item, until the re-publication copies it into an entry.
+            e.Property(x => x.RuledValue).HasConversion(
+                v => v == null ? null : JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+                v => v == null ? null : JsonSerializer.Deserialize<Scoring.CriterionValue>(v, (JsonSerializerOptions?)null))
+                .HasMaxLength(2000);
             e.Property(x => x.RuledBy).HasMaxLength(256);
         });
         builder.Entity<ResultPublication>(e =>

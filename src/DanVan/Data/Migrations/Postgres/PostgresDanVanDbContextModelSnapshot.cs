@@ -650,6 +650,10 @@ namespace DanVan.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("RuledValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Ruling")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

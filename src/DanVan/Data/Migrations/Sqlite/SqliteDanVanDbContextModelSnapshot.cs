@@ -623,6 +623,10 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RuledValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ruling")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

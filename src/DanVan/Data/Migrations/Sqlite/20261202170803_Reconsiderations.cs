@@ -82,6 +82,7 @@ namespace DanVan.Data.Migrations.Sqlite
                     Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     DocumentRef = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RuledValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Ruling = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     RuledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RuledAt = table.Column<DateTime>(type: "TEXT", nullable: true)

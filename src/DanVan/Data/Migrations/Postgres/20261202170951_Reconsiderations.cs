@@ -83,6 +83,7 @@ namespace DanVan.Data.Migrations.Postgres
                     Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     DocumentRef = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    RuledValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Ruling = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     RuledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RuledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
