@@ -156,6 +156,15 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             await db.SaveChangesAsync();
         }
 
+        async Task Approve(int id)
+        {
+            await using var db = _app.NewDbContext();
+            var x = await db.Assessments.Include(e => e.Entries).Include(e => e.Period).Include(e => e.Unit).SingleAsync(e => e.Id == id);
+            var set = (await db.CriteriaSets.SingleAsync(s => s.Id == x.CriteriaSetId)).Parse();
+            await AssessmentWorkflow.ApproveAsync(db, x, set, "coord", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
         int callId = 0, callSubmission = 0;
         async Task<(int Submission, int Call)> LatestSubmissionAsync()
         {
@@ -336,6 +345,33 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var c = await As("coord");
                 Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Return/{a}"), "#return-form", new() { ["Data.Comment"] = "Bổ sung minh chứng tiêu chí 1" }), "return");
             }),
+            // Reconsideration (phúc tra) of A's result, published again: the window, the request, a ruling, the re-publication
+            // (the accepted value's entry and the publication's line).
+            new("POST /Evaluations/ReconsiderationBoard", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/ReconsiderationBoard/{w.PeriodId}"), "#window-form", new() { ["Days"] = "30" }), "window");
+            }, async () =>
+            {
+                await Fill(a, "userA", submit: true, "headA");
+                await Approve(a);
+            }),
+            new("POST /Evaluations/Reconsider", 1, async () =>
+            {
+                var c = await As("headA");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Reconsider/{a}"), "#reconsider-form", new() { ["Rows[0].Reason"] = "Đủ kế hoạch" }), "reconsider");
+            }),
+            new("POST /Evaluations/Rulings?handler=Rule", 1, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Rulings/{a}"), "#rule-form",
+                    new() { ["Rows[0].Decision"] = "Accepted", ["Rows[0].Field.Points"] = "38", ["Rows[0].Reason"] = "Đủ căn cứ" }), "rule");
+            }),
+            new("POST /Evaluations/Rulings?handler=Publish", 2, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Rulings/{a}"), "#publish-form"), "publish again");
+            }),
             new("POST /Periods/Open", 1, async () =>
             {
                 var c = await As("coord");
@@ -503,6 +539,17 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/reopen", new ReopenBody { Version = await VersionOf(b), Reason = "Khiếu nại" }), "reopen")),
             new("PUT /api/v1/assessments/{id:int}/flags", 1, async () =>
                 await Success(await Api("coord").PutJsonAsync($"/api/v1/assessments/{b}/flags", new FlagsBody { Version = await VersionOf(b), Flags = ["ky-luat"], Reason = "Kỷ luật" }), "flags")),
+            new("PUT /api/v1/periods/{id:int}/reconsideration-window", 1, async () =>
+                await Success(await Api("coord").PutJsonAsync($"/api/v1/periods/{w.PeriodId}/reconsideration-window", new ReconsiderationWindowBody { Days = 20 }), "window"),
+                () => Approve(b)),
+            new("POST /api/v1/assessments/{id:int}/reconsideration", 1, async () =>
+                await Success(await Api("headB").PostJsonAsync($"/api/v1/assessments/{b}/reconsideration",
+                    new ReconsiderationRequestBody { Items = [new ContestedItemBody { CriterionId = "1", Reason = "Đủ kế hoạch" }] }), "reconsider")),
+            new("PUT /api/v1/assessments/{id:int}/reconsideration/rulings/{criterionId}", 1, async () =>
+                await Success(await Api("coord").PutJsonAsync($"/api/v1/assessments/{b}/reconsideration/rulings/1",
+                    new RulingBody { Decision = DanVan.Evaluations.Reconsiderations.ReconsiderationDecision.Accepted, Reason = "Đủ căn cứ", Points = 38 }), "rule")),
+            new("POST /api/v1/assessments/{id:int}/reconsideration/publish", 2, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/reconsideration/publish", new PublishBody()), "publish again")),
             new("POST /api/v1/periods", 1, async () =>
                 await Success(await Api("coord").PostJsonAsync("/api/v1/periods", new OpenPeriodBody
                 {

@@ -81,6 +81,33 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             w => PageReviewAsync(w, "Reopen", "#reopen-form", ("Data.Reason", "")),
             w => ApiAsync(w, "coord", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/reopen", new { reason = "" }),
             null, "the CLI has no reopen operation"),
+        new("reconsideration: a criterion contested without a reason", "reconsideration.reasonRequired", ["POST /api/v1/assessments/{id:int}/reconsideration", "Reconsider.OnPostAsync"],
+            app => ArrangeAsync(app, approved: true, window: 30),
+            w => PagePostAsync(w, "headA", "Reconsider", "#reconsider-form", ("Rows[0].DocumentRef", "Kế hoạch số 12/KH-SNV")),
+            w => ApiAsync(w, "headA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/reconsideration",
+                new { items = new[] { new { criterionId = "1", documentRef = "Kế hoạch số 12/KH-SNV" } } }),
+            null, "the CLI sends no reconsideration (the unit head signs it on the page or through the API)"),
+        new("reconsideration: a ruling without reasons", "reconsideration.rulingRequired", ["PUT /api/v1/assessments/{id:int}/reconsideration/rulings/{criterionId}", "Rulings.OnPostRuleAsync"],
+            app => ArrangeAsync(app, approved: true, window: 30, contested: true),
+            w => PagePostAsync(w, "coord", "Rulings", "#rule-form", ("Rows[0].Decision", "Accepted"), ("Rows[0].Field.Points", "35")),
+            w => ApiAsync(w, "coord", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/reconsideration/rulings/1",
+                new JsonObject { ["decision"] = "Accepted", ["points"] = 35, ["version"] = null }),
+            null, "the CLI rules on no reconsideration"),
+        new("reconsideration: publishing again before every ruling", "reconsideration.notAllRuled", ["POST /api/v1/assessments/{id:int}/reconsideration/publish", "Rulings.OnPostPublishAsync"],
+            app => ArrangeAsync(app, approved: true, window: 30, contested: true),
+            w => PagePostAsync(w, "coord", "Rulings", "#publish-form"),
+            w => ApiAsync(w, "coord", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/reconsideration/publish", new JsonObject { ["version"] = null }),
+            null, "the CLI publishes no reconsideration"),
+        new("reconsideration: a window out of range", "reconsideration.windowDays", ["PUT /api/v1/periods/{id:int}/reconsideration-window", "ReconsiderationBoard.OnPostAsync"],
+            app => ArrangeAsync(app, approved: true),
+            async w =>
+            {
+                var coordinator = await TestClient.LoginAsync(w.App, "coord");
+                var board = await coordinator.GetAsync($"/Evaluations/ReconsiderationBoard/{w.W.PeriodId}");
+                return PageCode(await coordinator.SubmitAsync(board, "#window-form", new() { ["Days"] = "0" }));
+            },
+            w => ApiAsync(w, "coord", HttpMethod.Put, $"/api/v1/periods/{w.W.PeriodId}/reconsideration-window", new JsonObject { ["days"] = 0, ["version"] = null }),
+            null, "the CLI sets no reconsideration window"),
         new("a stale version", "assessment.staleVersion", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync"],
             app => ArrangeAsync(app),
             w => PageEntryAsync(w, "1", "Points", "30", versionOffset: -1), w => ApiEntryAsync(w, "1", new { points = 30 }, versionOffset: -1),
@@ -147,10 +174,14 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
 
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Self))
-            .ShouldBe(c.Name is "late and refused" or "a criterion someone else changed meanwhile" or "return without a comment" or "reopen without a reason" || c.Name.StartsWith("flags", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
+            .ShouldBe(c.Name is "late and refused" or "a criterion someone else changed meanwhile" or "return without a comment" or "reopen without a reason"
+                || c.Name.StartsWith("flags", StringComparison.Ordinal) || c.Name.StartsWith("reconsideration", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
+        (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Reconsideration)).ShouldBe(0, "a refusal stores nothing");
+        (await db.Reconsiderations.CountAsync()).ShouldBe(c.Name.Contains("rul", StringComparison.Ordinal) ? 1 : 0, "a refused request stores nothing");
     }
 
-    private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false, bool approved = false)
+    private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false, bool approved = false,
+        int? window = null, bool contested = false)
     {
         var w = await TestWorld.SeedAsync(app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(deadlineDays), acceptLate: acceptLate);
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -173,6 +204,13 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             AssessmentWorkflow.Confirm(db, a, "headA", at);
             if (submitted) AssessmentWorkflow.Submit(db, a, a.Period!, set, "userA", at);
             if (approved) AssessmentWorkflow.Approve(db, a, set, null, "coord", at);
+            a.Period!.ReconsiderationDays = window;
+            if (contested)
+            {
+                await db.SaveChangesAsync();
+                DanVan.Evaluations.Reconsiderations.Reconsiderations.Request(db, a, a.Period!, set, false,
+                    [new("1", "Đã ban hành đủ kế hoạch")], "headA", at.AddDays(1));
+            }
         }
         await db.SaveChangesAsync();
         return new(w, app, tokens);
@@ -242,6 +280,14 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             [("__RequestVerificationToken", TestClient.Token(home)), ("Data.Version", (await VersionAsync(w)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
              ("Data.Codes", "ky-luat"), ("Data.Reason", "Quyết định kỷ luật")]);
         return PageCode(posted);
+    }
+
+    /// <summary><paramref name="user"/> posts a form of a page of assessment A with <paramref name="fields"/>.</summary>
+    private static async Task<string> PagePostAsync(World w, string user, string page, string form, params (string Name, string Value)[] fields)
+    {
+        var client = await TestClient.LoginAsync(w.App, user);
+        var shown = await client.GetAsync($"/Evaluations/{page}/{w.W.AssessmentA}");
+        return PageCode(await client.SubmitAsync(shown, form, fields.ToDictionary(f => f.Name, f => (string?)f.Value)));
     }
 
     /// <summary>The coordinator posts a review form (return, reopen) of assessment A with <paramref name="field"/>.</summary>
