@@ -195,7 +195,7 @@ public abstract class ReconsiderationTests(WebAppFactory app) : WebTest(app)
 
         var head = await TestClient.LoginAsync(_app, "headA");
         var view = await head.GetAsync($"/Evaluations/View/{w.AssessmentA}");
-        view.Find("#link-reconsider").ShouldNotBeNull();
+        view.Find("#link-reconsider").GetAttribute("href").ShouldBe($"/Evaluations/Reconsider/{w.AssessmentA}");
         var form = await head.GetAsync($"/Evaluations/Reconsider/{w.AssessmentA}");
         form.Find("#reconsideration-window").TextContent.ShouldContain("hết ngày");
         // A document without a reason is refused at the criterion's reason; what was typed stays.
