@@ -453,12 +453,12 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             }),
             new("POST /Account/Tokens?handler=Create", 1, async () =>
             {
-                var c = await As("userA");
+                var c = await As("admin");
                 Ok(await c.SubmitAsync(await c.GetAsync("/Account/Tokens"), "form[action*='handler=Create']", new() { ["Data.Name"] = "máy tổng hợp", ["Data.LifetimeDays"] = "30" }), "create token");
             }),
             new("POST /Account/Tokens?handler=Revoke", 1, async () =>
             {
-                var c = await As("userA");
+                var c = await As("admin");
                 Ok(await c.SubmitAsync(await c.GetAsync("/Account/Tokens"), "form[action*='handler=Revoke']"), "revoke token");
             }),
             new("POST /Account/ChangePassword", 1, async () =>
