@@ -40,6 +40,7 @@ public static class EvaluationsSetup
         api.MapPeriodsApi();
         api.MapAssessmentsApi();
         api.MapEvidenceApi();
+        api.MapDocumentsApi();
         api.MapResultsApi();
         return api;
     }

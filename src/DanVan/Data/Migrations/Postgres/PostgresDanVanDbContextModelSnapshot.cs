@@ -488,6 +488,17 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<int?>("FileType")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("InsufficientAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InsufficientBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("InsufficientReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -499,7 +510,12 @@ namespace DanVan.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("UnitDocumentId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitDocumentId");
 
                     b.HasIndex("AssessmentId", "CriterionId");
 
@@ -547,6 +563,82 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PeriodGroups");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int?>("FileType")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "IssuedOn");
+
+                    b.ToTable("UnitDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.Property<int>("UnitDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UnitDocumentId");
+
+                    b.ToTable("UnitDocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -1930,6 +2022,13 @@ namespace DanVan.Data.Migrations.Postgres
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DanVan.Evaluations.UnitDocument", "UnitDocument")
+                        .WithMany()
+                        .HasForeignKey("UnitDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("UnitDocument");
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
@@ -1964,6 +2063,24 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Navigation("CriteriaSet");
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.UnitDocument", null)
+                        .WithOne("Content")
+                        .HasForeignKey("DanVan.Evaluations.UnitDocumentContent", "UnitDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -2481,6 +2598,11 @@ namespace DanVan.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.Evidence", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
                 {
                     b.Navigation("Content");
                 });

@@ -467,6 +467,17 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<int?>("FileType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("InsufficientAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsufficientBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsufficientReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -478,7 +489,12 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitDocumentId");
 
                     b.HasIndex("AssessmentId", "CriterionId");
 
@@ -524,6 +540,80 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PeriodGroups");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "IssuedOn");
+
+                    b.ToTable("UnitDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.Property<int>("UnitDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UnitDocumentId");
+
+                    b.ToTable("UnitDocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -1862,6 +1952,13 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DanVan.Evaluations.UnitDocument", "UnitDocument")
+                        .WithMany()
+                        .HasForeignKey("UnitDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("UnitDocument");
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
@@ -1896,6 +1993,24 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Navigation("CriteriaSet");
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.UnitDocument", null)
+                        .WithOne("Content")
+                        .HasForeignKey("DanVan.Evaluations.UnitDocumentContent", "UnitDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -2405,6 +2520,11 @@ namespace DanVan.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.Evidence", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
                 {
                     b.Navigation("Content");
                 });
