@@ -41,6 +41,7 @@ public static class EvaluationsSetup
         api.MapAssessmentsApi();
         api.MapEvidenceApi();
         api.MapReconsiderationsApi();
+        api.MapDocumentsApi();
         api.MapResultsApi();
         return api;
     }

@@ -76,6 +76,9 @@ public enum ScopeTarget
 
     /// <summary>A unit's statistics form id (checked against its unit and its period's scope unit).</summary>
     FormReport,
+
+    /// <summary>A unit id (its document register).</summary>
+    Unit,
 }
 
 /// <summary>Checks the signed-in user's role and scope against the unit an object belongs to, through <see cref="Permissions"/>.</summary>
@@ -99,6 +102,7 @@ public sealed class ScopeCheck(DanVanDbContext db, CurrentUser current, Permissi
             .SingleOrDefaultAsync(ct),
         ScopeTarget.Period => await db.Periods.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new Target(p.ScopeUnit!.Path, p.ScopeUnit.Path)).SingleOrDefaultAsync(ct),
+        ScopeTarget.Unit => await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => new Target(u.Path, u.Path)).SingleOrDefaultAsync(ct),
         ScopeTarget.FormReport => await db.FormReports.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new Target(r.Unit!.Path, r.Period!.ScopeUnit!.Path)).SingleOrDefaultAsync(ct),
         _ => null,

@@ -62,6 +62,38 @@ public sealed class EvidenceStore(DanVanDbContext db, DataFolder data, IConfigur
         }, null);
     }
 
+    /// <summary>Reads an upload, checks it as <see cref="CheckAsync"/> does, and keeps it for a registered document: its
+    /// bytes travel with the document when the caller saves (database store), or are written at once to the folder.</summary>
+    public async Task<(StoredFile? File, Refusal? Refusal)> SaveDocumentFileAsync(IFormFile file, CancellationToken ct)
+    {
+        var (name, bytes, type, refusal) = await ReadAsync(file, ct);
+        if (refusal is not null) return (null, refusal);
+        var stored = $"{Guid.NewGuid():N}";
+        if (Kind == EvidenceStoreKind.Folder)
+        {
+            Directory.CreateDirectory(Folder);
+            await File.WriteAllBytesAsync(Path.Combine(Folder, stored), bytes!, ct);
+        }
+        return (new StoredFile(name, stored, type!.Value, bytes!.Length, Convert.ToHexString(SHA256.HashData(bytes)),
+            Kind == EvidenceStoreKind.Database ? bytes : null), null);
+    }
+
+    /// <summary>Opens a registered document's file; the caller has checked the user's scope.</summary>
+    public async Task<Stream?> OpenAsync(UnitDocument document, CancellationToken ct)
+    {
+        if (document.StoredName is null) return null;
+        var bytes = await db.UnitDocumentContents.AsNoTracking().Where(c => c.UnitDocumentId == document.Id).Select(c => c.Bytes).SingleOrDefaultAsync(ct);
+        if (bytes is not null) return new MemoryStream(bytes, writable: false);
+        var path = Path.Combine(Folder, Path.GetFileName(document.StoredName));
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    /// <summary>Removes a document's file kept in the folder when its row could not be saved.</summary>
+    public void Delete(StoredFile file)
+    {
+        if (Kind == EvidenceStoreKind.Folder && Directory.Exists(Folder)) File.Delete(Path.Combine(Folder, Path.GetFileName(file.StoredName)));
+    }
+
     /// <summary>Opens a stored file for download; the caller has checked the user's scope.</summary>
     /// <returns>The content, or null when neither the database nor the folder holds it.</returns>
     public async Task<Stream?> OpenAsync(Evidence evidence, CancellationToken ct)

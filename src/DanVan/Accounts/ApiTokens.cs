@@ -46,6 +46,15 @@ public static class ApiTokens
         return (token, plain);
     }
 
+    /// <summary>
+    /// True when the access-token page is for this user: a role that connects other programs
+    /// (<see cref="Permissions.AccountPermissions.Tokens"/>), or an account that already holds a token (active or not),
+    /// so its owner can still see and revoke it. A unit's clerk or head never meets the page otherwise.
+    /// </summary>
+    public static async Task<bool> OffersPageAsync(DanVanDbContext db, Permissions.Permissions permissions, UserScope user, CancellationToken ct = default) =>
+        permissions.MayAnywhere(user, Permissions.AccountPermissions.Tokens)
+        || await db.ApiTokens.AnyAsync(t => t.UserId == user.UserId, ct);
+
     /// <summary>The user's tokens, newest first.</summary>
     public static IQueryable<ApiToken> OfUser(DanVanDbContext db, string userId) =>
         db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);

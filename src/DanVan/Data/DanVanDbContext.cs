@@ -56,6 +56,12 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Evidence files' bytes (the database store).</summary>
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
 
+    /// <summary>Units' document registers.</summary>
+    public DbSet<UnitDocument> UnitDocuments => Set<UnitDocument>();
+
+    /// <summary>Registered documents' file bytes (the database store).</summary>
+    public DbSet<UnitDocumentContent> UnitDocumentContents => Set<UnitDocumentContent>();
+
     /// <summary>Personal access tokens.</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -28,7 +28,7 @@ public sealed record PostgresTools(string? PgDump = null, string? PgRestore = nu
 /// <param name="File">The backup file, as given.</param>
 /// <param name="Bytes">Its size.</param>
 /// <param name="Duration">How long it took.</param>
-/// <param name="EvidenceInFolder">Evidence files whose bytes are in the data folder (<c>Evidence:Store=folder</c>), not in the
+/// <param name="EvidenceInFolder">Evidence and registered documents' files whose bytes are in the data folder (<c>Evidence:Store=folder</c>), not in the
 /// backup; null when the database's schema is older than this version and they were not counted.</param>
 public sealed record BackupResult(DatabaseProvider Provider, string Database, string File, long Bytes, TimeSpan Duration, int? EvidenceInFolder);
 
@@ -48,8 +48,8 @@ public sealed record RestoreResult(DatabaseProvider Provider, string Database, s
 /// </summary>
 /// <remarks>
 /// <para>Everything DanVan stores is in the database, so the backup carries it: units, criteria, periods, scores, the
-/// audit trail, accounts, registries, and evidence files, whose bytes are in the table <c>EvidenceContents</c> by
-/// default. Not in it: evidence files stored in the data folder (<c>Evidence:Store=folder</c>; copy the folder's
+/// audit trail, accounts, registries, and evidence files, whose bytes are in the tables <c>EvidenceContents</c> and
+/// <c>UnitDocumentContents</c> (registered documents) by default. Not in it: evidence files stored in the data folder (<c>Evidence:Store=folder</c>; copy the folder's
 /// <c>evidence</c> folder beside the backup), and the personal-data key (<see cref="Registries.PersonalDataProtector"/>),
 /// which is kept out of the database on purpose, so that a stolen backup does not reveal citizens' ID numbers: keep
 /// the key with the backup, or a restored database cannot read them.</para>
@@ -404,6 +404,7 @@ public static partial class DatabaseBackup
     {
         await using var db = DanVanDatabase.Create(settings);
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) return null;
-        return await db.Evidence.CountAsync(e => e.StoredName != null && e.Content == null, ct);
+        return await db.Evidence.CountAsync(e => e.StoredName != null && e.Content == null, ct)
+            + await db.UnitDocuments.CountAsync(d => d.StoredName != null && d.Content == null, ct);
     }
 }

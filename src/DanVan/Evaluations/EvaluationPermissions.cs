@@ -25,6 +25,12 @@ public sealed class EvaluationPermissions : IPermissionSet
     /// <summary>Records appraisal adjustments and marks appraised (coordinator of the unit and of the period's scope).</summary>
     public const string Appraise = "evaluations.appraise";
 
+    /// <summary>Registers documents in the unit's register (sổ văn bản kiểm chứng).</summary>
+    public const string RegisterDocument = "evaluations.registerDocument";
+
+    /// <summary>Marks an evidence item "chưa đủ căn cứ" with a reason, or clears the mark (those who appraise).</summary>
+    public const string MarkEvidence = "evaluations.markEvidence";
+
     /// <summary>Records inspection findings (inspector or coordinator covering the unit).</summary>
     public const string Inspect = "evaluations.inspect";
 
@@ -70,6 +76,8 @@ public sealed class EvaluationPermissions : IPermissionSet
             .Add(Submit, Grants.Of(Reach.Unit, Grants.UnitMembers))
             .Add(AddEvidence, Grants.Of(Reach.Unit, Grants.UnitMembers))
             .Add(Appraise, deciders)
+            .Add(RegisterDocument, Grants.Of(Reach.Unit, Grants.UnitMembers))
+            .Add(MarkEvidence, deciders)
             .Add(Inspect, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector))
             .Add(Return, deciders)
             .Add(Approve, deciders)

@@ -17,7 +17,9 @@ internal static class EvaluationsModel
         .ApplyConfiguration(new AssessmentConfiguration())
         .ApplyConfiguration(new AssessmentEntryConfiguration())
         .ApplyConfiguration(new EvidenceConfiguration())
-        .ApplyConfiguration(new EvidenceContentConfiguration());
+        .ApplyConfiguration(new EvidenceContentConfiguration())
+        .ApplyConfiguration(new UnitDocumentConfiguration())
+        .ApplyConfiguration(new UnitDocumentContentConfiguration());
 }
 
 internal sealed class EvaluationPeriodConfiguration : IEntityTypeConfiguration<EvaluationPeriod>
@@ -85,6 +87,39 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         e.Property(x => x.StoredName).HasMaxLength(64);
         e.Property(x => x.Sha256).HasMaxLength(64);
         e.HasOne(x => x.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+        // A document linked as evidence stays while any link does.
+        e.HasOne(x => x.UnitDocument).WithMany().HasForeignKey(x => x.UnitDocumentId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.InsufficientReason).HasMaxLength(UnitDocuments.MaxReasonLength);
+        e.Property(x => x.InsufficientBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class UnitDocumentConfiguration : IEntityTypeConfiguration<UnitDocument>
+{
+    public void Configure(EntityTypeBuilder<UnitDocument> e)
+    {
+        e.ToTable("UnitDocuments");
+        e.HasIndex(x => new { x.UnitId, x.IssuedOn });
+        e.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Number).HasMaxLength(UnitDocuments.MaxNumberLength);
+        e.Property(x => x.Issuer).HasMaxLength(UnitDocuments.MaxIssuerLength);
+        e.Property(x => x.Summary).HasMaxLength(UnitDocuments.MaxSummaryLength);
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.StoredName).HasMaxLength(64);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.AddedBy).HasMaxLength(256);
+        e.Ignore(x => x.Label);
+        e.HasOne(x => x.Content).WithOne().HasForeignKey<UnitDocumentContent>(c => c.UnitDocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UnitDocumentContentConfiguration : IEntityTypeConfiguration<UnitDocumentContent>
+{
+    public void Configure(EntityTypeBuilder<UnitDocumentContent> e)
+    {
+        e.ToTable("UnitDocumentContents");
+        e.HasKey(x => x.UnitDocumentId);
+        e.Property(x => x.UnitDocumentId).ValueGeneratedNever();
     }
 }
 

@@ -4,7 +4,8 @@ using DanVan.Refusals;
 
 namespace DanVan.Evaluations;
 
-/// <summary>Evidence (tài liệu kiểm chứng) for a criterion: an uploaded file or a document reference.</summary>
+/// <summary>Evidence (tài liệu kiểm chứng) for a criterion: an uploaded file, a document reference, or a link to a
+/// document of the unit's register (<see cref="UnitDocument"/>).</summary>
 public sealed class Evidence
 {
     /// <summary>Database id.</summary>
@@ -41,6 +42,21 @@ public sealed class Evidence
 
     /// <summary>SHA-256 of the content, hex.</summary>
     public string? Sha256 { get; set; }
+
+    /// <summary>A document of the unit's register this item links to (its file and words are the document's); null otherwise.</summary>
+    public int? UnitDocumentId { get; set; }
+
+    /// <summary>The linked document, when loaded.</summary>
+    public UnitDocument? UnitDocument { get; set; }
+
+    /// <summary>The appraiser's reason when the item is marked "chưa đủ căn cứ" (the unit reads it); null when not marked.</summary>
+    public string? InsufficientReason { get; set; }
+
+    /// <summary>Who marked it.</summary>
+    public string? InsufficientBy { get; set; }
+
+    /// <summary>When it was marked (UTC).</summary>
+    public DateTime? InsufficientAt { get; set; }
 
     /// <summary>Who added it.</summary>
     public required string AddedBy { get; set; }

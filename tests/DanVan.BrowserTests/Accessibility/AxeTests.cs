@@ -27,14 +27,29 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
         }
         var a = w.AssessmentA;
         var b = w.AssessmentB;
+        int marked;
+        await using (var db = App.Web.NewDbContext())
+        {
+            var document = await DanVan.Evaluations.UnitDocuments.RegisterAsync(db, w.AgencyB, new("5/KH-STP", new DateOnly(2024, 1, 5), "Sở Tư pháp", "Kế hoạch dân vận"),
+                null, "userB", DateTime.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow));
+            var evidence = new DanVan.Evaluations.Evidence
+            {
+                AssessmentId = b, CriterionId = "1", UnitDocumentId = document.Id, AddedBy = "userB", AddedAt = DateTime.UtcNow,
+                InsufficientReason = "Thiếu chữ ký", InsufficientBy = "coord", InsufficientAt = DateTime.UtcNow,
+            };
+            db.Evidence.Add(evidence);
+            await db.SaveChangesAsync();
+            marked = evidence.Id;
+        }
         string[] anonymous = ["/Account/Login"];
         var byUser = new Dictionary<string, string[]>
         {
             ["userA"] = ["/", "/Evaluations", $"/Evaluations/Edit/{a}", $"/Evaluations/Evidence/{a}", $"/Evaluations/Submit/{a}",
-                $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword", "/Obligations"],
+                $"/Evaluations/View/{a}", $"/Evaluations/Audit/{a}", "/Account/ChangePassword", "/Obligations", $"/Evaluations/Documents/{w.AgencyA}"],
+            ["userB"] = [$"/Evaluations/Documents/{w.AgencyB}", $"/Evaluations/View/{b}"],
             ["userC"] = ["/Statistics", $"/Statistics/Fill/{commune}"],
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
-                $"/Evaluations/Appraise/{b}", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
+                $"/Evaluations/Appraise/{b}", $"/Evaluations/Evidence/{b}", $"/Evaluations/EvidenceMark/{marked}", "/Account/Tokens", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
                 $"/Evaluations/Simulation/{w.PeriodId}", $"/Evaluations/Inflation/{w.PeriodId}",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
                 $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}",

@@ -178,6 +178,12 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             var sub = await db.ReportSubmissions.Include(x => x.Unit).Include(x => x.Call).SingleAsync(x => x.Id == id);
             await DanVan.Reports.Submissions.ReportCalls.SendAsync(db, sub, "dcoord", DateTime.UtcNow, DanVan.Periods.ProvinceClock.FindZone(null));
         }
+        int markedId = 0;
+        async Task<int> LinkedEvidenceAsync()
+        {
+            await using var db = _app.NewDbContext();
+            return await db.Evidence.Where(e => e.UnitDocumentId != null).Select(e => e.Id).FirstAsync();
+        }
         int evidenceId = 0, tokenId = 0, formReport = 0, petitionId = 0, dialogueId = 0, decisionId = 0, caseId = 0;
         var receptions = new List<int>();
         var day = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd");
@@ -276,6 +282,19 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var ask = await c.GetAsync($"/Evaluations/Evidence/{a}?remove={list.Find("input[name='remove']").GetAttribute("value")}");
                 Ok(await c.SubmitAsync(ask, "#remove-form"), "remove evidence");
             }),
+            new("POST /Evaluations/Documents", 1, async () =>
+            {
+                var c = await As("userA");
+                var page = await c.GetAsync($"/Evaluations/Documents/{w.AgencyA}");
+                Ok(await c.SubmitAsync(page, "#document-form", new() { ["Data.Number"] = "12/KH-SNV", ["Data.IssuedOn"] = "2024-01-10", ["Data.Issuer"] = "Sở Nội vụ", ["Data.Summary"] = "Kế hoạch dân vận" },
+                    files: [("Data.File", "ke-hoach.pdf", Samples.Pdf)]), "register document");
+            }),
+            new("POST /Evaluations/Evidence?handler=Link", 1, async () =>
+            {
+                var c = await As("userA");
+                var page = await c.GetAsync($"/Evaluations/Evidence/{a}");
+                Ok(await c.SubmitAsync(page, "#link-form", new() { ["Link.CriterionId"] = "2.1", ["Link.DocumentId"] = page.Find("#link-document option[value]:not([value=''])").GetAttribute("value") }), "link document");
+            }),
             new("POST /Evaluations/Submit?handler=Confirm", 1, async () =>
             {
                 var c = await As("headA");
@@ -285,6 +304,18 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             {
                 var c = await As("userA");
                 Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Submit/{a}"), "#submit-form", submitSelector: "#submit"), "submit");
+            }),
+            new("POST /Evaluations/EvidenceMark", 1, async () =>
+            {
+                var c = await As("coord");
+                var page = await c.GetAsync($"/Evaluations/EvidenceMark/{await LinkedEvidenceAsync()}");
+                Ok(await c.SubmitAsync(page, "#mark-form", new() { ["Reason"] = "Thiếu chữ ký" }), "mark insufficient");
+            }),
+            new("POST /Evaluations/EvidenceMark?handler=Clear", 1, async () =>
+            {
+                var c = await As("coord");
+                var page = await c.GetAsync($"/Evaluations/EvidenceMark/{await LinkedEvidenceAsync()}");
+                Ok(await c.SubmitAsync(page, "#clear-form"), "clear mark");
             }),
             new("POST /Evaluations/Appraise?handler=Save", 1, async () =>
             {
@@ -489,12 +520,12 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             }),
             new("POST /Account/Tokens?handler=Create", 1, async () =>
             {
-                var c = await As("userA");
+                var c = await As("admin");
                 Ok(await c.SubmitAsync(await c.GetAsync("/Account/Tokens"), "form[action*='handler=Create']", new() { ["Data.Name"] = "máy tổng hợp", ["Data.LifetimeDays"] = "30" }), "create token");
             }),
             new("POST /Account/Tokens?handler=Revoke", 1, async () =>
             {
-                var c = await As("userA");
+                var c = await As("admin");
                 Ok(await c.SubmitAsync(await c.GetAsync("/Account/Tokens"), "form[action*='handler=Revoke']"), "revoke token");
             }),
             new("POST /Account/ChangePassword", 1, async () =>
@@ -528,6 +559,27 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 () => Fill(b, "userB", submit: false, "headB")),
             new("POST /api/v1/assessments/{id:int}/submit", 1, async () =>
                 await Success(await Api("userB").PostJsonAsync($"/api/v1/assessments/{b}/submit", new VersionBody { Version = await VersionOf(b) }), "submit")),
+            new("POST /api/v1/evidence/{id:int}/insufficient", 1, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/evidence/{markedId}/insufficient", new { reason = "Thiếu chữ ký" }), "mark insufficient"),
+                async () =>
+                {
+                    await using var db = _app.NewDbContext();
+                    var item = new Evidence { AssessmentId = b, CriterionId = "1", DocumentRef = "Báo cáo số 6/BC-STP", AddedBy = "userB", AddedAt = DateTime.UtcNow };
+                    db.Evidence.Add(item);
+                    await db.SaveChangesAsync();
+                    markedId = item.Id;
+                }),
+            new("DELETE /api/v1/evidence/{id:int}/insufficient", 1, async () =>
+                await Success(await Api("coord").DeleteAsync($"/api/v1/evidence/{markedId}/insufficient"), "clear mark")),
+            new("POST /api/v1/units/{unitId:int}/documents", 1, async () =>
+            {
+                using var form = new MultipartFormDataContent
+                {
+                    { new StringContent("5/BC-STP"), "number" }, { new StringContent("2024-03-01"), "issuedOn" }, { new StringContent("Sở Tư pháp"), "issuer" },
+                    { new ByteArrayContent(Samples.Pdf), "file", "bao-cao.pdf" },
+                };
+                await Success(await Api("userB").PostAsync($"/api/v1/units/{w.AgencyB}/documents", form), "register document");
+            }),
             new("POST /api/v1/assessments/{id:int}/return", 1, async () =>
                 await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/return", new ReturnBody { Version = await VersionOf(b), Comment = "Bổ sung" }), "return")),
             new("POST /api/v1/assessments/{id:int}/appraised", 1, async () =>

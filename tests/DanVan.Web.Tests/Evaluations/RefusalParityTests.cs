@@ -108,6 +108,35 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             },
             w => ApiAsync(w, "coord", HttpMethod.Put, $"/api/v1/periods/{w.W.PeriodId}/reconsideration-window", new JsonObject { ["days"] = 0, ["version"] = null }),
             null, "the CLI sets no reconsideration window"),
+        new("link a document not in the unit's register", "evidence.documentNotFound", ["POST /api/v1/assessments/{id:int}/evidence", "Evidence.OnPostLinkAsync"],
+            app => ArrangeAsync(app),
+            w => PageLinkAsync(w, 999), w => ApiAsync(w, "userA", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/evidence", new { criterionId = "1", documentId = 999 }),
+            null, "the CLI adds no evidence"),
+        new("register a document without its number", "documents.numberRequired", ["POST /api/v1/units/{unitId:int}/documents", "Documents.OnPostAsync"],
+            app => ArrangeAsync(app),
+            w => PageRegisterAsync(w), w => ApiRegisterAsync(w),
+            null, "the CLI registers no documents"),
+        new("mark evidence insufficient without a reason", "evidence.reasonRequired", ["POST /api/v1/evidence/{id:int}/insufficient", "EvidenceMark.OnPostAsync"],
+            app => ArrangeEvidenceAsync(app, approved: false),
+            async w =>
+            {
+                var coord = await TestClient.LoginAsync(w.App, "coord");
+                var page = await coord.GetAsync($"/Evaluations/EvidenceMark/{await EvidenceOfAAsync(w)}");
+                return PageCode(await coord.SubmitAsync(page, "#mark-form", new() { ["Reason"] = " " }));
+            },
+            async w => await ApiAsync(w, "coord", HttpMethod.Post, $"/api/v1/evidence/{await EvidenceOfAAsync(w)}/insufficient", new { reason = " " }),
+            null, "the CLI does not appraise evidence"),
+        new("clear a mark after approval", "evidence.markWrongStatus", ["DELETE /api/v1/evidence/{id:int}/insufficient", "EvidenceMark.OnPostClearAsync"],
+            app => ArrangeEvidenceAsync(app, approved: true),
+            async w =>
+            {
+                var coord = await TestClient.LoginAsync(w.App, "coord");
+                var id = await EvidenceOfAAsync(w);
+                var page = await coord.GetAsync($"/Evaluations/EvidenceMark/{id}");
+                return PageCode(await coord.PostAsync($"/Evaluations/EvidenceMark/{id}?handler=Clear", [("__RequestVerificationToken", TestClient.Token(page))]));
+            },
+            async w => await ApiAsync(w, "coord", HttpMethod.Delete, $"/api/v1/evidence/{await EvidenceOfAAsync(w)}/insufficient", new { }),
+            null, "the CLI does not appraise evidence"),
         new("a stale version", "assessment.staleVersion", ["PUT /api/v1/assessments/{id:int}/entries/{criterionId}", "Edit.OnPostSaveAsync"],
             app => ArrangeAsync(app),
             w => PageEntryAsync(w, "1", "Points", "30", versionOffset: -1), w => ApiEntryAsync(w, "1", new { points = 30 }, versionOffset: -1),
@@ -174,7 +203,7 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
 
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Self))
-            .ShouldBe(c.Name is "late and refused" or "a criterion someone else changed meanwhile" or "return without a comment" or "reopen without a reason"
+            .ShouldBe(c.Name is "late and refused" or "mark evidence insufficient without a reason" or "clear a mark after approval" or "a criterion someone else changed meanwhile" or "return without a comment" or "reopen without a reason"
                 || c.Name.StartsWith("flags", StringComparison.Ordinal) || c.Name.StartsWith("reconsideration", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Reconsideration)).ShouldBe(0, "a refusal stores nothing");
         (await db.Reconsiderations.CountAsync()).ShouldBe(c.Name.Contains("rul", StringComparison.Ordinal) ? 1 : 0, "a refused request stores nothing");
@@ -214,6 +243,51 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         }
         await db.SaveChangesAsync();
         return new(w, app, tokens);
+    }
+
+    /// <summary>Assessment A submitted (or approved) with one evidence reference, marked insufficient.</summary>
+    private static async Task<World> ArrangeEvidenceAsync(WebAppFactory app, bool approved)
+    {
+        var world = await ArrangeAsync(app, submitted: true, approved: approved);
+        await using var db = app.NewDbContext();
+        db.Evidence.Add(new Evidence
+        {
+            AssessmentId = world.W.AssessmentA, CriterionId = "1", DocumentRef = "Kế hoạch số 12/KH-SNV", AddedBy = "userA", AddedAt = DateTime.UtcNow,
+            InsufficientReason = "Thiếu chữ ký", InsufficientBy = "coord", InsufficientAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return world;
+    }
+
+    private static async Task<int> EvidenceOfAAsync(World w)
+    {
+        await using var db = w.App.NewDbContext();
+        return await db.Evidence.Where(e => e.AssessmentId == w.W.AssessmentA).Select(e => e.Id).FirstAsync();
+    }
+
+    private static async Task<string> PageLinkAsync(World w, int documentId)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var page = await user.GetAsync($"/Evaluations/Evidence/{w.W.AssessmentA}");
+        return PageCode(await user.PostAsync($"/Evaluations/Evidence/{w.W.AssessmentA}?handler=Link",
+            [("__RequestVerificationToken", TestClient.Token(page)), ("Link.CriterionId", "1"), ("Link.DocumentId", documentId.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+    }
+
+    private static async Task<string> PageRegisterAsync(World w)
+    {
+        var user = await TestClient.LoginAsync(w.App, "userA");
+        var page = await user.GetAsync($"/Evaluations/Documents/{w.W.AgencyA}");
+        return PageCode(await user.SubmitAsync(page, "#document-form", new() { ["Data.Number"] = " ", ["Data.IssuedOn"] = "2024-01-02", ["Data.Issuer"] = "Sở Nội vụ" }));
+    }
+
+    private static async Task<string> ApiRegisterAsync(World w)
+    {
+        using var client = w.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", w.Tokens["userA"]);
+        using var form = new MultipartFormDataContent { { new StringContent(" "), "number" }, { new StringContent("2024-01-02"), "issuedOn" }, { new StringContent("Sở Nội vụ"), "issuer" } };
+        using var response = await client.PostAsync($"/api/v1/units/{w.W.AgencyA}/documents", form);
+        if (response.IsSuccessStatusCode) return $"accepted ({(int)response.StatusCode})";
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]?.GetValue<string>() ?? $"no code ({(int)response.StatusCode})";
     }
 
     private static string PageCode(Page page)

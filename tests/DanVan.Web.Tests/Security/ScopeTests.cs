@@ -15,9 +15,10 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
     private readonly WebAppFactory _app = app;
 
     /// <summary>Pages anyone signed in may open (they show only the user's own things).</summary>
+    /// <remarks>Not the access-token page: a unit's clerk without a token is answered 403 (Account/PlainWordsTests).</remarks>
     private static readonly HashSet<string> OwnPages =
     [
-        "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Tokens", "/Error", "/Evaluations", "/Evaluations/Index",
+        "/", "/Index", "/Account/Login", "/Account/AccessDenied", "/Account/ChangePassword", "/Error", "/Evaluations", "/Evaluations/Index",
         "/Statistics", "/Statistics/Index",
         "/Obligations", "/Obligations/Index",
         // The reports sent up: a unit sees the calls and reports of its own scope only (tested in Reports/ReportCallTests).
@@ -89,6 +90,10 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
             ($"/Evaluations/Approve/{w.AssessmentB}", []),
             ($"/Evaluations/Reopen/{w.AssessmentB}", [("Data.Reason", "x")]),
             ($"/Evaluations/Flags/{w.AssessmentB}", [("Data.Codes", "ky-luat"), ("Data.Reason", "x")]),
+            ($"/Evaluations/Evidence/{w.AssessmentB}?handler=Link", [("Link.CriterionId", "1"), ("Link.DocumentId", "1")]),
+            ($"/Evaluations/EvidenceMark/{evidenceB}", [("Reason", "x")]),
+            ($"/Evaluations/EvidenceMark/{evidenceB}?handler=Clear", []),
+            ($"/Evaluations/Documents/{w.AgencyB}", [("Data.Number", "1/QĐ"), ("Data.IssuedOn", "2024-01-02"), ("Data.Issuer", "UBND")]),
         ];
         foreach (var (url, fields) in posts)
         {
@@ -101,6 +106,7 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
         b.Status.ShouldBe(AssessmentStatus.Draft);
         b.Entries.Single(e => e.CriterionId == "1").Points.ShouldBe(35.5m);
         (await check.Evidence.CountAsync(e => e.AssessmentId == w.AssessmentB)).ShouldBe(1);
+        (await check.UnitDocuments.CountAsync()).ShouldBe(0);
         (await check.Audit.CountAsync(a => a.AssessmentId == w.AssessmentB && a.User == "userA")).ShouldBe(7); // the arrangement's own lines only
         (await check.Audit.AnyAsync(a => a.Action.StartsWith("assessment.") || a.Action.StartsWith("evidence."))).ShouldBeFalse();
     }
@@ -167,6 +173,8 @@ public abstract class ScopeTests(WebAppFactory app) : WebTest(app)
             if (route.StartsWith("/Status", StringComparison.Ordinal) || route == "/Account/Logout") continue;
             var url = route
                 .Replace("Download/{id:int}", $"Download/{evidenceB}", StringComparison.Ordinal)
+                .Replace("EvidenceMark/{id:int}", $"EvidenceMark/{evidenceB}", StringComparison.Ordinal)
+                .Replace("Documents/{id:int}", $"Documents/{w.AgencyB}", StringComparison.Ordinal)
                 .Replace("{id:int}", w.AssessmentB.ToString(), StringComparison.Ordinal)
                 .Replace("{id:int?}", w.AssessmentB.ToString(), StringComparison.Ordinal)
                 .Replace("{id}", accountId, StringComparison.Ordinal);

@@ -28,6 +28,8 @@ namespace DanVan.Web.Api.Evaluations;
 /// <param name="ContentUrl">For a file, where to download it.</param>
 /// <param name="AddedBy">Who added it.</param>
 /// <param name="AddedAt">When (UTC).</param>
+/// <param name="DocumentId">For a link to a document of the unit's register, the document (its words are in DocumentRef, its file in FileName and ContentUrl).</param>
+/// <param name="Insufficient">The appraiser's "chưa đủ căn cứ" mark, when the item has one.</param>
 public sealed record EvidenceView(
     int Id,
     int AssessmentId,
@@ -39,16 +41,41 @@ public sealed record EvidenceView(
     string? Sha256,
     string? ContentUrl,
     string AddedBy,
-    DateTime AddedAt)
+    DateTime AddedAt,
+    int? DocumentId,
+    InsufficientMark? Insufficient)
 {
-    /// <summary>From the entity.</summary>
-    public static EvidenceView From(Evidence e) => new(
-        e.Id, e.AssessmentId, e.CriterionId, e.DocumentRef, e.FileName,
-        e.FileType is { } t ? EvidenceFiles.ContentType(t) : null,
-        e.StoredName is null ? null : e.Size,
-        e.Sha256,
-        e.StoredName is null ? null : $"/api/v1/evidence/{e.Id}/content",
-        e.AddedBy, e.AddedAt);
+    /// <summary>From the entity (with its <see cref="Evidence.UnitDocument"/> loaded when it links one).</summary>
+    public static EvidenceView From(Evidence e)
+    {
+        var mark = e.InsufficientReason is { } reason ? new InsufficientMark(reason, e.InsufficientBy ?? "", e.InsufficientAt ?? default) : null;
+        if (e.UnitDocument is { } d)
+            return new(e.Id, e.AssessmentId, e.CriterionId, d.Label, d.FileName,
+                d.FileType is { } dt ? EvidenceFiles.ContentType(dt) : null,
+                d.StoredName is null ? null : d.Size, d.Sha256,
+                d.StoredName is null ? null : $"/api/v1/evidence/{e.Id}/content",
+                e.AddedBy, e.AddedAt, d.Id, mark);
+        return new(
+            e.Id, e.AssessmentId, e.CriterionId, e.DocumentRef, e.FileName,
+            e.FileType is { } t ? EvidenceFiles.ContentType(t) : null,
+            e.StoredName is null ? null : e.Size,
+            e.Sha256,
+            e.StoredName is null ? null : $"/api/v1/evidence/{e.Id}/content",
+            e.AddedBy, e.AddedAt, e.UnitDocumentId, mark);
+    }
+}
+
+/// <summary>An appraiser's mark that an evidence item is insufficient ("chưa đủ căn cứ").</summary>
+/// <param name="Reason">Why, in the appraiser's words (the unit reads it).</param>
+/// <param name="By">Who marked it.</param>
+/// <param name="At">When (UTC).</param>
+public sealed record InsufficientMark(string Reason, string By, DateTime At);
+
+/// <summary>The reason of an insufficient mark (JSON body of POST /api/v1/evidence/{id}/insufficient).</summary>
+public sealed record InsufficientBody
+{
+    /// <summary>Why the evidence is insufficient; the unit reads it.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>A document reference given as evidence (JSON body of POST .../evidence).</summary>
@@ -60,6 +87,10 @@ public sealed record EvidenceReferenceBody
     /// <summary>The reference.</summary>
     [Description("The document, e.g. \"Kế hoạch số 44-KH/UBND ngày 11/02/2024\".")]
     public string? DocumentRef { get; init; }
+
+    /// <summary>Instead of a reference: a document of the unit's register to link (nothing is uploaded again).</summary>
+    [Description("A document of the unit's register (GET /api/v1/units/{unitId}/documents) to link instead of a reference.")]
+    public int? DocumentId { get; init; }
 }
 
 /// <summary>Evidence (tài liệu kiểm chứng) of assessments: add a file or a reference, list, download, delete.</summary>
@@ -87,6 +118,15 @@ public static class EvidenceApi
             .WithName("GetEvidenceContent")
             .Requires(EvaluationPermissions.Read)
             .WithSummary("Download an evidence file with its content type");
+        group.MapPost("/evidence/{id:int}/insufficient", MarkInsufficient)
+            .WithName("MarkEvidenceInsufficient")
+            .Requires(EvaluationPermissions.MarkEvidence)
+            .WithSummary("Mark an evidence item insufficient (chưa đủ căn cứ) with the reason the unit reads")
+            .WithDescription("Appraisers, while the assessment is submitted or appraised and not yet approved; a new reason replaces the old one.");
+        group.MapDelete("/evidence/{id:int}/insufficient", ClearInsufficient)
+            .WithName("ClearEvidenceInsufficient")
+            .Requires(EvaluationPermissions.MarkEvidence)
+            .WithSummary("Clear an evidence item's insufficient mark");
         group.MapDelete("/evidence/{id:int}", DeleteEvidence)
             .WithName("DeleteEvidence")
             .Requires(EvaluationPermissions.AddEvidence)
@@ -156,6 +196,19 @@ public static class EvidenceApi
                 return ApiProblems.Invalid("request.jsonType", Where.AtField(ApiExceptionHandler.JsonPath(ex.Path)));
             }
 
+            if (body?.DocumentId is not null)
+            {
+                try
+                {
+                    var linked = await UnitDocuments.LinkAsync(db, a, set, body.CriterionId, body.DocumentId, user, now, ct);
+                    linked.UnitDocument = await db.UnitDocuments.AsNoTracking().SingleAsync(d => d.Id == linked.UnitDocumentId, ct);
+                    return TypedResults.Created($"/api/v1/evidence/{linked.Id}", EvidenceView.From(linked));
+                }
+                catch (RefusedException ex)
+                {
+                    return AssessmentsApi.Refused(ex.Refusals);
+                }
+            }
             if (AssessmentWorkflow.EvidenceRefusal(set, body?.CriterionId) is { } refused) return AssessmentsApi.Refused([refused]);
             var problems = new List<Refusal>();
             var reference = body?.DocumentRef?.Trim().Normalize() ?? "";
@@ -194,7 +247,7 @@ public static class EvidenceApi
         if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         if (!await EvaluationAccess.ReadableAssessments(db, scope).AnyAsync(a => a.Id == id, ct)) return AssessmentsApi.AssessmentNotFound(id);
-        var query = db.Evidence.AsNoTracking().Where(e => e.AssessmentId == id);
+        var query = db.Evidence.AsNoTracking().Include(e => e.UnitDocument).Where(e => e.AssessmentId == id);
         if (!string.IsNullOrEmpty(criterionId)) query = query.Where(e => e.CriterionId == criterionId);
         var all = await query.OrderBy(e => e.CriterionId).ThenBy(e => e.Id).ToListAsync(ct);
         return TypedResults.Ok(page.Slice(all.Select(EvidenceView.From).ToList()));
@@ -207,6 +260,14 @@ public static class EvidenceApi
         var scope = await me.GetAsync(ct);
         if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
         var (evidence, _) = found;
+        if (evidence.UnitDocumentId is { } documentId)
+        {
+            var document = await db.UnitDocuments.AsNoTracking().SingleAsync(d => d.Id == documentId, ct);
+            if (document.FileType is not { } documentType) return new NotFoundProblem($"Evidence {id} links a registered document without a file.");
+            if (await store.OpenAsync(document, ct) is not { } file) return new NotFoundProblem($"The file of evidence {id} is missing from the store.");
+            response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.File(file, EvidenceFiles.ContentType(documentType), document.FileName);
+        }
         if (evidence.StoredName is null || evidence.FileType is not { } type)
             return new NotFoundProblem($"Evidence {id} is a document reference; it has no file.");
         if (await store.OpenAsync(evidence, ct) is not { } content) return new NotFoundProblem($"The file of evidence {id} is missing from the store.");
@@ -230,6 +291,45 @@ public static class EvidenceApi
         });
         await db.SaveChangesAsync(ct);
         store.Delete(evidence);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>POST /api/v1/evidence/{id}/insufficient.</summary>
+    public static async Task<Results<Ok<EvidenceView>, NotFoundProblem, ForbiddenProblem, RefusedProblem>> MarkInsufficient(
+        int id, InsufficientBody? body, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await me.GetAsync(ct);
+        if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
+        var (evidence, a) = found;
+        if (!EvaluationAccess.May(scope, a, EvaluationPermissions.MarkEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.MarkEvidence);
+        try
+        {
+            await UnitDocuments.MarkInsufficientAsync(db, evidence, a, body?.Reason, scope.UserName, AssessmentsApi.Now(clock), ct);
+        }
+        catch (RefusedException ex)
+        {
+            return AssessmentsApi.Refused(ex.Refusals);
+        }
+        await db.Entry(evidence).Reference(e => e.UnitDocument).LoadAsync(ct);
+        return TypedResults.Ok(EvidenceView.From(evidence));
+    }
+
+    /// <summary>DELETE /api/v1/evidence/{id}/insufficient.</summary>
+    public static async Task<Results<NoContent, NotFoundProblem, ForbiddenProblem, RefusedProblem>> ClearInsufficient(
+        int id, DanVanDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await me.GetAsync(ct);
+        if (await EvaluationAccess.FindEvidenceAsync(db, scope, id, ct) is not { } found) return EvidenceNotFound(id);
+        var (evidence, a) = found;
+        if (!EvaluationAccess.May(scope, a, EvaluationPermissions.MarkEvidence)) return AssessmentsApi.Forbidden(EvaluationPermissions.MarkEvidence);
+        try
+        {
+            await UnitDocuments.ClearInsufficientAsync(db, evidence, a, scope.UserName, AssessmentsApi.Now(clock), ct);
+        }
+        catch (RefusedException ex)
+        {
+            return AssessmentsApi.Refused(ex.Refusals);
+        }
         return TypedResults.NoContent();
     }
 

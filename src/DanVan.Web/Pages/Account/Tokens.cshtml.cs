@@ -6,14 +6,17 @@ using DanVan.Data;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Pages.Account;
 
 /// <summary>The signed-in user's personal access tokens for the API: list, create (the token is shown once), revoke.</summary>
+/// <remarks>Only for those who need it (<see cref="ApiTokens.OffersPageAsync"/>): anyone else is answered 403, as for
+/// any page of their own scope their role does not allow, and the menu does not offer it.</remarks>
 [Permission(AccountPermissions.Self)]
-public sealed class Tokens(DanVanDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class Tokens(DanVanDbContext db, CurrentUser current, TimeProvider clock, Permissions permissions) : PageModel
 {
     /// <summary>The creation form.</summary>
     [BindProperty]
@@ -46,6 +49,18 @@ public sealed class Tokens(DanVanDbContext db, CurrentUser current, TimeProvider
 
     /// <summary>A token as listed.</summary>
     public sealed record Row(int Id, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, bool Active);
+
+    /// <summary>Before any handler: a signed-in user the page is not for is answered 403.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (User.Identity?.IsAuthenticated == true
+            && !await ApiTokens.OffersPageAsync(db, permissions, await current.GetAsync(HttpContext.RequestAborted), HttpContext.RequestAborted))
+        {
+            context.Result = StatusCode(StatusCodes.Status403Forbidden);
+            return;
+        }
+        await next();
+    }
 
     /// <summary>Shows the list and the form.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -104,9 +104,7 @@ public sealed record AssessmentSheet
         if (a is null) return null;
         var stored = await db.CriteriaSets.AsNoTracking().SingleAsync(s => s.Id == a.CriteriaSetId, ct);
         var group = await db.Groups.AsNoTracking().Where(g => g.Id == a.GroupId).Select(g => g.Name).SingleAsync(ct);
-        var evidence = await db.Evidence.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.AddedAt).ThenBy(e => e.Id)
-            .Select(e => new EvidenceItem(e.Id, e.CriterionId, e.FileName, e.FileType, e.Size, e.DocumentRef, e.AddedBy, e.AddedAt))
-            .ToListAsync(ct);
+        var evidence = await EvidenceItem.OfAsync(db.Evidence.Where(e => e.AssessmentId == id), ct);
         var set = stored.Parse();
         return Build(a, set, group, evidence, await RegistryChecks.CheckAsync(db, a, set, ct));
     }
@@ -219,5 +217,41 @@ public sealed record SheetRow(
     public string HtmlId => Criterion.Id.Replace('.', '-').Replace(' ', '-');
 }
 
-/// <summary>One evidence file or document reference, as listed.</summary>
-public sealed record EvidenceItem(int Id, string CriterionId, string? FileName, EvidenceFileType? FileType, long Size, string? DocumentRef, string AddedBy, DateTime AddedAt);
+/// <summary>One evidence file, document reference or linked registered document, as listed, with the appraiser's
+/// "chưa đủ căn cứ" mark when there is one.</summary>
+/// <remarks>A linked document shows its citation as <see cref="DocumentRef"/> and its file (if any) as <see cref="FileName"/>.</remarks>
+public sealed record EvidenceItem(int Id, string CriterionId, string? FileName, EvidenceFileType? FileType, long Size, string? DocumentRef, string AddedBy, DateTime AddedAt)
+{
+    /// <summary>The registered document linked, when the item is a link.</summary>
+    public int? DocumentId { get; init; }
+
+    /// <summary>The appraiser's reason, when the item is marked insufficient.</summary>
+    public string? InsufficientReason { get; init; }
+
+    /// <summary>Who marked it, and when.</summary>
+    public string? InsufficientBy { get; init; }
+
+    /// <summary>When it was marked (UTC).</summary>
+    public DateTime? InsufficientAt { get; init; }
+
+    /// <summary>The file name, or else the citation: what the item is called.</summary>
+    public string Name => FileName is not null && DocumentId is null ? FileName : DocumentRef ?? FileName ?? "";
+
+    /// <summary>Loads the items of <paramref name="query"/>, oldest first, with their linked documents' words and files.</summary>
+    public static async Task<List<EvidenceItem>> OfAsync(IQueryable<DanVan.Evaluations.Evidence> query, CancellationToken ct = default)
+    {
+        var rows = await query.AsNoTracking().OrderBy(e => e.AddedAt).ThenBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Id, e.CriterionId, e.FileName, e.FileType, e.Size, e.DocumentRef, e.AddedBy, e.AddedAt, e.UnitDocumentId,
+                e.InsufficientReason, e.InsufficientBy, e.InsufficientAt,
+                Doc = e.UnitDocument == null ? null : new { e.UnitDocument.Number, e.UnitDocument.IssuedOn, e.UnitDocument.Issuer, e.UnitDocument.Summary, e.UnitDocument.FileName, e.UnitDocument.FileType, e.UnitDocument.Size },
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(e => e.Doc is { } d
+            ? new EvidenceItem(e.Id, e.CriterionId, d.FileName, d.FileType, d.Size, UnitDocuments.Label(d.Number, d.IssuedOn, d.Issuer, d.Summary), e.AddedBy, e.AddedAt)
+                { DocumentId = e.UnitDocumentId, InsufficientReason = e.InsufficientReason, InsufficientBy = e.InsufficientBy, InsufficientAt = e.InsufficientAt }
+            : new EvidenceItem(e.Id, e.CriterionId, e.FileName, e.FileType, e.Size, e.DocumentRef, e.AddedBy, e.AddedAt)
+                { InsufficientReason = e.InsufficientReason, InsufficientBy = e.InsufficientBy, InsufficientAt = e.InsufficientAt })];
+    }
+}

@@ -34,6 +34,26 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
     /// <summary>True when the user may add and remove evidence now.</summary>
     public bool CanChange { get; private set; }
 
+    /// <summary>True when the user may mark items "chưa đủ căn cứ" now (an appraiser, while the assessment is under appraisal).</summary>
+    public bool CanMark { get; private set; }
+
+    /// <summary>The unit's registered documents, to link one (only when the user may change).</summary>
+    public IReadOnlyList<(int Id, string Label)> Registered { get; private set; } = [];
+
+    /// <summary>The document chosen to link.</summary>
+    [BindProperty]
+    public LinkInput Link { get; set; } = new();
+
+    /// <summary>The link form's fields: a criterion and a registered document.</summary>
+    public sealed class LinkInput
+    {
+        /// <summary>The criterion.</summary>
+        public string? CriterionId { get; set; }
+
+        /// <summary>The registered document.</summary>
+        public int? DocumentId { get; set; }
+    }
+
     /// <summary>The item the user asked to remove, shown with the question before anything is deleted; null otherwise.</summary>
     public DanVan.Evaluations.Evidence? Removing { get; private set; }
 
@@ -58,7 +78,7 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         Data.CriterionId = criterion;
         if (remove is { } evidenceId && CanChange)
         {
-            Removing = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == id);
+            Removing = await db.Evidence.AsNoTracking().Include(e => e.UnitDocument).SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == id);
             if (Removing is null) return NotFound();
             Data.CriterionId ??= Removing.CriterionId;
         }
@@ -128,7 +148,7 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
     public async Task<IActionResult> OnPostDeleteAsync(int id, int evidenceId, bool confirmed)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var item = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == id);
+        var item = await db.Evidence.Include(e => e.UnitDocument).SingleOrDefaultAsync(e => e.Id == evidenceId && e.AssessmentId == id);
         if (item is null) return NotFound();
         if (!CanChange)
         {
@@ -144,11 +164,33 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
 
         var scope = await current.GetAsync();
         db.Evidence.Remove(item);
-        AuditTrail.Record(db, new AuditLine(scope.UserName, clock.UtcNow, "evidence.remove", AuditSubject.Named(nameof(Assessment), Key(id), item.CriterionId)) { Old = item.FileName ?? item.DocumentRef });
+        AuditTrail.Record(db, new AuditLine(scope.UserName, clock.UtcNow, "evidence.remove", AuditSubject.Named(nameof(Assessment), Key(id), item.CriterionId)) { Old = item.FileName ?? item.DocumentRef ?? item.UnitDocument?.Label });
         await db.SaveChangesAsync();
         store.Delete(item);
         TempData.Notice(UiText.EvidenceRemoved);
         return RedirectToPage(new { id, criterion = item.CriterionId });
+    }
+
+    /// <summary>Links a document of the unit's register as evidence of a criterion (no file is uploaded again).</summary>
+    public async Task<IActionResult> OnPostLinkAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ViewData[PageRefusals.AnchorKey] = (Func<Where, string?>)(where =>
+            where.Field == "criterionId" ? "link-criterion" : where.Field == "documentId" ? "link-document" : null);
+        ModelState.Clear();
+        var a = await db.Assessments.AsNoTracking().SingleAsync(x => x.Id == id);
+        var scope = await current.GetAsync();
+        try
+        {
+            await UnitDocuments.LinkAsync(db, a, Sheet.Set, Link.CriterionId, Link.DocumentId, scope.UserName, clock.UtcNow, HttpContext.RequestAborted);
+        }
+        catch (RefusedException ex)
+        {
+            this.Show(ex.Refusals, where => where.Field == "criterionId" ? "Link.CriterionId" : where.Field == "documentId" ? "Link.DocumentId" : null);
+            return Page();
+        }
+        TempData.Notice(string.Format(Vi.Culture, UiText.EvidenceLinked, Link.CriterionId));
+        return RedirectToPage(new { id, criterion = Link.CriterionId });
     }
 
     private const string FilesKey = "Data.Files";
@@ -178,6 +220,13 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
         Sheet = sheet;
         var scope = await current.GetAsync();
         CanChange = (await EvaluationAccess.ActionsAsync(db, scope, id, sheet.Status, confirmed: false)).AddEvidence;
+        var target = await EvaluationAccess.TargetAsync(db, id);
+        CanMark = sheet.Status is AssessmentStatus.Submitted or AssessmentStatus.Appraised
+            && EvaluationAccess.May(scope, EvaluationPermissions.MarkEvidence, target);
+        if (CanChange)
+        {
+            Registered = [.. (await UnitDocuments.Search(db, sheet.UnitId, null).Take(500).ToListAsync()).Select(d => (d.Id, d.Label))];
+        }
         return true;
     }
 }

@@ -173,8 +173,13 @@ public sealed class AccountPermissions : IPermissionSet
     /// <summary>Uses one's own account: home page, password, tokens, session (any signed-in user).</summary>
     public const string Self = "accounts.self";
 
+    /// <summary>Is offered the access-token page by role: administrators and coordinators (who connect other
+    /// programs); any other account only once it holds a token (see <see cref="ApiTokens.OffersPageAsync"/>).</summary>
+    public const string Tokens = "accounts.tokens";
+
     /// <inheritdoc />
     public void Register(PermissionCatalog catalog) => catalog
         .Add(Admin, Grants.Of(Reach.Anywhere, Role.Administrator))
-        .Add(Self, Grants.Of(Reach.SignedIn));
+        .Add(Self, Grants.Of(Reach.SignedIn))
+        .Add(Tokens, Grants.Of(Reach.Anywhere, Role.Administrator, Role.Coordinator));
 }
