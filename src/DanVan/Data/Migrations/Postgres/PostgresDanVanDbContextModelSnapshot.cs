@@ -406,6 +406,144 @@ namespace DanVan.Data.Migrations.Postgres
                     b.ToTable("Entries");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Member")
+                        .IsUnique();
+
+                    b.ToTable("CouncilBallots");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("CouncilMembers");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Achieved")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Checked")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilScores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PeriodId");
+
+                    b.ToTable("PeriodCouncils", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -1912,6 +2050,42 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.PeriodCouncil", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.CouncilBallot", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
+                        .WithOne()
+                        .HasForeignKey("DanVan.Evaluations.Council.PeriodCouncil", "PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", "ScopeUnit")
@@ -2471,6 +2645,16 @@ namespace DanVan.Data.Migrations.Postgres
             modelBuilder.Entity("DanVan.Evaluations.Assessment", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>

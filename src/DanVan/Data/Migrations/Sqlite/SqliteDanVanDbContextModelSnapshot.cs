@@ -389,6 +389,138 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.ToTable("Entries");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Member")
+                        .IsUnique();
+
+                    b.ToTable("CouncilBallots");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("CouncilMembers");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Achieved")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Checked")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilScores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodId");
+
+                    b.ToTable("PeriodCouncils", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -1844,6 +1976,42 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.PeriodCouncil", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.CouncilBallot", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
+                        .WithOne()
+                        .HasForeignKey("DanVan.Evaluations.Council.PeriodCouncil", "PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", "ScopeUnit")
@@ -2395,6 +2563,16 @@ namespace DanVan.Data.Migrations.Sqlite
             modelBuilder.Entity("DanVan.Evaluations.Assessment", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
