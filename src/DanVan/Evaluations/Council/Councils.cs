@@ -151,6 +151,23 @@ public static class Councils
         return council;
     }
 
+    /// <summary>The accounts that may sit on a council of the period (a role allowed <see cref="EvaluationPermissions.Council"/> covering its scope unit), by full name.</summary>
+    public static async Task<IReadOnlyList<(string UserName, string FullName)>> CandidatesAsync(DanVanDbContext db, int periodId, CancellationToken ct = default)
+    {
+        var scopePath = await db.Periods.AsNoTracking().Where(p => p.Id == periodId).Select(p => p.ScopeUnit!.Path).SingleAsync(ct);
+        var roles = Permissions.Builtin[EvaluationPermissions.Council].Grants.SelectMany(g => g.Roles).Distinct().ToList();
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(r => roles.Contains(r.Role)).ToListAsync(ct);
+        var unitIds = assignments.Where(r => r.ScopeUnitId is not null).Select(r => r.ScopeUnitId!.Value).Distinct().ToList();
+        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var userIds = assignments.Select(r => r.UserId).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName, u.FullName }).ToListAsync(ct);
+        var target = new Target(scopePath, scopePath);
+        return users.Where(u => Permissions.Builtin.May(new UserScope(u.Id, u.UserName!, assignments.Where(r => r.UserId == u.Id).ToList(), paths),
+                EvaluationPermissions.Council, target))
+            .Select(u => (u.UserName!, u.FullName)).OrderBy(u => u.FullName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ThenBy(u => u.Item1, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>What <paramref name="viewer"/> is to the council; <paramref name="mayAppraise"/>: the permission model lets them appraise the assessment.</summary>
     public static CouncilRole RoleOf(PeriodCouncil council, string viewer, bool mayAppraise) =>
         council.Members.FirstOrDefault(m => m.UserName == viewer) is { } member
