@@ -49,7 +49,7 @@ public sealed record CouncilView(
     /// <summary>Every member submitted: the consensus can be recorded.</summary>
     public bool Complete => Pending.Count == 0;
 
-    /// <summary>The viewer may record the consensus (the chair or a secretary), once every member submitted.</summary>
+    /// <summary>The viewer is one who records the consensus (the chair or a secretary); recording also needs <see cref="Complete"/>.</summary>
     public bool MayRecord => Role is CouncilRole.Chair or CouncilRole.Secretary;
 
     /// <summary>The viewer scores (a member or the chair).</summary>
