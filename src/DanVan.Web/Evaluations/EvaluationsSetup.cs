@@ -39,6 +39,7 @@ public static class EvaluationsSetup
     {
         api.MapPeriodsApi();
         api.MapAssessmentsApi();
+        api.MapCouncilApi();
         api.MapEvidenceApi();
         api.MapReconsiderationsApi();
         api.MapDocumentsApi();

@@ -28,6 +28,9 @@ public static class Labels
     /// <summary>Label of an obligation's kind.</summary>
     public static string Of(DanVan.Periods.ObligationKind kind) => Get($"ObligationKind_{kind}", kind.ToString());
 
+    /// <summary>Label of a council's consensus rule.</summary>
+    public static string Of(DanVan.Evaluations.Council.ConsensusRule rule) => Get($"Rule_{rule}", rule.ToString());
+
     /// <summary>Label of an evidence file type.</summary>
     public static string Of(EvidenceFileType type) => type.ToString().ToUpperInvariant();
 

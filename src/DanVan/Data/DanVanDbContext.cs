@@ -41,6 +41,18 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Entries of assessments.</summary>
     public DbSet<AssessmentEntry> Entries => Set<AssessmentEntry>();
 
+    /// <summary>Appraisal councils of periods.</summary>
+    public DbSet<Evaluations.Council.PeriodCouncil> Councils => Set<Evaluations.Council.PeriodCouncil>();
+
+    /// <summary>Members of appraisal councils.</summary>
+    public DbSet<Evaluations.Council.CouncilMember> CouncilMembers => Set<Evaluations.Council.CouncilMember>();
+
+    /// <summary>Council members' ballots, one per member and assessment.</summary>
+    public DbSet<Evaluations.Council.CouncilBallot> CouncilBallots => Set<Evaluations.Council.CouncilBallot>();
+
+    /// <summary>Council members' scores per criterion.</summary>
+    public DbSet<Evaluations.Council.CouncilScore> CouncilScores => Set<Evaluations.Council.CouncilScore>();
+
     /// <summary>Audit trail, append only.</summary>
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 

@@ -55,6 +55,7 @@ public static class AssessmentEntries
     {
         "assessment.notEditable", "assessment.notReviewable", "assessment.published", "assessment.wrongStatus",
         "assessment.staleVersion", "entry.changedByOther", "entry.notOpenYet", "entry.reconsiderationOnly", "submission.notOpenYet", "submission.lateRefused", "submission.notConfirmed",
+        "council.notByCouncil", "council.ballotsMissing", "council.staleVersion",
     };
 
     /// <summary>Every refusal of a value for <paramref name="input"/>'s criterion in <paramref name="set"/>, the note included; empty when acceptable.</summary>

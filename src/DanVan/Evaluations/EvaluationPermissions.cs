@@ -65,6 +65,13 @@ public sealed class EvaluationPermissions : IPermissionSet
     /// <summary>Opens a period for a scope unit (coordinator covering it).</summary>
     public const string OpenPeriod = "evaluations.openPeriod";
 
+    /// <summary>Sets whether a period is appraised by one coordinator or by a council, and the council (coordinator covering the period's scope unit).</summary>
+    public const string SetCouncil = "evaluations.setCouncil";
+
+    /// <summary>Takes part in an appraisal council: roles that may sit on one (coordinator, inspector, viewer covering the unit);
+    /// the period's council names who does (<see cref="Council.Councils"/>).</summary>
+    public const string Council = "evaluations.council";
+
     /// <inheritdoc />
     public void Register(PermissionCatalog catalog)
     {
@@ -88,6 +95,8 @@ public sealed class EvaluationPermissions : IPermissionSet
             .Add(SeeUnpublished, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector))
             .Add(Monitor, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector, Role.Viewer))
             .Add(OpenPeriod, Grants.Of(Reach.Unit, Grants.Coordinators))
+            .Add(SetCouncil, Grants.Of(Reach.Unit, Grants.Coordinators))
+            .Add(Council, Grants.Of(Reach.Unit, Role.Administrator, Role.Coordinator, Role.Inspector, Role.Viewer))
             .Add(Simulate, Grants.Of(Reach.Unit, Grants.Coordinators));
     }
 

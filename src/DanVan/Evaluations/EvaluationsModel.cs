@@ -1,4 +1,5 @@
 using DanVan.Criteria;
+using DanVan.Evaluations.Council;
 using DanVan.OrgUnits;
 using DanVan.Periods;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,11 @@ internal static class EvaluationsModel
         .ApplyConfiguration(new EvidenceConfiguration())
         .ApplyConfiguration(new EvidenceContentConfiguration())
         .ApplyConfiguration(new UnitDocumentConfiguration())
-        .ApplyConfiguration(new UnitDocumentContentConfiguration());
+        .ApplyConfiguration(new UnitDocumentContentConfiguration())
+        .ApplyConfiguration(new PeriodCouncilConfiguration())
+        .ApplyConfiguration(new CouncilMemberConfiguration())
+        .ApplyConfiguration(new CouncilBallotConfiguration())
+        .ApplyConfiguration(new CouncilScoreConfiguration());
 }
 
 internal sealed class EvaluationPeriodConfiguration : IEntityTypeConfiguration<EvaluationPeriod>
@@ -130,5 +135,54 @@ internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<Ev
         e.ToTable("EvidenceContents");
         e.HasKey(x => x.EvidenceId);
         e.Property(x => x.EvidenceId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class PeriodCouncilConfiguration : IEntityTypeConfiguration<PeriodCouncil>
+{
+    public void Configure(EntityTypeBuilder<PeriodCouncil> e)
+    {
+        e.ToTable("PeriodCouncils");
+        e.HasKey(x => x.PeriodId);
+        e.Property(x => x.PeriodId).ValueGeneratedNever();
+        e.HasOne<EvaluationPeriod>().WithOne().HasForeignKey<PeriodCouncil>(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Rule).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Threshold).HasPrecision(9, 2);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Ignore(x => x.Chair);
+    }
+}
+
+internal sealed class CouncilMemberConfiguration : IEntityTypeConfiguration<CouncilMember>
+{
+    public void Configure(EntityTypeBuilder<CouncilMember> e)
+    {
+        e.HasIndex(x => new { x.PeriodId, x.UserName }).IsUnique();
+        e.Property(x => x.UserName).HasMaxLength(256);
+    }
+}
+
+internal sealed class CouncilBallotConfiguration : IEntityTypeConfiguration<CouncilBallot>
+{
+    public void Configure(EntityTypeBuilder<CouncilBallot> e)
+    {
+        e.HasIndex(x => new { x.AssessmentId, x.Member }).IsUnique();
+        e.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.BallotId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Member).HasMaxLength(256);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class CouncilScoreConfiguration : IEntityTypeConfiguration<CouncilScore>
+{
+    public void Configure(EntityTypeBuilder<CouncilScore> e)
+    {
+        e.HasIndex(x => new { x.BallotId, x.CriterionId }).IsUnique();
+        e.Property(x => x.CriterionId).HasMaxLength(64);
+        e.Property(x => x.Points).HasPrecision(9, 2);
+        e.Property(x => x.Achieved).HasPrecision(18, 4);
+        e.Property(x => x.Target).HasPrecision(18, 4);
     }
 }

@@ -51,6 +51,7 @@ public sealed class AxeTests(BrowserApp app) : BrowserTest(app)
             ["coord"] = ["/", "/Periods", "/Periods/Open", $"/Evaluations/Queue?periodId={w.PeriodId}", $"/Dashboard?periodId={w.PeriodId}",
                 $"/Evaluations/Appraise/{b}", $"/Evaluations/Evidence/{b}", $"/Evaluations/EvidenceMark/{marked}", "/Account/Tokens", $"/Evaluations/Return/{b}", $"/Evaluations/Approve/{b}", $"/Evaluations/Flags/{b}", "/Reports", "/Obligations?show=all",
                 $"/Evaluations/Simulation/{w.PeriodId}", $"/Evaluations/Inflation/{w.PeriodId}",
+                $"/Periods/Council/{w.PeriodId}", $"/Evaluations/Council/{b}", $"/Evaluations/Ballot/{b}",
                 "/Statistics", "/Statistics/Forms", $"/Statistics/Forms/{w.FormId}", "/Statistics/Periods/Open", $"/Statistics/Reports/{w.FormPeriodId}",
                 $"/Statistics/Figures/{w.FormPeriodId}", $"/Statistics/Fill/{commune}", $"/Reports/Template?scope={w.Province}",
                 "/Reports/Calls", $"/Reports/Calls/Board/{call}", $"/Reports?scope={w.Province}&year=2024&from=2024-01-01&to=2024-10-31&kind=thematic",

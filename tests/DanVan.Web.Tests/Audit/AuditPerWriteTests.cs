@@ -115,7 +115,7 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
-            foreach (var name in new[] { "userB", "headB", "coord", "dcoord" })
+            foreach (var name in new[] { "userB", "headB", "coord", "dcoord", "inspector" })
             {
                 var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
                 tokens[name] = (await ApiTokens.CreateAsync(db, id, name, "kiểm thử", 30, now)).Plain;
@@ -239,6 +239,25 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
             if (ifMatch) request.Headers.IfMatch.Add(new EntityTagHeaderValue(await FormETag()));
             return await Api(user).SendAsync(request);
         }
+        // A council member's full ballot (the period's council: coord, the chair, and the inspector).
+        object[] BallotScores(decimal one) =>
+        [
+            new { criterionId = "1", points = one, note = "Nhận xét" }, new { criterionId = "2.1", level = "A" }, new { criterionId = "2.2", @checked = new[] { "a" } },
+            new { criterionId = "2.3", achieved = 90 }, new { criterionId = "3", points = 15 }, new { criterionId = "B1", points = 2 }, new { criterionId = "T1", count = 1 },
+        ];
+        async Task ChairBallot(int id)
+        {
+            await using var db = _app.NewDbContext();
+            var x = await db.Assessments.Include(e => e.Entries).Include(e => e.Period).SingleAsync(e => e.Id == id);
+            var set = (await db.CriteriaSets.SingleAsync(s => s.Id == x.CriteriaSetId)).Parse();
+            DanVan.Evaluations.Council.Councils.SaveBallot(db, x, await DanVan.Evaluations.Council.Councils.FindAsync(db, w.PeriodId), set, null, "coord",
+            [
+                new EntryInput { CriterionId = "1", Points = 34 }, new EntryInput { CriterionId = "2.1", Level = "B" }, new EntryInput { CriterionId = "2.2", Checked = ["a", "b"] },
+                new EntryInput { CriterionId = "2.3", Achieved = 100 }, new EntryInput { CriterionId = "3", Points = 17 }, new EntryInput { CriterionId = "B1", Points = 3 },
+                new EntryInput { CriterionId = "T1", Count = 0 },
+            ], submit: true, version: null, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
         var formValues = new { poorRate = "3,43", ntmScope = "26/27", ntmCommunes = 15, receptions = 342, receptionVisitors = "390" };
         return
         [
@@ -346,6 +365,37 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 var c = await As("coord");
                 Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Flags/{a}"), "#flags-form", new() { ["Data.Codes"] = "ky-luat", ["Data.Reason"] = "Quyết định kỷ luật số 15/QĐ-UBND" }), "flags");
             }),
+            new("POST /Periods/Council", 1, async () =>
+            {
+                var c = await As("coord");
+                var page = await c.GetAsync($"/Periods/Council/{w.PeriodId}");
+                Ok(await c.PostAsync($"/Periods/Council/{w.PeriodId}",
+                    [("__RequestVerificationToken", TestClient.Token(page)), ("Data.Version", "0"), ("Data.ByCouncil", "true"), ("Data.Rule", "Median"),
+                     ("Data.Threshold", "2"), ("Data.Members", "coord"), ("Data.Members", "inspector"), ("Data.Chair", "coord")]), "council settings");
+            }),
+            new("POST /Evaluations/Ballot?handler=Save", 1, async () =>
+            {
+                var c = await As("inspector");
+                var page = await c.GetAsync($"/Evaluations/Ballot/{a}");
+                Ok(await c.SubmitAsync(page, "#ballot-form", new() { [page.Field("1", "Points")] = "30" }, "#save-ballot"), "ballot draft");
+            }),
+            // Every leaf needs a score: the other fields are filled the same way for everyone.
+            new("POST /Evaluations/Ballot?handler=Submit", 1, async () =>
+            {
+                var c = await As("inspector");
+                var page = await c.GetAsync($"/Evaluations/Ballot/{a}");
+                Ok(await c.SubmitAsync(page, "#ballot-form", new()
+                {
+                    [page.Field("2.1", "Level")] = "A", [page.Field("2.2", "Checked")] = "a", [page.Field("2.3", "Achieved")] = "90",
+                    [page.Field("3", "Points")] = "15", [page.Field("B1", "Points")] = "2", [page.Field("T1", "Count")] = "1",
+                }, "#submit-ballot"), "ballot submitted");
+            }),
+            // The consensus writes each leaf's appraisal entry (one line each, 7 leaves) and one line for the council.
+            new("POST /Evaluations/Council?handler=Record", 8, async () =>
+            {
+                var c = await As("coord");
+                Ok(await c.SubmitAsync(await c.GetAsync($"/Evaluations/Council/{a}"), "#council-form", submitSelector: "#record-consensus"), "consensus");
+            }, () => ChairBallot(a)),
             // The simulation only computes: a read, no audit line, nothing stored.
             new("POST /Evaluations/Simulation", 0, async () =>
             {
@@ -591,6 +641,14 @@ public abstract class AuditPerWriteTests(DatabaseProvider provider) : IDisposabl
                 await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/reopen", new ReopenBody { Version = await VersionOf(b), Reason = "Khiếu nại" }), "reopen")),
             new("PUT /api/v1/assessments/{id:int}/flags", 1, async () =>
                 await Success(await Api("coord").PutJsonAsync($"/api/v1/assessments/{b}/flags", new FlagsBody { Version = await VersionOf(b), Flags = ["ky-luat"], Reason = "Kỷ luật" }), "flags")),
+            new("PUT /api/v1/periods/{id:int}/council", 1, async () =>
+                await Success(await Api("coord").PutJsonAsync($"/api/v1/periods/{w.PeriodId}/council",
+                    new { byCouncil = true, rule = "Mean", threshold = 3, members = new[] { "coord", "inspector" }, chair = "coord", version = 0 }), "council settings")),
+            new("PUT /api/v1/assessments/{id:int}/council/ballot", 1, async () =>
+                await Success(await Api("inspector").PutJsonAsync($"/api/v1/assessments/{b}/council/ballot", new { scores = BallotScores(31), submit = true, version = 0 }), "ballot")),
+            new("POST /api/v1/assessments/{id:int}/council/consensus", 8, async () =>
+                await Success(await Api("coord").PostJsonAsync($"/api/v1/assessments/{b}/council/consensus", new { version = await VersionOf(b) }), "consensus"),
+                () => ChairBallot(b)),
             new("PUT /api/v1/periods/{id:int}/reconsideration-window", 1, async () =>
                 await Success(await Api("coord").PutJsonAsync($"/api/v1/periods/{w.PeriodId}/reconsideration-window", new ReconsiderationWindowBody { Days = 20 }), "window"),
                 () => Approve(b)),

@@ -145,6 +145,16 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
             app => ArrangeAsync(app),
             w => PageChangedByOtherAsync(w), w => ApiAsync(w, "headA", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/entries/1", new { points = 20, basedOn = "0" }),
             null, "the CLI reads the current values itself; it has no change based on a read"),
+        new("council: a ballot submitted with criteria unscored", "council.scoreRequired", ["PUT /api/v1/assessments/{id:int}/council/ballot", "Ballot.OnPostSubmitAsync"],
+            app => ArrangeAsync(app, submitted: true, council: true),
+            w => PageBallotAsync(w),
+            w => ApiAsync(w, "inspector", HttpMethod.Put, $"/api/v1/assessments/{w.W.AssessmentA}/council/ballot", new { scores = Array.Empty<object>(), submit = true, version = 0 }),
+            null, "the CLI has no council operation"),
+        new("council: consensus before every member submitted", "council.ballotsMissing", ["POST /api/v1/assessments/{id:int}/council/consensus", "Council.OnPostRecordAsync"],
+            app => ArrangeAsync(app, submitted: true, council: true),
+            w => PageConsensusAsync(w),
+            w => ApiAsync(w, "coord", HttpMethod.Post, $"/api/v1/assessments/{w.W.AssessmentA}/council/consensus", new { }),
+            null, "the CLI has no council operation"),
     ];
 
     /// <summary>
@@ -163,6 +173,7 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         ["Inspect.OnPostAsync"] = "the same core entry rules as Edit (inspection layer)",
         ["Approve.OnPostAsync"] = "review step without input",
         ["Evidence.OnPostDeleteAsync"] = "removal without input",
+        ["Ballot.OnPostSaveAsync"] = "the same core ballot rules as Ballot.OnPostSubmitAsync (a draft needs no complete ballot)",
         ["Edit.OnPostTotalAsync"] = "stores nothing: the live total shows the same core refusals per field",
         ["Simulation.OnPostAsync"] = "stores nothing: the core's simulation refusals (draft at its JSON path, mapping at its row), as the CLI's simulate",
         ["Simulation.OnPostXlsxAsync"] = "stores nothing: the same simulation, sent as XLSX",
@@ -204,18 +215,18 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         await using var db = _app.NewDbContext();
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Self))
             .ShouldBe(c.Name is "late and refused" or "mark evidence insufficient without a reason" or "clear a mark after approval" or "a criterion someone else changed meanwhile" or "return without a comment" or "reopen without a reason"
-                || c.Name.StartsWith("flags", StringComparison.Ordinal) || c.Name.StartsWith("reconsideration", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
+                || c.Name.StartsWith("flags", StringComparison.Ordinal) || c.Name.StartsWith("council", StringComparison.Ordinal) || c.Name.StartsWith("reconsideration", StringComparison.Ordinal) ? 1 : 0, "a refusal stores nothing");
         (await db.Entries.CountAsync(e => e.AssessmentId == world.W.AssessmentA && e.Layer == DanVan.Evaluations.Scoring.ScoreLayer.Reconsideration)).ShouldBe(0, "a refusal stores nothing");
         (await db.Reconsiderations.CountAsync()).ShouldBe(c.Name.Contains("rul", StringComparison.Ordinal) ? 1 : 0, "a refused request stores nothing");
     }
 
     private static async Task<World> ArrangeAsync(WebAppFactory app, int deadlineDays = 10, bool acceptLate = true, bool confirmed = false, bool submitted = false, bool approved = false,
-        int? window = null, bool contested = false)
+        int? window = null, bool contested = false, bool council = false)
     {
         var w = await TestWorld.SeedAsync(app, deadline: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(deadlineDays), acceptLate: acceptLate);
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var db = app.NewDbContext();
-        foreach (var user in new[] { "userA", "headA", "coord" })
+        foreach (var user in new[] { "userA", "headA", "coord", "inspector" })
         {
             var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
             var (token, plain) = ApiToken.Create(id, "parity", DateTime.UtcNow, TimeSpan.FromDays(1));
@@ -241,6 +252,10 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
                     [new("1", "Đã ban hành đủ kế hoạch")], "headA", at.AddDays(1));
             }
         }
+        await db.SaveChangesAsync();
+        // A council of the inspector (chair) and the viewer; the coordinator runs the meeting.
+        if (council) await DanVan.Evaluations.Council.Councils.SetAsync(db, w.PeriodId,
+            new(true, DanVan.Evaluations.Council.ConsensusRule.Median, 2, ["inspector", "viewer"], "inspector"), null, "coord", DateTime.UtcNow);
         await db.SaveChangesAsync();
         return new(w, app, tokens);
     }
@@ -337,6 +352,21 @@ public abstract class RefusalParityTests(DatabaseProvider provider) : IDisposabl
         await using (var db = w.App.NewDbContext())
             if ((await db.Entries.SingleAsync(e => e.AssessmentId == w.W.AssessmentA)).Points != 30) return "the head's value was stored over the clerk's";
         return fieldCode == page ? page : $"field: {fieldCode}, form: {page}";
+    }
+
+    private static async Task<string> PageBallotAsync(World w)
+    {
+        var inspector = await TestClient.LoginAsync(w.App, "inspector");
+        var page = await inspector.GetAsync($"/Evaluations/Ballot/{w.W.AssessmentA}");
+        return PageCode(await inspector.SubmitAsync(page, "#ballot-form", submitSelector: "#submit-ballot"));
+    }
+
+    private static async Task<string> PageConsensusAsync(World w)
+    {
+        var coordinator = await TestClient.LoginAsync(w.App, "coord");
+        var page = await coordinator.GetAsync($"/Evaluations/Council/{w.W.AssessmentA}");
+        return PageCode(await coordinator.PostAsync($"/Evaluations/Council/{w.W.AssessmentA}?handler=Record",
+            [("__RequestVerificationToken", TestClient.Token(page)), ("Data.Version", (await VersionAsync(w)).ToString(System.Globalization.CultureInfo.InvariantCulture))]));
     }
 
     private static async Task<string> PageSubmitAsync(World w)

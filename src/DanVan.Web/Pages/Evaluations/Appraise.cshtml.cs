@@ -21,12 +21,16 @@ public sealed class Appraise(DanVanDbContext db, CurrentUser current, ProvinceCl
     /// <summary>The assessment.</summary>
     public AssessmentSheet Sheet { get; private set; } = null!;
 
+    /// <summary>The period is appraised by a council (its consensus fills the appraisal layer).</summary>
+    public bool ByCouncil { get; private set; }
+
     /// <summary>Shows the submission with the adjustment form.</summary>
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var sheet = await AssessmentSheet.LoadAsync(db, id);
         if (sheet is null) return NotFound();
         Sheet = sheet;
+        ByCouncil = await db.Councils.AnyAsync(c => c.PeriodId == sheet.PeriodId);
         Data = Adjustments.Form(sheet, ScoreLayer.Appraisal);
         return Page();
     }

@@ -45,7 +45,7 @@ public sealed class Queue(DanVanDbContext db, CurrentUser current, DanVan.Accoun
 
     /// <summary>One assessment in the queue.</summary>
     public sealed record Row(int Id, string UnitCode, string UnitName, string Group, AssessmentStatus Status, bool IsLate, DateTime? SubmittedAt,
-        decimal? SelfTotal, string SelfBand, decimal? FinalTotal, string FinalBand, bool CanAppraise, bool CanInspect);
+        decimal? SelfTotal, string SelfBand, decimal? FinalTotal, string FinalBand, bool CanAppraise, bool CanInspect, bool CanCouncil = false);
 
     /// <summary>Shows the queue.</summary>
     public async Task<IActionResult> OnGetAsync(int? periodId, string? status, int? group, int? area, string? q, string? sort, string? dir, int? p) =>
@@ -131,12 +131,15 @@ public sealed class Queue(DanVanDbContext db, CurrentUser current, DanVan.Accoun
         Groups = items.GroupBy(i => (i.GroupId, i.Group, i.GroupOrder)).OrderBy(g => g.Key.GroupOrder)
             .Select(g => (g.Key.GroupId, g.Key.Group)).ToList();
         var labels = await BandLabelsAsync(Result.Rows);
+        // A council period: its members and the coordinators who appraise reach the council's page from the queue.
+        var member = await db.CouncilMembers.AnyAsync(m => m.PeriodId == Period.Id && m.UserName == scope.UserName);
+        var council = member || await db.Councils.AnyAsync(c => c.PeriodId == Period.Id);
         Rows = Result.Rows.Select(r =>
             {
                 var may = EvaluationPermissions.ActionsFor(permissions, scope, r.Status, confirmed: false, new(r.UnitPath, periodScope));
                 return new Row(r.Id, r.UnitCode, r.UnitName, r.Group, r.Status, r.IsLate, r.SubmittedAt,
                     r.SelfTotal, labels(r.CriteriaSetId, r.SelfBand), r.FinalTotal, labels(r.CriteriaSetId, r.FinalBand),
-                    may.Appraise, may.Inspect);
+                    may.Appraise, may.Inspect, council && (member || may.Appraise) && r.Status is AssessmentStatus.Submitted or AssessmentStatus.Appraised);
             })
             .ToList();
         return true;

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DanVan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDanVanDbContext))]
-    [Migration("20261202170803_Reconsiderations")]
-    partial class Reconsiderations
+    [Migration("20261202181006_CouncilsDocumentsReconsiderations")]
+    partial class CouncilsDocumentsReconsiderations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -392,6 +392,138 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.ToTable("Entries");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Member")
+                        .IsUnique();
+
+                    b.ToTable("CouncilBallots");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("CouncilMembers");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Achieved")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Checked")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilScores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodId");
+
+                    b.ToTable("PeriodCouncils", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -473,6 +605,17 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<int?>("FileType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("InsufficientAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsufficientBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsufficientReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -484,7 +627,12 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitDocumentId");
 
                     b.HasIndex("AssessmentId", "CriterionId");
 
@@ -677,6 +825,80 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ResultPublications");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "IssuedOn");
+
+                    b.ToTable("UnitDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.Property<int>("UnitDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UnitDocumentId");
+
+                    b.ToTable("UnitDocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -1997,6 +2219,42 @@ namespace DanVan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.PeriodCouncil", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.CouncilBallot", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
+                        .WithOne()
+                        .HasForeignKey("DanVan.Evaluations.Council.PeriodCouncil", "PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", "ScopeUnit")
@@ -2015,6 +2273,13 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DanVan.Evaluations.UnitDocument", "UnitDocument")
+                        .WithMany()
+                        .HasForeignKey("UnitDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("UnitDocument");
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
@@ -2076,6 +2341,24 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
                         .WithMany()
                         .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.UnitDocument", null)
+                        .WithOne("Content")
+                        .HasForeignKey("DanVan.Evaluations.UnitDocumentContent", "UnitDocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2579,6 +2862,16 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.Navigation("Assessments");
@@ -2594,6 +2887,11 @@ namespace DanVan.Data.Migrations.Sqlite
             modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>

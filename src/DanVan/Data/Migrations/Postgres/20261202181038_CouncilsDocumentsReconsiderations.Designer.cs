@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DanVan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDanVanDbContext))]
-    [Migration("20261202170951_Reconsiderations")]
-    partial class Reconsiderations
+    [Migration("20261202181038_CouncilsDocumentsReconsiderations")]
+    partial class CouncilsDocumentsReconsiderations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -409,6 +409,144 @@ namespace DanVan.Data.Migrations.Postgres
                     b.ToTable("Entries");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Member")
+                        .IsUnique();
+
+                    b.ToTable("CouncilBallots");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("CouncilMembers");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Achieved")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Checked")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilScores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PeriodId");
+
+                    b.ToTable("PeriodCouncils", (string)null);
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.Property<int>("Id")
@@ -494,6 +632,17 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Property<int?>("FileType")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("InsufficientAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InsufficientBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("InsufficientReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -505,7 +654,12 @@ namespace DanVan.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("UnitDocumentId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitDocumentId");
 
                     b.HasIndex("AssessmentId", "CriterionId");
 
@@ -706,6 +860,82 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ResultPublications");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int?>("FileType")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "IssuedOn");
+
+                    b.ToTable("UnitDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.Property<int>("UnitDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UnitDocumentId");
+
+                    b.ToTable("UnitDocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
@@ -2071,6 +2301,42 @@ namespace DanVan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilMember", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.PeriodCouncil", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilScore", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.Council.CouncilBallot", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
+                        .WithOne()
+                        .HasForeignKey("DanVan.Evaluations.Council.PeriodCouncil", "PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.HasOne("DanVan.OrgUnits.OrgUnit", "ScopeUnit")
@@ -2089,6 +2355,13 @@ namespace DanVan.Data.Migrations.Postgres
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DanVan.Evaluations.UnitDocument", "UnitDocument")
+                        .WithMany()
+                        .HasForeignKey("UnitDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("UnitDocument");
                 });
 
             modelBuilder.Entity("DanVan.Evaluations.EvidenceContent", b =>
@@ -2150,6 +2423,24 @@ namespace DanVan.Data.Migrations.Postgres
                     b.HasOne("DanVan.Evaluations.EvaluationPeriod", null)
                         .WithMany()
                         .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.HasOne("DanVan.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocumentContent", b =>
+                {
+                    b.HasOne("DanVan.Evaluations.UnitDocument", null)
+                        .WithOne("Content")
+                        .HasForeignKey("DanVan.Evaluations.UnitDocumentContent", "UnitDocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2661,6 +2952,16 @@ namespace DanVan.Data.Migrations.Postgres
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("DanVan.Evaluations.Council.CouncilBallot", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.Council.PeriodCouncil", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("DanVan.Evaluations.EvaluationPeriod", b =>
                 {
                     b.Navigation("Assessments");
@@ -2676,6 +2977,11 @@ namespace DanVan.Data.Migrations.Postgres
             modelBuilder.Entity("DanVan.Evaluations.Reconsiderations.Reconsideration", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("DanVan.Evaluations.UnitDocument", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("DanVan.OrgUnits.OrgUnit", b =>
