@@ -37,6 +37,23 @@ public abstract class PeriodsCommandTests(TestDatabase database) : CliTestBase(d
     }
 
     [Fact]
+    public async Task Should_set_a_reconsideration_window_refuse_one_out_of_range_and_list_the_requests()
+    {
+        await SeedAsync();
+        await RunOkAsync("periods", "create", "--year", "2024", "--opens", "2024-11-01", "--deadline", "2024-11-30");
+        (await RunOkAsync("periods", "reconsideration", "--period", "2024")).Out.ShouldContain("no reconsideration");
+        var refused = await RunAsync("periods", "reconsideration", "--period", "2024", "--days", "0");
+        refused.Exit.ShouldBe(ExitCodes.Refused, refused.ToString());
+        refused.Err.ShouldContain("error[reconsideration.windowDays]");
+        var set = await RunOkAsync("periods", "reconsideration", "--period", "2024", "--days", "15");
+        set.Out.ShouldContain("a unit may contest its result until 15 days after its publication");
+        await using var db = Db.NewContext();
+        (await db.Periods.SingleAsync()).ReconsiderationDays.ShouldBe(15);
+        (await db.Audit.SingleAsync(a => a.Action == "period.reconsiderationWindow")).NewValue.ShouldBe("15 ngày");
+        (await RunOkAsync("periods", "reconsideration", "--period", "2024", "--no-window")).Out.ShouldContain("no reconsideration");
+    }
+
+    [Fact]
     public async Task Should_default_the_scope_to_the_province_and_the_groups_to_the_sets_appliesTo()
     {
         await SeedAsync();

@@ -18,6 +18,7 @@ public static partial class PeriodsCommands
         var periods = new Command("periods", "Evaluation periods (kỳ đánh giá): open and list");
         periods.Subcommands.Add(Create(globals));
         periods.Subcommands.Add(List(globals));
+        periods.Subcommands.Add(ReconsiderationCommand.Build(globals));
         return periods;
     }
 
