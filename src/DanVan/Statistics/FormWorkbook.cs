@@ -119,14 +119,15 @@ public static class FormWorkbook
     /// are skipped (they are recomputed). Nothing is stored.
     /// </summary>
     /// <exception cref="RefusedException">Every problem found, capped by <see cref="TableLimits"/>.</exception>
-    public static IReadOnlyList<(UnitFigures Figures, int FirstRow)> Read(FormDefinition form, TableData read, string fileName)
+    /// <returns>Each unit's figures with the cell of its first row's unit column, as the sheet writes it (where a refusal of the unit points).</returns>
+    public static IReadOnlyList<(UnitFigures Figures, Where UnitCell)> Read(FormDefinition form, TableData read, string fileName)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(read);
         var table = read.WithAliases(VietnameseColumns);
         TableFile.RequireColumns(table, fileName, ["unit_code", "indicator", "value"], Columns);
         var refusals = new List<Refusal>();
-        var units = new Dictionary<string, (Dictionary<string, IndicatorValue> Values, Dictionary<string, string> Explanations, string Name, int FirstRow)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (Dictionary<string, IndicatorValue> Values, Dictionary<string, string> Explanations, string Name, Where UnitCell)>(StringComparer.Ordinal);
         var seen = new Dictionary<(string, string), int>();
         foreach (var record in table.Records)
         {
@@ -137,7 +138,7 @@ public static class FormWorkbook
             if (code is null) { refusals.Add(Refusal.Of("forms.importIndicatorMissing", At("indicator"))); continue; }
             if (seen.TryGetValue((unit, code), out var first)) { refusals.Add(Refusal.Of("forms.importDuplicateRow", At("indicator"), ("unit", unit), ("code", code), ("firstRow", first))); continue; }
             seen[(unit, code)] = record.Row;
-            if (!units.TryGetValue(unit, out var figures)) units[unit] = figures = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), record["unit_name"] ?? unit, record.Row);
+            if (!units.TryGetValue(unit, out var figures)) units[unit] = figures = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), record["unit_name"] ?? unit, At("unit_code"));
             if (code.StartsWith(RulePrefix, StringComparison.Ordinal))
             {
                 var rule = code[RulePrefix.Length..];
@@ -153,7 +154,7 @@ public static class FormWorkbook
             else if (value is not null) figures.Values[code] = value;
         }
         if (refusals.Count > 0) throw new RefusedException(TableLimits.Default.Cap(refusals, fileName));
-        return [.. units.Select(u => (new UnitFigures(u.Key, u.Value.Name, new FormValues(u.Value.Values, u.Value.Explanations)), u.Value.FirstRow))];
+        return [.. units.Select(u => (new UnitFigures(u.Key, u.Value.Name, new FormValues(u.Value.Values, u.Value.Explanations)), u.Value.UnitCell))];
     }
 
     /// <summary>
@@ -172,7 +173,7 @@ public static class FormWorkbook
     /// <param name="ct">Cancellation.</param>
     /// <returns>The reports saved.</returns>
     /// <exception cref="RefusedException">Nothing is stored.</exception>
-    public static async Task<IReadOnlyList<FormReport>> ImportAsync(DanVanDbContext db, FormPeriod period, IReadOnlyList<(UnitFigures Figures, int FirstRow)> figures,
+    public static async Task<IReadOnlyList<FormReport>> ImportAsync(DanVanDbContext db, FormPeriod period, IReadOnlyList<(UnitFigures Figures, Where UnitCell)> figures,
         string fileName, Func<FormReport, bool> mayWrite, string user, DateTime at, TimeZoneInfo zone, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -183,15 +184,14 @@ public static class FormWorkbook
         var ids = await db.FormReports.Where(r => r.PeriodId == period.Id && codes.Contains(r.Unit!.Code)).Select(r => new { r.Id, r.Unit!.Code }).ToListAsync(ct);
         var refusals = new List<Refusal>();
         var work = new List<(FormReport Report, FormChanges Changes)>();
-        foreach (var (unit, row) in figures)
+        foreach (var (unit, at0) in figures)
         {
-            var at0 = Where.AtCell(fileName, row, "unit_code");
             var id = ids.FirstOrDefault(i => i.Code == unit.UnitCode)?.Id;
             var report = id is null ? null : await FormFilling.LoadAsync(db, id.Value, ct);
             if (report is null || !mayWrite(report)) { refusals.Add(Refusal.Of("forms.importUnitNotFound", at0, ("unit", unit.UnitCode))); continue; }
             var changes = new FormChanges(unit.Values.Values.ToDictionary(kv => kv.Key, kv => (IndicatorValue?)kv.Value, StringComparer.Ordinal),
                 unit.Values.Explanations?.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal), ReplaceAll: true);
-            refusals.AddRange(FormFilling.Check(report, changes, at, zone, null).Select(r => r.At(r.Where with { File = fileName, Row = row })));
+            refusals.AddRange(FormFilling.Check(report, changes, at, zone, null).Select(r => r.At(r.Where with { File = fileName, Row = at0.Row, Sheet = at0.Sheet })));
             work.Add((report, changes));
         }
         if (refusals.Count > 0) throw new RefusedException(TableLimits.Default.Cap(refusals, fileName));

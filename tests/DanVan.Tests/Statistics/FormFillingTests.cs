@@ -282,12 +282,15 @@ public abstract class FormFillingTests(TestDatabase db) : DatabaseTest(db)
             X2,UBND xã Hai,receptions,lượt,mười
             """;
         await using var db = _db.NewContext();
-        var (_, form) = await PeriodAsync(db);
+        var (period, form) = await PeriodAsync(db);
         var table = TableFile.ReadCsv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "so-lieu.csv");
         var read = Should.Throw<RefusedException>(() => FormWorkbook.Read(form, table, "so-lieu.csv"));
         read.Refusals.Select(r => (r.Code, r.Where.Key)).ShouldBe([("forms.valueUnreadable", "file:so-lieu.csv/row:3/column:Giá trị")]);
         var units = FormWorkbook.Read(form, table with { Records = [.. table.Records.Where(r => r.Row == 2)] }, "so-lieu.csv");
         units.Single().Figures.Values.Values["receptions"].ShouldBe(new NumberValue(10));
+        // A unit not in the period is refused at the sheet's own unit column.
+        var other = await Should.ThrowAsync<RefusedException>(() => FormWorkbook.ImportAsync(db, period, units, "so-lieu.csv", _ => false, "snv", Now, Zone));
+        other.Refusals.Single().Where.Key.ShouldBe("file:so-lieu.csv/row:2/column:Mã đơn vị");
     }
 
     [Fact]
