@@ -225,6 +225,12 @@ public abstract class ReconsiderationTests(WebAppFactory app) : WebTest(app)
         layers.Find("#layer-1 td.reconsideration .value").TextContent.ShouldContain("39,5");
         (await coordinator.GetAsync($"/Evaluations/ReconsiderationBoard/{w.PeriodId}")).Find("#publication-2").TextContent
             .ShouldContain("Sở Nội vụ: 85,5 điểm, Hoàn thành tốt → 89,5 điểm, Hoàn thành tốt (tiêu chí 1)");
+
+        // The trail: the reconsideration's steps in words, and a checklist's items by their names.
+        var audit = await head.GetAsync($"/Evaluations/Audit/{w.AssessmentA}");
+        audit.Text("#audit tr[data-action='reconsideration.publish'] td.change").ShouldBe("85,5 điểm, Hoàn thành tốt → 89,5 điểm, Hoàn thành tốt");
+        audit.Text("#audit tr[data-action='entry.reconsideration'] td.change").ShouldBe("35,5 điểm → 39,5 điểm");
+        audit.Text("#audit tr[data-action='entry.self'][data-criterion='2.2'] td.change").ShouldBe("(trống) → đạt: Ban hành quy chế");
     }
 }
 

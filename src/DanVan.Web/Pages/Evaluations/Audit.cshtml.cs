@@ -29,6 +29,20 @@ public sealed class Audit(DanVanDbContext db) : PageModel
     /// <summary>"Trần Thị Thu Hà (coord)": people read names, the user name tells two namesakes apart.</summary>
     public string Who(string user) => People.Who(user);
 
+    /// <summary>A value of a line as people read it: a status in words, a checklist's checked items by their names
+    /// ("đạt: Ban hành quy chế, Niêm yết công khai"; the trail stores their ids).</summary>
+    public string Value(Line line, string value)
+    {
+        const string Checked = "đạt: ";
+        if (line.CriterionId is { } id && value.StartsWith(Checked, StringComparison.Ordinal)
+            && Sheet.Set.FindCriterion(id)?.Method is { Type: DanVan.Criteria.ScoringMethodType.Checklist } method)
+        {
+            var names = value[Checked.Length..].Split(", ").Select(item => method.Items.FirstOrDefault(i => i.Id == item)?.Label ?? item);
+            return Checked + string.Join(", ", names);
+        }
+        return Labels.AuditValue(value);
+    }
+
     /// <summary>Shows the trail.</summary>
     public async Task<IActionResult> OnGetAsync(int id, string? criterion)
     {

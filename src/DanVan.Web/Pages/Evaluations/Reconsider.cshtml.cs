@@ -106,7 +106,7 @@ public sealed class Reconsider(DanVanDbContext db, CurrentUser current, Province
         if (a is null) return false;
         _assessment = a;
         Contest = await db.Reconsiderations.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.AssessmentId == id);
-        if (Contest is not null) RequestedBy = await ReconsiderationPages.FullNameAsync(db, Contest.RequestedBy);
+        if (Contest is not null) RequestedBy = (await PeopleNames.LoadAsync(db, [Contest.RequestedBy])).Who(Contest.RequestedBy);
         var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == a.PeriodId);
         Closed = Reconsiderations.RequestRefusal(a, period, Contest is not null, clock.UtcNow, clock.Zone);
         LastDay = Reconsiderations.LastDay(a, period, clock.Zone);

@@ -158,15 +158,7 @@ public sealed class Rulings(DanVanDbContext db, CurrentUser current, ProvinceClo
         var request = await db.Reconsiderations.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.AssessmentId == id);
         if (sheet is null || request is null) return false;
         (Sheet, Contest) = (sheet, request);
-        RequestedBy = await ReconsiderationPages.FullNameAsync(db, request.RequestedBy);
+        RequestedBy = (await PeopleNames.LoadAsync(db, [request.RequestedBy])).Who(request.RequestedBy);
         return true;
     }
-}
-
-/// <summary>What the reconsideration pages share.</summary>
-public static class ReconsiderationPages
-{
-    /// <summary>An account's full name, or the user name when it has none (e.g. "cli").</summary>
-    public static async Task<string> FullNameAsync(DanVanDbContext db, string user) =>
-        await db.Users.AsNoTracking().Where(u => u.UserName == user).Select(u => u.FullName).FirstOrDefaultAsync() ?? user;
 }
