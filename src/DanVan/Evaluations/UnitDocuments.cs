@@ -224,14 +224,16 @@ public static class UnitDocuments
         return true;
     }
 
-    /// <summary>The unit's documents matching <paramref name="search"/> (in số/ký hiệu, issuer or trích yếu), newest first.</summary>
-    public static IQueryable<UnitDocument> Search(DanVanDbContext db, int unitId, string? search)
+    /// <summary>The unit's documents matching <paramref name="search"/> (in số/ký hiệu, issuer or trích yếu), newest first, at most <paramref name="take"/>.</summary>
+    /// <remarks>Diacritics, đ/Đ and case are ignored ("ke hoach" finds "Kế hoạch") on both databases: one unit's register
+    /// is small, so it is read whole and matched folded in memory.</remarks>
+    public static async Task<List<UnitDocument>> SearchAsync(DanVanDbContext db, int unitId, string? search, int take = int.MaxValue, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = db.UnitDocuments.AsNoTracking().Where(d => d.UnitId == unitId);
-        var text = Clean(search);
-        if (text.Length > 0) query = query.Where(d => d.Number.Contains(text) || d.Issuer.Contains(text) || d.Summary.Contains(text));
-        return query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id);
+        var all = await db.UnitDocuments.AsNoTracking().Where(d => d.UnitId == unitId)
+            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).ToListAsync(ct);
+        var text = Registries.Duplicates.VietnameseText.Fold(search);
+        return [.. all.Where(d => text.Length == 0 || Registries.Duplicates.VietnameseText.Fold($"{d.Number} {d.Issuer} {d.Summary}").Contains(text, StringComparison.Ordinal)).Take(take)];
     }
 
     private static void RefuseUnlessMarkable(Assessment assessment)

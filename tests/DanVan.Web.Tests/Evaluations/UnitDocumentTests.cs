@@ -87,6 +87,8 @@ public abstract class UnitDocumentTests(WebAppFactory app) : WebTest(app)
 
         // Searching finds it by its trích yếu, and not by other words.
         (await userA.GetAsync($"/Evaluations/Documents/{w.AgencyA}?q=d%C3%A2n%20v%E1%BA%ADn")).Document.QuerySelectorAll("#documents tbody tr").Length.ShouldBe(1);
+        // Without diacritics and in capitals, on SQLite and PostgreSQL alike.
+        (await userA.GetAsync($"/Evaluations/Documents/{w.AgencyA}?q=DAN%20VAN")).Document.QuerySelectorAll("#documents tbody tr").Length.ShouldBe(1);
         (await userA.GetAsync($"/Evaluations/Documents/{w.AgencyA}?q=kh%C3%B4ng-c%C3%B3")).Document.QuerySelector("#documents-none").ShouldNotBeNull();
 
         // The same link twice is refused at the document field.

@@ -115,7 +115,7 @@ public static class DocumentsApi
         if (page.Problems() is { Count: > 0 } problems) return ApiProblems.Refused(problems);
         var scope = await me.GetAsync(ct);
         if (await DecideAsync(db, scope, unitId, EvaluationPermissions.Read, ct) != AccessOutcome.Allowed) return UnitNotFound(unitId);
-        var all = await UnitDocuments.Search(db, unitId, q).ToListAsync(ct);
+        var all = await UnitDocuments.SearchAsync(db, unitId, q, ct: ct);
         return TypedResults.Ok(page.Slice(all.Select(DocumentView.From).ToList()));
     }
 

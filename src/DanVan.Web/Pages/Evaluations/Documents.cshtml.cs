@@ -143,7 +143,7 @@ public sealed class Documents(DanVanDbContext db, CurrentUser current, EvidenceS
         UnitName = unit.Name;
         var scope = await current.GetAsync();
         CanRegister = permissions.May(scope, EvaluationPermissions.RegisterDocument, Target.Unit(unit));
-        var docs = await UnitDocuments.Search(db, id, Search).Take(200).ToListAsync();
+        var docs = await UnitDocuments.SearchAsync(db, id, Search, 200);
         var ids = docs.Select(d => d.Id).ToList();
         var uses = await db.Evidence.AsNoTracking().Where(e => e.UnitDocumentId != null && ids.Contains(e.UnitDocumentId.Value))
             .Join(db.Assessments, e => e.AssessmentId, a => a.Id, (e, a) => new { DocumentId = e.UnitDocumentId!.Value, a.Id, Period = a.Period!.Name, e.CriterionId })

@@ -225,7 +225,7 @@ public sealed class Evidence(DanVanDbContext db, CurrentUser current, EvidenceSt
             && EvaluationAccess.May(scope, EvaluationPermissions.MarkEvidence, target);
         if (CanChange)
         {
-            Registered = [.. (await UnitDocuments.Search(db, sheet.UnitId, null).Take(500).ToListAsync()).Select(d => (d.Id, d.Label))];
+            Registered = [.. (await UnitDocuments.SearchAsync(db, sheet.UnitId, null, 500)).Select(d => (d.Id, d.Label))];
         }
         return true;
     }
